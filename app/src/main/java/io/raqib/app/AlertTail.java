@@ -1,0 +1,90 @@
+package io.raqib.app;
+
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.Alert;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+
+/**
+ * Follows {@code raqib.alerts} (read_committed, all partitions, from the offsets at start) and hands each new
+ * alert to a callback on its own thread.
+ */
+public final class AlertTail implements AutoCloseable {
+
+    private final KafkaConsumer<String, Alert> consumer;
+    private final Consumer<Alert> onAlert;
+    private final AtomicInteger count = new AtomicInteger();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    public AlertTail(String bootstrapServers, Consumer<Alert> onAlert) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-alert-tail");
+        consumer = new KafkaConsumer<>(p, Topics.ALERTS.keySerde().deserializer(),
+                Topics.ALERTS.valueSerde().deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
+                .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToEnd(partitions);
+        partitions.forEach(consumer::position);
+        this.onAlert = onAlert;
+        this.thread = new Thread(this::run, "raqib-alert-tail");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Alerts delivered so far. */
+    public int count() {
+        return count.get();
+    }
+
+    /** Whether this tail has read up to the given offsets. */
+    public synchronized boolean reached(Map<TopicPartition, Long> offsets) {
+        return offsets.entrySet().stream().allMatch(e -> positionOf(e.getKey()) >= e.getValue());
+    }
+
+    private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private long positionOf(TopicPartition tp) {
+        return positions.getOrDefault(tp, 0L);
+    }
+
+    private void run() {
+        try {
+            while (!closed) {
+                for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(100))) {
+                    count.incrementAndGet();
+                    onAlert.accept(r.value());
+                }
+                for (TopicPartition tp : consumer.assignment()) {
+                    positions.put(tp, consumer.position(tp));
+                }
+            }
+        } catch (WakeupException e) {
+            if (!closed) {
+                throw e;
+            }
+        } finally {
+            consumer.close();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        closed = true;
+        consumer.wakeup();
+        thread.join(10_000);
+    }
+}

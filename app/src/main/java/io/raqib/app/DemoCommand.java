@@ -1,0 +1,133 @@
+package io.raqib.app;
+
+import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.model.Watch;
+import io.raqib.enrich.ArticleEnricher;
+import io.raqib.enrich.EnrichService;
+import io.raqib.enrich.LanguageDetector;
+import io.raqib.ingest.ArticlePublisher;
+import io.raqib.ingest.ArticleValidator;
+import io.raqib.ingest.FileIngestor;
+import io.raqib.ingest.IngestSummary;
+import io.raqib.sink.SinkService;
+import io.raqib.sink.WatchFiles;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code raqib demo}: the whole pipeline in one process on an embedded broker, printing alerts as they fire. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start an embedded Kafka broker with ingest, enrich and sink in one process, ingest the "
+                + "samples and print each alert as it arrives.",
+            "Runs until Ctrl-C, or with --once exits 0 when every sample has been processed."})
+public final class DemoCommand implements Callable<Integer> {
+
+    private static final Duration TIMEOUT = Duration.ofMinutes(2);
+
+    @Option(names = "--once", description = "Exit once every sample has been processed.")
+    boolean once;
+
+    @Option(names = "--samples", paramLabel = "DIR", defaultValue = "samples",
+            description = "Folder of articles to ingest (default: ${DEFAULT-VALUE}).")
+    Path samples;
+
+    @Option(names = "--watches", paramLabel = "FILE",
+            description = "JSON array of watches (default: watches.json in the samples folder).")
+    Path watchesFile;
+
+    @Option(names = "--data-dir", paramLabel = "DIR",
+            description = "Keep the broker's data here and reuse it next time (default: a temporary folder "
+                    + "removed on exit).")
+    Path dataDir;
+
+    @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
+            description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Override
+    public Integer call() throws Exception {
+        long started = System.nanoTime();
+        PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+        Path watches = watchesFile != null ? watchesFile : samples.resolve("watches.json");
+        List<Watch> fileWatches = Files.exists(watches) ? WatchFiles.read(watches) : List.of();
+        Path stateDir = Files.createTempDirectory("raqib-demo-state-");
+        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir)) {
+            RaqibConfig config = RaqibConfig.load(null, Map.of(
+                    RaqibConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                    RaqibConfig.PARTITIONS, Integer.toString(partitions),
+                    RaqibConfig.STATE_DIR, stateDir.toString()));
+            TopicAdmin.ensureTopics(config);
+            out.printf("raqib demo: Kafka broker at %s, %d watches, ingesting %s%n", broker.bootstrapServers(),
+                    fileWatches.size(), samples);
+            AtomicLong firstAlertNanos = new AtomicLong();
+            AlertPrinter printer = new AlertPrinter(out);
+            try (EnrichService enrich = new EnrichService(config, new ArticleEnricher(new LanguageDetector()));
+                 SinkService sink = new SinkService(config, fileWatches);
+                 AlertTail tail = new AlertTail(config.bootstrapServers(), alert -> {
+                     firstAlertNanos.compareAndSet(0, System.nanoTime());
+                     printer.print(alert);
+                 })) {
+                enrich.start();
+                sink.start(TIMEOUT);
+                IngestSummary summary = ingest(config, watches);
+                summary.rejected().forEach(r -> out.println("raqib demo: rejected " + r.getMessage()));
+                if (once) {
+                    awaitAlerts(config, tail);
+                    double total = seconds(System.nanoTime() - started);
+                    String first = firstAlertNanos.get() == 0 ? "no alert"
+                            : String.format("first alert after %.1f s", seconds(firstAlertNanos.get() - started));
+                    out.printf("raqib demo: %s; %d alerts; done in %.1f s (%s)%n", summary.describe(), tail.count(),
+                            total, first);
+                    return summary.rejected().isEmpty() ? 0 : 1;
+                }
+                out.printf("raqib demo: %s; watching for alerts, Ctrl-C to stop%n", summary.describe());
+                ShutdownSignal.await();
+                return 0;
+            }
+        } finally {
+            deleteQuietly(stateDir);
+            ShutdownSignal.finished();
+        }
+    }
+
+    private IngestSummary ingest(RaqibConfig config, Path watches) throws Exception {
+        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers())) {
+            return FileIngestor.toKafka(publisher, new ArticleValidator(config.maxArticleBytes()), List.of(samples),
+                    Set.of(watches));
+        }
+    }
+
+    private static void awaitAlerts(RaqibConfig config, AlertTail tail) throws Exception {
+        try (PipelineProgress progress = new PipelineProgress(config)) {
+            var alertEnd = progress.awaitDrained(TIMEOUT);
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (!tail.reached(alertEnd)) {
+                if (System.nanoTime() > deadline) {
+                    throw new java.util.concurrent.TimeoutException("alerts not read back in time");
+                }
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            System.err.println("raqib demo: could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+}

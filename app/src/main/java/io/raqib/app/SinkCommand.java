@@ -1,0 +1,49 @@
+package io.raqib.app;
+
+import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.model.Watch;
+import io.raqib.sink.SinkService;
+import io.raqib.sink.WatchFiles;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code raqib sink}: runs the matching stage until stopped. */
+@Command(name = "sink", mixinStandardHelpOptions = true,
+        description = {"Run the sink stage (raqib.articles.enriched → raqib.alerts) until Ctrl-C / SIGTERM.",
+            "Watches come from --watches (or raqib.watches.file) and from the compacted raqib.watches topic."})
+public final class SinkCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--watches", paramLabel = "FILE", description = "JSON array of watches to load at start.")
+    Path watchesFile;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> overrides = new HashMap<>();
+        if (watchesFile != null) {
+            overrides.put(RaqibConfig.WATCHES_FILE, watchesFile.toString());
+        }
+        RaqibConfig config = kafka.config(overrides);
+        TopicAdmin.ensureTopics(config);
+        List<Watch> watches = config.watchesFile().isPresent() ? WatchFiles.read(config.watchesFile().get())
+                : List.of();
+        try (SinkService sink = new SinkService(config, watches)) {
+            sink.start(Duration.ofMinutes(2));
+            System.out.println("raqib sink: running against " + config.bootstrapServers() + " with "
+                    + sink.registry().size() + " watches");
+            ShutdownSignal.await();
+        } finally {
+            ShutdownSignal.finished();
+        }
+        return 0;
+    }
+}

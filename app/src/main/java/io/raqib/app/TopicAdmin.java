@@ -1,0 +1,43 @@
+package io.raqib.app;
+
+import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.TopicSpec;
+import io.raqib.core.kafka.Topics;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+/** Creates the pipeline's topics (those missing) with the configured partitions and replication. */
+public final class TopicAdmin {
+
+    private TopicAdmin() {
+    }
+
+    /** Ensures every topic of {@link Topics#all()} exists; returns the names it created. */
+    public static List<String> ensureTopics(RaqibConfig config) throws InterruptedException, ExecutionException {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        try (Admin admin = Admin.create(p)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (TopicSpec<?, ?> spec : Topics.all()) {
+                if (!existing.contains(spec.name())) {
+                    NewTopic topic = new NewTopic(spec.name(), config.partitions(), config.replication());
+                    if (spec.compacted()) {
+                        topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                    }
+                    missing.add(topic);
+                }
+            }
+            admin.createTopics(missing).all().get();
+            return missing.stream().map(NewTopic::name).toList();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package io.raqib.core.kafka;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A Kafka Streams application as a service with {@code start()}/{@code close()}, as enrich and sink run. */
+public final class StreamsService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamsService.class);
+    private final String name;
+    private final KafkaStreams streams;
+    private final CountDownLatch running = new CountDownLatch(1);
+    private volatile Throwable failure;
+
+    public StreamsService(String name, Topology topology, Properties properties) {
+        this.name = name;
+        this.streams = new KafkaStreams(topology, properties);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                running.countDown();
+            }
+        });
+        streams.setUncaughtExceptionHandler(e -> {
+            failure = e;
+            LOG.error("{} stopped on an unexpected error", name, e);
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+    }
+
+    /** Starts processing in the background. */
+    public void start() {
+        streams.start();
+    }
+
+    /** Waits until the application has joined its group and is processing; false on timeout. */
+    public boolean awaitRunning(Duration timeout) throws InterruptedException {
+        return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The error that stopped the application, or null while healthy. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    /** The current Kafka Streams state. */
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    @Override
+    public void close() {
+        LOG.debug("closing {}", name);
+        streams.close(Duration.ofSeconds(30));
+    }
+}

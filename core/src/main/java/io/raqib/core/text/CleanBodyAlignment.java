@@ -1,0 +1,44 @@
+package io.raqib.core.text;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Maps offsets in a clean body back to the original body. The clean body is made of whole lines of the
+ * original, in order, joined by {@code \n}; each clean line is located in the original after the previous one.
+ */
+public final class CleanBodyAlignment {
+
+    private final List<int[]> segments = new ArrayList<>();
+
+    /** Aligns {@code cleanBody} (whole original lines, in order) with the {@code body} it was cut from. */
+    public CleanBodyAlignment(String body, String cleanBody) {
+        int from = 0;
+        int cleanStart = 0;
+        for (String line : cleanBody.split("\n", -1)) {
+            int at = body.indexOf(line, from);
+            if (at < 0) {
+                throw new IllegalArgumentException("clean body line not found in body: " + abbreviate(line));
+            }
+            segments.add(new int[] {cleanStart, at, line.length()});
+            from = at + line.length();
+            cleanStart += line.length() + 1;
+        }
+    }
+
+    /** The body offset of clean-body offset {@code cleanOffset} (an end offset maps to the end of its line). */
+    public int toBody(int cleanOffset) {
+        int[] hit = segments.get(0);
+        for (int[] s : segments) {
+            if (s[0] > cleanOffset) {
+                break;
+            }
+            hit = s;
+        }
+        return hit[1] + Math.min(cleanOffset - hit[0], hit[2]);
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 40) + "…";
+    }
+}

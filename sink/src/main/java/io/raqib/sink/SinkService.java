@@ -1,0 +1,55 @@
+package io.raqib.sink;
+
+import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.StreamsProperties;
+import io.raqib.core.kafka.StreamsService;
+import io.raqib.core.model.Watch;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.streams.StreamsBuilder;
+
+/**
+ * The sink stage as a service: watches from the optional file and the {@code raqib.watches} topic, then the
+ * matching topology. Articles are only processed once the stored watches are loaded.
+ */
+public final class SinkService implements AutoCloseable {
+
+    private final WatchRegistry registry = new WatchRegistry();
+    private final WatchTopicListener listener;
+    private final StreamsService streams;
+
+    public SinkService(RaqibConfig config, List<Watch> fileWatches) {
+        registry.putAll(fileWatches);
+        listener = new WatchTopicListener(config.bootstrapServers(), registry);
+        StreamsBuilder builder = new StreamsBuilder();
+        SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())));
+        streams = new StreamsService("sink", builder.build(), StreamsProperties.forStage(config, "sink"));
+    }
+
+    /** Loads stored watches (waiting up to {@code timeout}), then starts matching. */
+    public void start(Duration timeout) throws InterruptedException {
+        listener.start();
+        if (!listener.awaitCaughtUp(timeout)) {
+            throw new IllegalStateException("stored watches not loaded within " + timeout);
+        }
+        streams.start();
+    }
+
+    /** The running streams application. */
+    public StreamsService streams() {
+        return streams;
+    }
+
+    /** The live watches. */
+    public WatchRegistry registry() {
+        return registry;
+    }
+
+    @Override
+    public void close() throws Exception {
+        streams.close();
+        listener.close();
+        registry.close();
+    }
+}
