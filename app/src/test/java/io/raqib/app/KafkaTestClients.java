@@ -1,0 +1,62 @@
+package io.raqib.app;
+
+import io.raqib.core.kafka.TopicSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+
+/** Plain Kafka clients for integration tests: read a whole topic (read_committed) and write records. */
+final class KafkaTestClients {
+
+    private KafkaTestClients() {
+    }
+
+    /**
+     * Reads {@code spec}'s topic from the beginning with a read_committed consumer until {@code wanted} records
+     * satisfy {@code filter} or {@code timeout} passes; returns the matching records.
+     */
+    static <K, V> List<ConsumerRecord<K, V>> readUntil(String bootstrap, TopicSpec<K, V> spec,
+                                                      Predicate<ConsumerRecord<K, V>> filter, int wanted,
+                                                      Duration timeout) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        List<ConsumerRecord<K, V>> found = new ArrayList<>();
+        try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(p, spec.keySerde().deserializer(),
+                spec.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(spec.name()).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (found.size() < wanted && System.nanoTime() < deadline) {
+                for (ConsumerRecord<K, V> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (filter.test(r)) {
+                        found.add(r);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Sends one record with the spec's serdes and waits for the acknowledgement. */
+    static <K, V> void send(String bootstrap, TopicSpec<K, V> spec, K key, V value) throws Exception {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (KafkaProducer<K, V> producer = new KafkaProducer<>(p, spec.keySerde().serializer(),
+                spec.valueSerde().serializer())) {
+            producer.send(new ProducerRecord<>(spec.name(), key, value)).get();
+        }
+    }
+}

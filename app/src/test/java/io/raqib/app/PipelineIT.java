@@ -1,0 +1,125 @@
+package io.raqib.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.DlqHeaders;
+import io.raqib.core.kafka.TopicSpec;
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.Alert;
+import io.raqib.core.model.Watch;
+import io.raqib.enrich.ArticleEnricher;
+import io.raqib.enrich.EnrichService;
+import io.raqib.enrich.LanguageDetector;
+import io.raqib.ingest.ArticlePublisher;
+import io.raqib.ingest.ArticleValidator;
+import io.raqib.ingest.FileIngestor;
+import io.raqib.ingest.IngestSummary;
+import io.raqib.sink.SinkService;
+import io.raqib.sink.WatchFiles;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The whole pipeline on the real embedded broker: ingest → enrich → sink → raqib.alerts, plus the DLQ. */
+class PipelineIT {
+
+    private static final Path SAMPLES = Path.of("../samples");
+    private static final Path SEED = SAMPLES.resolve("000_7c7fb83801401802.txt");
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static RaqibConfig config;
+    private static EnrichService enrich;
+    private static SinkService sink;
+
+    @BeforeAll
+    static void startPipeline() throws Exception {
+        config = SharedBroker.config("pipeline");
+        enrich = new EnrichService(config, new ArticleEnricher(new LanguageDetector()));
+        sink = new SinkService(config, WatchFiles.read(SAMPLES.resolve("watches.json")));
+        enrich.start();
+        sink.start(WAIT);
+    }
+
+    @AfterAll
+    static void stopPipeline() throws Exception {
+        sink.close();
+        enrich.close();
+    }
+
+    @Test
+    void seedArticleRaisesBothAlertsWhileAPoisonRecordGoesToTheDlq() throws Exception {
+        String poisonKey = "poison-" + UUID.randomUUID();
+        TopicSpec<String, byte[]> rawBytes = new TopicSpec<>(Topics.ARTICLES_RAW.name(), Serdes.String(),
+                Serdes.ByteArray(), false);
+        KafkaTestClients.send(config.bootstrapServers(), rawBytes, poisonKey,
+                "{\"title\": broken".getBytes(StandardCharsets.UTF_8));
+
+        IngestSummary summary = ingest(List.of(SEED));
+
+        assertThat(summary.published()).isEqualTo(1);
+        String seedId = seedArticleId();
+        List<ConsumerRecord<String, Alert>> alerts = KafkaTestClients.readUntil(config.bootstrapServers(),
+                Topics.ALERTS, r -> r.value().data().articleId().equals(seedId), 2, WAIT);
+        assertThat(alerts).extracting(ConsumerRecord::key)
+                .containsExactlyInAnyOrder("syrian-elections", "unsc-2254");
+        assertThat(alerts).allSatisfy(r -> {
+            assertThat(r.value().subject()).isEqualTo(r.key());
+            assertThat(r.value().data().language()).isEqualTo("ar");
+            assertThat(r.value().data().highlights()).isNotEmpty();
+        });
+
+        List<ConsumerRecord<byte[], byte[]>> dead = KafkaTestClients.readUntil(config.bootstrapServers(), Topics.DLQ,
+                r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).equals(poisonKey), 1, WAIT);
+        assertThat(dead).hasSize(1);
+        var headers = dead.get(0).headers();
+        assertThat(DlqHeaders.read(headers, DlqHeaders.STAGE)).isEqualTo("enrich");
+        assertThat(DlqHeaders.read(headers, DlqHeaders.TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
+        assertThat(DlqHeaders.read(headers, DlqHeaders.ERROR_CLASS)).endsWith("SerializationException");
+        assertThat(DlqHeaders.read(headers, DlqHeaders.ERROR_MESSAGE)).contains("Article");
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{\"title\": broken");
+    }
+
+    @Test
+    void aWatchPublishedToTheWatchesTopicTakesEffectWithoutRestart(@TempDir Path dir) throws Exception {
+        String marker = "zanzibarite" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
+        Watch watch = new Watch("topic-watch-" + marker, "Live watch", marker, null, null, List.of(), null, null);
+        KafkaTestClients.send(config.bootstrapServers(), Topics.WATCHES, watch.id(), watch);
+        Path article = dir.resolve("live.txt");
+        Files.writeString(article, "Discovery of " + marker + "\nBy Test Desk\nGeologists described " + marker
+                + " deposits found near the coast on Friday.\n");
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (sink.registry().get(watch.id()) == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        ingest(List.of(article));
+
+        List<ConsumerRecord<String, Alert>> alerts = KafkaTestClients.readUntil(config.bootstrapServers(),
+                Topics.ALERTS, r -> r.key().equals(watch.id()), 1, WAIT);
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).value().data().highlights()).extracting(h -> h.text()).contains(marker);
+    }
+
+    private static IngestSummary ingest(List<Path> files) throws Exception {
+        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers())) {
+            return FileIngestor.toKafka(publisher, new ArticleValidator(config.maxArticleBytes()), files, Set.of());
+        }
+    }
+
+    private static String seedArticleId() throws Exception {
+        String[] id = new String[1];
+        new io.raqib.ingest.ArticleFileReader(new ArticleValidator(config.maxArticleBytes()))
+                .read(SEED, a -> id[0] = a.id(), e -> { });
+        return id[0];
+    }
+}

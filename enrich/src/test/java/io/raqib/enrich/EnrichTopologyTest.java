@@ -1,0 +1,104 @@
+package io.raqib.enrich;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.DlqHeaders;
+import io.raqib.core.kafka.StreamsProperties;
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.Article;
+import io.raqib.core.model.EnrichedArticle;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class EnrichTopologyTest {
+
+    private static ArticleEnricher enricher;
+    private TopologyTestDriver driver;
+    private TestOutputTopic<String, EnrichedArticle> enriched;
+    private TestOutputTopic<byte[], byte[]> dlq;
+
+    @BeforeAll
+    static void loadModel() {
+        enricher = new ArticleEnricher(new LanguageDetector());
+    }
+
+    @BeforeEach
+    void start() {
+        StreamsBuilder builder = new StreamsBuilder();
+        EnrichTopology.build(builder, enricher);
+        Properties props = StreamsProperties.forStage(RaqibConfig.load(null, Map.of(), Map.of()), "enrich");
+        driver = new TopologyTestDriver(builder.build(), props);
+        enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
+                Topics.ARTICLES_ENRICHED.keySerde().deserializer(), Topics.ARTICLES_ENRICHED.valueSerde().deserializer());
+        dlq = driver.createOutputTopic(Topics.DLQ.name(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void rawArticleBecomesEnrichedWithCleanBodyAndLanguage() {
+        TestInputTopic<String, Article> raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(),
+                Topics.ARTICLES_RAW.keySerde().serializer(), Topics.ARTICLES_RAW.valueSerde().serializer());
+        Article article = new Article("a1", "https://example.org/a1", "example", "Markets rally",
+                "By Jane Doe\nStocks in Europe rose sharply on Monday as investors welcomed the central bank's "
+                        + "decision.\nRead also: Oil prices fall", null, null, null, Instant.parse("2026-11-01T00:00:00Z"));
+
+        raw.pipeInput("a1", article);
+
+        TestRecord<String, EnrichedArticle> out = enriched.readRecord();
+        assertThat(out.key()).isEqualTo("a1");
+        assertThat(out.value().language()).isEqualTo("en");
+        assertThat(out.value().cleanBody()).startsWith("Stocks in Europe").doesNotContain("Read also")
+                .doesNotContain("Jane Doe");
+        assertThat(out.value().body()).isEqualTo(article.body());
+        assertThat(out.value().storyId()).isEqualTo("a1");
+        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(dlq.isEmpty()).isTrue();
+    }
+
+    @Test
+    void unreadableRecordIsSkippedAndTheNextRecordStillFlows() {
+        // TopologyTestDriver does not forward deserialization DLQ records; the broker IT checks their content.
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(),
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+
+        raw.pipeInput("bad", "{not json".getBytes(StandardCharsets.UTF_8));
+        raw.pipeInput("good", "{\"id\":\"good\",\"title\":\"Hello\",\"body\":\"World\"}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
+    }
+
+    @Test
+    void articleThatFailsEnrichmentGoesToTheDlq() {
+        TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(),
+                Serdes.String().serializer(), Serdes.ByteArray().serializer());
+
+        raw.pipeInput("no-id", "{\"title\":\"Hello\",\"body\":\"World\"}".getBytes(StandardCharsets.UTF_8));
+
+        TestRecord<byte[], byte[]> dead = dlq.readRecord();
+        assertThat(new String(dead.value(), StandardCharsets.UTF_8)).contains("\"title\":\"Hello\"");
+        assertThat(DlqHeaders.read(dead.headers(), DlqHeaders.STAGE)).isEqualTo("enrich");
+        assertThat(DlqHeaders.read(dead.headers(), DlqHeaders.TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
+        assertThat(DlqHeaders.read(dead.headers(), DlqHeaders.ERROR_MESSAGE)).contains("no id");
+        assertThat(DlqHeaders.read(dead.headers(), DlqHeaders.ERROR_CLASS))
+                .isEqualTo(IllegalArgumentException.class.getName());
+        assertThat(enriched.isEmpty()).isTrue();
+    }
+}

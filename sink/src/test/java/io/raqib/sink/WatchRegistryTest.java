@@ -1,0 +1,115 @@
+package io.raqib.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.raqib.core.model.EnrichedArticle;
+import io.raqib.core.model.Highlight;
+import io.raqib.core.model.Watch;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class WatchRegistryTest {
+
+    private final WatchRegistry registry = new WatchRegistry();
+
+    @AfterEach
+    void close() throws Exception {
+        registry.close();
+    }
+
+    private static Watch watch(String id, String query, String... languages) {
+        return new Watch(id, id + " name", query, null, null, List.of(languages), null, null);
+    }
+
+    private List<String> matchingIds(EnrichedArticle article) {
+        return registry.match(article).stream().map(m -> m.watch().id()).toList();
+    }
+
+    @Test
+    void phraseWatchMatchesAndHighlightsTheOriginalBodySpan() {
+        registry.put(watch("unsc", "\"security council\" AND 2254"));
+        String body = "Read also: unrelated\nDiplomats said the UN Security Council passed resolution 2254.";
+
+        List<WatchMatch> matches = registry.match(Articles.of("a1", "en", "Vote in New York", body));
+
+        assertThat(matches).hasSize(1);
+        List<Highlight> highlights = matches.get(0).highlights();
+        assertThat(highlights).extracting(Highlight::text).containsExactly("Security Council", "2254");
+        Highlight first = highlights.get(0);
+        assertThat(first.field()).isEqualTo("body");
+        assertThat(body.substring(first.start(), first.end())).isEqualTo("Security Council");
+        assertThat(first.fragment()).contains("UN Security Council passed").doesNotContain("unrelated");
+    }
+
+    @Test
+    void disguisedArabicIsMatchedAndHighlightedAsWritten() {
+        registry.put(watch("terror", "\"قوى الإرهاب\""));
+        String body = "ستواصل روسيا لمكـ.ـافحة قوى الإرهـ.ـاب والتطـ.ـرف في سوريا.";
+
+        List<WatchMatch> matches = registry.match(Articles.of("a2", "ar", "خبر", body));
+
+        assertThat(matches).hasSize(1);
+        assertThat(matches.get(0).highlights()).extracting(Highlight::text).containsExactly("قوى الإرهـ.ـاب");
+    }
+
+    @Test
+    void titleHitsPointIntoTheTitle() {
+        registry.put(watch("wheat", "wheat"));
+
+        Highlight h = registry.match(Articles.of("a3", "en", "Wheat prices soar", "Nothing here.")).get(0)
+                .highlights().get(0);
+
+        assertThat(h.field()).isEqualTo("title");
+        assertThat(h.start()).isZero();
+        assertThat(h.end()).isEqualTo(5);
+        assertThat(h.text()).isEqualTo("Wheat");
+    }
+
+    @Test
+    void languageRestrictionFiltersArticles() {
+        registry.put(watch("ar-only", "2254", "ar"));
+        registry.put(watch("any", "2254"));
+
+        assertThat(matchingIds(Articles.of("en1", "en", "Resolution 2254", "Text."))).containsExactly("any");
+        assertThat(matchingIds(Articles.of("ar1", "ar", "القرار 2254", "نص."))).containsExactly("any", "ar-only");
+    }
+
+    @Test
+    void fieldQueriesOnTitleAndSource() {
+        registry.put(watch("title-only", "title:drought"));
+        registry.put(watch("by-source", "source:example AND rain"));
+
+        assertThat(matchingIds(Articles.of("t1", "en", "Drought deepens", "Rain is scarce."))).containsExactly(
+                "by-source", "title-only");
+        assertThat(matchingIds(Articles.of("t2", "en", "Harvest report", "The drought and no rain."))).containsExactly(
+                "by-source");
+    }
+
+    @Test
+    void replacingAndRemovingWatchesTakesEffectImmediately() {
+        EnrichedArticle article = Articles.of("r1", "en", "Floods in Pakistan", "Heavy monsoon rain.");
+        registry.put(watch("w", "earthquake"));
+        assertThat(matchingIds(article)).isEmpty();
+
+        registry.put(watch("w", "floods"));
+        assertThat(matchingIds(article)).containsExactly("w");
+        assertThat(registry.size()).isEqualTo(1);
+
+        registry.remove("w");
+        assertThat(matchingIds(article)).isEmpty();
+        assertThat(registry.size()).isZero();
+    }
+
+    @Test
+    void invalidQueryIsRefusedWithItsPositionAndLeavesTheRegistryUnchanged() {
+        assertThatThrownBy(() -> registry.put(watch("bad", "\"unclosed phrase")))
+                .isInstanceOf(InvalidWatchException.class)
+                .hasMessageContaining("watch 'bad'")
+                .hasMessageContaining("column");
+        assertThatThrownBy(() -> registry.put(watch("empty", " ")))
+                .hasMessageContaining("query is required");
+        assertThat(registry.size()).isZero();
+    }
+}
