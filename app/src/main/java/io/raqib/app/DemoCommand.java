@@ -1,5 +1,6 @@
 package io.raqib.app;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.model.Watch;
 import io.raqib.enrich.ArticleEnricher;
@@ -49,6 +50,10 @@ public final class DemoCommand implements Callable<Integer> {
                     + "removed on exit).")
     Path dataDir;
 
+    @Option(names = "--http-port", paramLabel = "PORT", defaultValue = "8080",
+            description = "Port of the HTTP API and /metrics; 0 picks a free port (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
             description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
     int partitions;
@@ -70,12 +75,19 @@ public final class DemoCommand implements Callable<Integer> {
                     fileWatches.size(), samples);
             AtomicLong firstAlertNanos = new AtomicLong();
             AlertPrinter printer = new AlertPrinter(out);
+            String token = ApiTokens.generate();
+            PrometheusMeterRegistry metrics = Metrics.registry();
             try (EnrichService enrich = new EnrichService(config, new ArticleEnricher(new LanguageDetector()));
                  SinkService sink = new SinkService(config, fileWatches);
+                 HttpApi http = new HttpApi(List.of(token), metrics, List.of()).start("127.0.0.1", httpPort);
                  AlertTail tail = new AlertTail(config.bootstrapServers(), alert -> {
                      firstAlertNanos.compareAndSet(0, System.nanoTime());
                      printer.print(alert);
                  })) {
+                enrich.streams().bindMetrics(metrics);
+                sink.streams().bindMetrics(metrics);
+                out.printf("raqib demo: HTTP API on http://127.0.0.1:%d/api (Authorization: Bearer %s), metrics on "
+                        + "http://127.0.0.1:%d/metrics%n", http.port(), token, http.port());
                 enrich.start();
                 sink.start(TIMEOUT);
                 IngestSummary summary = ingest(config, watches);

@@ -24,8 +24,15 @@ public final class TopicAdmin {
     public static List<String> ensureTopics(RaqibConfig config) throws InterruptedException, ExecutionException {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         try (Admin admin = Admin.create(p)) {
-            Set<String> existing = admin.listTopics().names().get();
+            Set<String> existing;
+            try {
+                existing = admin.listTopics().names().get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("cannot reach Kafka at " + config.bootstrapServers() + " ("
+                        + RaqibConfig.envName(RaqibConfig.BOOTSTRAP_SERVERS) + "): " + e.getCause().getMessage(), e);
+            }
             List<NewTopic> missing = new ArrayList<>();
             for (TopicSpec<?, ?> spec : Topics.all()) {
                 if (!existing.contains(spec.name())) {

@@ -23,7 +23,7 @@ class DemoEndToEndIT {
     void demoOncePrintsBothSeedAlertsAndExitsZero(@TempDir Path tmp) throws Exception {
         Path stdout = tmp.resolve("stdout.txt");
         Path stderr = tmp.resolve("stderr.txt");
-        Process demo = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "demo", "--once")
+        Process demo = new ProcessBuilder(javaBinary(), "-jar", JAR.toString(), "demo", "--once", "--http-port", "0")
                 .directory(PROJECT.toFile())
                 .redirectOutput(stdout.toFile())
                 .redirectError(stderr.toFile())

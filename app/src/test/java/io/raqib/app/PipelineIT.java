@@ -2,7 +2,9 @@ package io.raqib.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.DlqHeaders;
 import io.raqib.core.kafka.TopicSpec;
 import io.raqib.core.kafka.Topics;
@@ -24,9 +26,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,6 +113,35 @@ class PipelineIT {
                 Topics.ALERTS, r -> r.key().equals(watch.id()), 1, WAIT);
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).value().data().highlights()).extracting(h -> h.text()).contains(marker);
+    }
+
+    @Test
+    void kcatReadsAlertsAsPlainCloudEventJson() throws Exception {
+        Assumptions.assumeTrue(onPath("kcat"), "kcat not installed (.ci/run installs it)");
+        ingest(List.of(SEED));
+        String seedId = seedArticleId();
+        KafkaTestClients.readUntil(config.bootstrapServers(), Topics.ALERTS,
+                r -> r.value().data().articleId().equals(seedId), 2, WAIT);
+
+        Process kcat = new ProcessBuilder("kcat", "-C", "-b", config.bootstrapServers(), "-t", Topics.ALERTS.name(),
+                "-e", "-q", "-f", "%k\t%h\t%s\n").redirectErrorStream(true).start();
+        String output = new String(kcat.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kcat.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        List<String> seedLines = output.lines().filter(l -> l.contains(seedId)).toList();
+        assertThat(seedLines).isNotEmpty().allSatisfy(line -> {
+            String[] parts = line.split("\t", 3);
+            assertThat(parts[1]).contains("content-type=application/cloudevents+json");
+            JsonNode event = RaqibJson.mapper().readTree(parts[2]);
+            assertThat(event.path("subject").asText()).isEqualTo(parts[0]);
+            assertThat(event.path("data").path("articleId").asText()).isEqualTo(seedId);
+        });
+        assertThat(seedLines).extracting(l -> l.split("\t")[0]).contains("syrian-elections", "unsc-2254");
+    }
+
+    private static boolean onPath(String command) {
+        return Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
     }
 
     private static IngestSummary ingest(List<Path> files) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Article;
@@ -97,11 +98,13 @@ public final class ArticleFileReader {
             } else if (first == JsonToken.START_ARRAY) {
                 while (parser.nextToken() == JsonToken.START_OBJECT) {
                     int line = lineOf(parser.currentTokenLocation());
+                    // Read the whole element first: a field of the wrong type must not leave the parser inside
+                    // the element (which ended the array there and lost the articles after it).
+                    JsonNode element = mapper.readTree(parser);
                     try {
-                        accept(file, line, mapper.readValue(parser, Article.class), onArticle, onError);
+                        accept(file, line, mapper.treeToValue(element, Article.class), onArticle, onError);
                     } catch (JsonProcessingException e) {
                         onError.accept(new InputException(file, line, "not an article: " + e.getOriginalMessage(), e));
-                        parser.skipChildren();
                     }
                 }
                 if (parser.currentToken() != JsonToken.END_ARRAY) {
@@ -124,11 +127,19 @@ public final class ArticleFileReader {
             int number = 0;
             while ((line = reader.readLine()) != null) {
                 number++;
+                if (number == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1);
+                }
                 if (line.isBlank()) {
                     continue;
                 }
                 try {
-                    accept(file, number, mapper.readValue(line, Article.class), onArticle, onError);
+                    Article article = mapper.readValue(line, Article.class);
+                    if (article == null) {
+                        onError.accept(new InputException(file, number, "expected an article object, got null"));
+                    } else {
+                        accept(file, number, article, onArticle, onError);
+                    }
                 } catch (JsonProcessingException e) {
                     onError.accept(new InputException(file, number, "invalid JSON: " + e.getOriginalMessage(), e));
                 }

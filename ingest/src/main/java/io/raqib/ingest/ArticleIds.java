@@ -46,7 +46,8 @@ public final class ArticleIds {
                 return Optional.empty();
             }
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || port == 80 && "http".equals(scheme) || port == 443;
+            boolean defaultPort = port == -1 || port == 80 && "http".equals(scheme)
+                    || port == 443 && "https".equals(scheme);
             String query = uri.getRawQuery() == null ? null : Arrays.stream(uri.getRawQuery().split("&"))
                     .filter(p -> !p.isEmpty() && !p.toLowerCase(Locale.ROOT).startsWith("utm_"))
                     .collect(Collectors.joining("&"));

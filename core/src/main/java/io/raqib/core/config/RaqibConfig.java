@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +26,8 @@ import java.util.Properties;
  * @param stateDir         Kafka Streams state directory
  * @param watchesFile      optional JSON file (array of Watch) the sink loads at start
  * @param maxArticleBytes  largest article (title + body + html, UTF-8) ingest accepts
+ * @param httpPort         port of the HTTP API, console and /metrics
+ * @param apiTokens        bearer tokens accepted by the HTTP API (comma-separated); empty = API closed
  */
 public record RaqibConfig(
         String bootstrapServers,
@@ -32,7 +36,9 @@ public record RaqibConfig(
         String applicationId,
         Path stateDir,
         Optional<Path> watchesFile,
-        int maxArticleBytes) {
+        int maxArticleBytes,
+        int httpPort,
+        List<String> apiTokens) {
 
     public static final String BOOTSTRAP_SERVERS = "raqib.bootstrap.servers";
     public static final String PARTITIONS = "raqib.partitions";
@@ -41,6 +47,8 @@ public record RaqibConfig(
     public static final String STATE_DIR = "raqib.state.dir";
     public static final String WATCHES_FILE = "raqib.watches.file";
     public static final String MAX_ARTICLE_BYTES = "raqib.max.article.bytes";
+    public static final String HTTP_PORT = "raqib.http.port";
+    public static final String API_TOKENS = "raqib.api.tokens";
 
     private static final Map<String, String> DEFAULTS = Map.of(
             BOOTSTRAP_SERVERS, "localhost:9092",
@@ -48,7 +56,9 @@ public record RaqibConfig(
             REPLICATION, "1",
             APPLICATION_ID, "raqib",
             STATE_DIR, System.getProperty("java.io.tmpdir") + "/raqib-streams",
-            MAX_ARTICLE_BYTES, Integer.toString(1 << 20));
+            MAX_ARTICLE_BYTES, Integer.toString(1 << 20),
+            HTTP_PORT, "8080",
+            API_TOKENS, "");
 
     /** Loads from an optional properties file, the process environment and overrides (highest precedence). */
     public static RaqibConfig load(Path propertiesFile, Map<String, String> overrides) {
@@ -83,7 +93,13 @@ public record RaqibConfig(
     /** Returns a copy pointing at other bootstrap servers. */
     public RaqibConfig withBootstrapServers(String servers) {
         return new RaqibConfig(servers, partitions, replication, applicationId, stateDir, watchesFile,
-                maxArticleBytes);
+                maxArticleBytes, httpPort, apiTokens);
+    }
+
+    /** Returns a copy accepting the given API tokens. */
+    public RaqibConfig withApiTokens(List<String> tokens) {
+        return new RaqibConfig(bootstrapServers, partitions, replication, applicationId, stateDir, watchesFile,
+                maxArticleBytes, httpPort, List.copyOf(tokens));
     }
 
     private static RaqibConfig fromMap(Map<String, String> v) {
@@ -91,11 +107,13 @@ public record RaqibConfig(
         return new RaqibConfig(
                 v.get(BOOTSTRAP_SERVERS),
                 positiveInt(v, PARTITIONS),
-                (short) positiveInt(v, REPLICATION),
+                replication(v),
                 v.get(APPLICATION_ID),
                 Path.of(v.get(STATE_DIR)),
                 watches == null || watches.isBlank() ? Optional.empty() : Optional.of(Path.of(watches)),
-                positiveInt(v, MAX_ARTICLE_BYTES));
+                positiveInt(v, MAX_ARTICLE_BYTES),
+                port(v),
+                Arrays.stream(v.get(API_TOKENS).split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
     }
 
     private static int positiveInt(Map<String, String> v, String key) {
@@ -103,7 +121,7 @@ public record RaqibConfig(
         try {
             int n = Integer.parseInt(raw);
             if (n <= 0) {
-                throw new IllegalArgumentException(key + " must be positive, got " + raw);
+                throw new IllegalArgumentException(key + " (" + envName(key) + ") must be positive, got " + raw);
             }
             return n;
         } catch (NumberFormatException e) {
@@ -111,9 +129,25 @@ public record RaqibConfig(
         }
     }
 
+    private static int port(Map<String, String> v) {
+        int n = positiveInt(v, HTTP_PORT);
+        if (n > 65_535) {
+            throw new IllegalArgumentException(HTTP_PORT + " (" + envName(HTTP_PORT) + ") is not a port: " + n);
+        }
+        return n;
+    }
+
+    private static short replication(Map<String, String> v) {
+        int n = positiveInt(v, REPLICATION);
+        if (n > Short.MAX_VALUE) {
+            throw new IllegalArgumentException(REPLICATION + " (" + envName(REPLICATION) + ") is too large: " + n);
+        }
+        return (short) n;
+    }
+
     private static String[] knownKeys() {
         return new String[] {BOOTSTRAP_SERVERS, PARTITIONS, REPLICATION, APPLICATION_ID, STATE_DIR, WATCHES_FILE,
-            MAX_ARTICLE_BYTES};
+            MAX_ARTICLE_BYTES, HTTP_PORT, API_TOKENS};
     }
 
     private static Map<String, String> readProperties(Path file) {

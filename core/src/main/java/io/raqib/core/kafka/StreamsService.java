@@ -1,9 +1,13 @@
 package io.raqib.core.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -34,6 +38,11 @@ public final class StreamsService implements AutoCloseable {
         });
     }
 
+    /** Publishes the Kafka Streams client metrics (throughput, lag, state) to {@code registry}. */
+    public void bindMetrics(MeterRegistry registry) {
+        new KafkaStreamsMetrics(streams, Tags.of("stage", name)).bindTo(registry);
+    }
+
     /** Starts processing in the background. */
     public void start() {
         streams.start();
@@ -57,6 +66,9 @@ public final class StreamsService implements AutoCloseable {
     @Override
     public void close() {
         LOG.debug("closing {}", name);
-        streams.close(Duration.ofSeconds(30));
+        // Leave the group so a restarted or remaining instance takes over at once instead of after the session
+        // timeout (Streams stays in the group on close by default).
+        streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(Duration.ofSeconds(30)));
     }
 }

@@ -21,13 +21,29 @@ public record EnrichedArticle(
         List<Entity> entities,
         List<Topic> topics,
         String duplicateOf,
-        String storyId) {
+        String storyId,
+        String author,
+        List<String> categories) {
+
+    public EnrichedArticle {
+        entities = entities == null ? List.of() : List.copyOf(entities);
+        topics = topics == null ? List.of() : List.copyOf(topics);
+        categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    /** An enriched article without author and categories. */
+    public EnrichedArticle(String id, String url, String source, String title, String body, String html,
+                           String language, Instant published, Instant ingestedAt, String cleanBody,
+                           List<Entity> entities, List<Topic> topics, String duplicateOf, String storyId) {
+        this(id, url, source, title, body, html, language, published, ingestedAt, cleanBody, entities, topics,
+                duplicateOf, storyId, null, List.of());
+    }
 
     /** Builds an enriched article from the raw one and the enrichment results. */
     public static EnrichedArticle of(Article a, String language, String cleanBody, List<Entity> entities,
                                      List<Topic> topics, String duplicateOf, String storyId) {
         return new EnrichedArticle(a.id(), a.url(), a.source(), a.title(), a.body(), a.html(), language,
-                a.published(), a.ingestedAt(), cleanBody, List.copyOf(entities), List.copyOf(topics),
-                duplicateOf, storyId);
+                a.published(), a.ingestedAt(), cleanBody, entities, topics, duplicateOf, storyId, a.author(),
+                a.categories());
     }
 }

@@ -16,7 +16,7 @@ public final class CleanBodyAlignment {
         int from = 0;
         int cleanStart = 0;
         for (String line : cleanBody.split("\n", -1)) {
-            int at = body.indexOf(line, from);
+            int at = indexOfWholeLine(body, line, from);
             if (at < 0) {
                 throw new IllegalArgumentException("clean body line not found in body: " + abbreviate(line));
             }
@@ -36,6 +36,19 @@ public final class CleanBodyAlignment {
             hit = s;
         }
         return hit[1] + Math.min(cleanOffset - hit[0], hit[2]);
+    }
+
+    /** Where {@code line} occurs in {@code body} as a whole line at or after {@code from}, or -1. */
+    private static int indexOfWholeLine(String body, String line, int from) {
+        for (int at = body.indexOf(line, from); at >= 0; at = body.indexOf(line, at + 1)) {
+            int end = at + line.length();
+            boolean starts = at == 0 || body.charAt(at - 1) == '\n';
+            boolean ends = end == body.length() || body.charAt(end) == '\n';
+            if (starts && ends) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static String abbreviate(String s) {

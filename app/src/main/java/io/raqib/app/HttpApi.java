@@ -1,0 +1,83 @@
+package io.raqib.app;
+
+import io.javalin.Javalin;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.raqib.core.json.RaqibJson;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The one HTTP server of a Raqib process: {@code /api/*} behind bearer tokens, {@code /metrics} (Prometheus) and
+ * {@code /healthz} open. Stages contribute their endpoints as {@code Consumer<RoutesConfig>}; every error is
+ * answered as JSON {@code {"status": 4xx, "error": "…"}}.
+ */
+public final class HttpApi implements AutoCloseable {
+
+    private final Javalin javalin;
+
+    /**
+     * @param tokens accepted bearer tokens; with none, every {@code /api} call is refused (never open)
+     * @param routes endpoint contributions of the stages running in this process
+     */
+    public HttpApi(List<String> tokens, PrometheusMeterRegistry metrics, List<Consumer<RoutesConfig>> routes) {
+        javalin = Javalin.create(config -> {
+            config.jsonMapper(new JavalinJackson(RaqibJson.mapper(), false));
+            config.startup.showJavalinBanner = false;
+            config.routes.before("/api/*", ctx -> requireToken(ctx, tokens));
+            config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                    .result(metrics.scrape()));
+            routes.forEach(r -> r.accept(config.routes));
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, e.getStatus(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e.getMessage()));
+            config.routes.error(404, "*", ctx -> {
+                if (ctx.result() == null) {
+                    error(ctx, 404, "no such endpoint: " + ctx.method() + " " + ctx.path());
+                }
+            });
+        });
+    }
+
+    /** Starts listening on {@code host:port} (port 0 = any free port). */
+    public HttpApi start(String host, int port) {
+        javalin.start(host, port);
+        return this;
+    }
+
+    /** The port the server listens on. */
+    public int port() {
+        return javalin.port();
+    }
+
+    /** Answers with a JSON error body. */
+    public static void error(Context ctx, int status, String reason) {
+        ctx.status(status).json(Map.of("status", status, "error", reason));
+    }
+
+    private static void requireToken(Context ctx, List<String> tokens) {
+        String header = ctx.header("Authorization");
+        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip()
+                : ctx.queryParam("token");
+        if (given == null || tokens.stream().noneMatch(t -> constantTimeEquals(t, given))) {
+            throw new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(),
+                    given == null ? "missing bearer token (Authorization: Bearer <token>)" : "invalid token");
+        }
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        javalin.stop();
+    }
+}

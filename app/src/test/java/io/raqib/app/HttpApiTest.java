@@ -1,0 +1,86 @@
+package io.raqib.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.raqib.core.json.RaqibJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The shared HTTP server on a real port: token checks, JSON errors, health and metrics. */
+class HttpApiTest {
+
+    private static final String TOKEN = "s3cret-token";
+    private static HttpApi api;
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        api = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(
+                routes -> routes.get("/api/echo", ctx -> ctx.json(List.of("ok")))))
+                .start("127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        api.close();
+    }
+
+    private static HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + api.port() + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void apiWithoutTokenIsRefusedWithAJsonReason() throws Exception {
+        HttpResponse<String> response = get("/api/echo", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        JsonNode body = RaqibJson.mapper().readTree(response.body());
+        assertThat(body.path("status").asInt()).isEqualTo(401);
+        assertThat(body.path("error").asText()).contains("missing bearer token");
+    }
+
+    @Test
+    void apiWithAWrongTokenIsRefused() throws Exception {
+        HttpResponse<String> response = get("/api/echo", "guess");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(RaqibJson.mapper().readTree(response.body()).path("error").asText()).isEqualTo("invalid token");
+    }
+
+    @Test
+    void apiWithTheTokenAnswers() throws Exception {
+        HttpResponse<String> response = get("/api/echo", TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("[\"ok\"]");
+        assertThat(get("/api/echo?token=" + TOKEN, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void unknownEndpointIsAJson404() throws Exception {
+        HttpResponse<String> response = get("/api/nothing-here", TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(RaqibJson.mapper().readTree(response.body()).path("error").asText())
+                .contains("/api/nothing-here");
+    }
+
+    @Test
+    void healthAndMetricsAreOpen() throws Exception {
+        assertThat(get("/healthz", null).body()).contains("\"ok\"");
+        HttpResponse<String> metrics = get("/metrics", null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+}

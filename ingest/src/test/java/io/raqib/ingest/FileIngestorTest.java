@@ -1,0 +1,134 @@
+package io.raqib.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.raqib.core.model.Article;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileIngestorTest {
+
+    @TempDir
+    Path dir;
+
+    private final List<Article> published = new ArrayList<>();
+    private final FileIngestor ingestor =
+            new FileIngestor(new ArticleFileReader(new ArticleValidator(10_000)), published::add);
+
+    @Test
+    void sameArticleTwiceIsPublishedOnceAndCountedAsDuplicate() throws IOException {
+        write("a.json", """
+                {"url": "https://example.com/story?utm_source=rss", "title": "Story", "body": "Text."}
+                """);
+        write("b.jsonl", """
+                {"url": "https://EXAMPLE.com/story#top", "title": "Story", "body": "Text."}
+                """);
+
+        IngestSummary summary = ingestor.ingest(List.of(dir), Set.of());
+
+        assertThat(summary.read()).isEqualTo(2);
+        assertThat(summary.published()).isEqualTo(1);
+        assertThat(summary.duplicates()).isEqualTo(1);
+        assertThat(summary.rejected()).isEmpty();
+        assertThat(published).singleElement().extracting(Article::url)
+                .isEqualTo("https://example.com/story?utm_source=rss");
+        assertThat(summary.describe()).isEqualTo("read 2, published 1, duplicates 1, rejected 0");
+    }
+
+    @Test
+    void sameTextWithoutUrlInOneFileIsADuplicate() throws IOException {
+        write("batch.json", """
+                [
+                  {"title": "Same", "body": "Same body."},
+                  {"title": "Same", "body": "Same body.", "source": "mirror"}
+                ]
+                """);
+
+        IngestSummary summary = ingestor.ingest(List.of(dir), Set.of());
+
+        assertThat(summary.published()).isEqualTo(1);
+        assertThat(summary.duplicates()).isEqualTo(1);
+        assertThat(published).singleElement().extracting(Article::source).isNull();
+    }
+
+    @Test
+    void publishesInFileNameOrderAndCollectsRejectionsWhileTheRestGoesThrough() throws IOException {
+        write("2-second.jsonl", """
+                {"title": "Two-a", "body": "x"}
+                {broken
+                {"title": "Two-b", "body": "y"}
+                """);
+        write("1-first.json", """
+                {"title": "One", "body": "z"}
+                """);
+        write("3-empty.json", """
+                [{"title": "", "body": " "}]
+                """);
+
+        IngestSummary summary = ingestor.ingest(List.of(dir), Set.of());
+
+        assertThat(published).extracting(Article::title).containsExactly("One", "Two-a", "Two-b");
+        assertThat(summary.read()).isEqualTo(3);
+        assertThat(summary.published()).isEqualTo(3);
+        assertThat(summary.rejected()).extracting(e -> e.file().getFileName().toString(), InputException::line)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("2-second.jsonl", 2),
+                        org.assertj.core.groups.Tuple.tuple("3-empty.json", 1));
+    }
+
+    @Test
+    void excludedWatchesFileIsNotReadAsArticles() throws IOException {
+        write("article.json", """
+                {"title": "Story", "body": "Text."}
+                """);
+        write("watches.json", """
+                [{"id": "w1", "name": "Watch", "query": "syria", "throttle": "PT1H"}]
+                """);
+
+        IngestSummary withExclusion = ingestor.ingest(List.of(dir), Set.of(dir.resolve("watches.json")));
+
+        assertThat(withExclusion.rejected()).isEmpty();
+        assertThat(withExclusion.published()).isEqualTo(1);
+
+        IngestSummary withoutExclusion = ingestor.ingest(List.of(dir), Set.of());
+        assertThat(withoutExclusion.rejected()).as("a watch is not an article")
+                .singleElement().extracting(e -> e.file().getFileName().toString()).isEqualTo("watches.json");
+    }
+
+    @Test
+    void unsupportedFilesInAFolderAreSkippedSilently() throws IOException {
+        write("story.txt", "Title\nBody.");
+        write("notes.md", "not an article");
+        write("photo.jpg", "binary");
+
+        IngestSummary summary = ingestor.ingest(List.of(dir), Set.of());
+
+        assertThat(summary.rejected()).isEmpty();
+        assertThat(published).extracting(Article::title).containsExactly("Title");
+    }
+
+    @Test
+    void eachRunCountsDuplicatesAfresh() throws IOException {
+        write("a.json", """
+                {"title": "Story", "body": "Text."}
+                """);
+
+        IngestSummary first = ingestor.ingest(List.of(dir), Set.of());
+        IngestSummary second = ingestor.ingest(List.of(dir), Set.of());
+
+        assertThat(first.duplicates()).isZero();
+        assertThat(second.duplicates()).isZero();
+        assertThat(second.published()).isEqualTo(1);
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+}
