@@ -13,6 +13,10 @@ public final class CleanBodyAlignment {
 
     /** Aligns {@code cleanBody} (whole original lines, in order) with the {@code body} it was cut from. */
     public CleanBodyAlignment(String body, String cleanBody) {
+        if (cleanBody.isEmpty()) {
+            segments.add(new int[] {0, 0, 0});
+            return;
+        }
         int from = 0;
         int cleanStart = 0;
         for (String line : cleanBody.split("\n", -1)) {
@@ -40,13 +44,18 @@ public final class CleanBodyAlignment {
 
     /** Where {@code line} occurs in {@code body} as a whole line at or after {@code from}, or -1. */
     private static int indexOfWholeLine(String body, String line, int from) {
-        for (int at = body.indexOf(line, from); at >= 0; at = body.indexOf(line, at + 1)) {
+        if (line.isEmpty()) {
+            return Math.min(from, body.length());
+        }
+        int at = body.indexOf(line, from);
+        while (at >= 0) {
             int end = at + line.length();
             boolean starts = at == 0 || body.charAt(at - 1) == '\n';
             boolean ends = end == body.length() || body.charAt(end) == '\n';
             if (starts && ends) {
                 return at;
             }
+            at = body.indexOf(line, at + 1);
         }
         return -1;
     }

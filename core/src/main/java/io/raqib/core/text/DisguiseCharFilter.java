@@ -1,31 +1,28 @@
 package io.raqib.core.text;
 
 import java.io.Reader;
-import java.util.regex.Pattern;
-import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 
 /**
- * Removes the characters writers insert to hide words from filters, keeping offsets into the original text:
- * tatweel runs, a tatweel-punctuation-tatweel break inside a word ({@code الإرهـ.ـاب} → {@code الإرهاب}) and
- * zero-width / bidi control characters. A dot without tatweel on both sides ({@code U.S.}, {@code 3.5},
- * {@code 1445هـ.}) is left alone, so real tokens and sentence ends survive.
+ * Removes the disguise writers put on words to hide them from filters, keeping offsets into the original text:
+ * invisible characters, compatibility forms (NFKC), typographic punctuation, and tatweel-based breaks and
+ * stretching ({@code الإرهـ.ـاب} → {@code الإرهاب}). Real tokens and sentence ends ({@code U.S.}, {@code 3.5},
+ * {@code 1445هـ.}) are left alone. Case and the letters' orthography (hamza, diacritics) are kept, so the result
+ * still reads naturally; {@link RaqibAnalyzer} also folds case and applies {@link NormalizationStage#ORTHOGRAPHY}.
  */
 public final class DisguiseCharFilter {
-
-    /** Tatweel runs, optionally bridged by one punctuation mark or space to another tatweel run. */
-    static final Pattern DISGUISE = Pattern.compile(
-            "\u0640+(?:[.\u00B7\u2022*_\\- ]\u0640+)*|[\u200B-\u200F\u202A-\u202E\u2060\u2066-\u2069\uFEFF]");
 
     private DisguiseCharFilter() {
     }
 
-    /** Wraps a reader so that disguise characters are removed with offset correction. */
+    /** Wraps a reader so that disguise is removed with offset correction. */
     public static Reader wrap(Reader in) {
-        return new PatternReplaceCharFilter(DISGUISE, "", in);
+        return new NormalizingCharFilter(in, NormalizationStage.DEOBFUSCATION, false);
     }
 
     /** Removes disguise from a string (for language detection and display; offsets are not kept). */
     public static String strip(String text) {
-        return DISGUISE.matcher(text).replaceAll("");
+        char[] chars = text.toCharArray();
+        return NormalizingCharFilter.normalize(chars, chars.length, NormalizationStage.DEOBFUSCATION, false)
+                .toString();
     }
 }

@@ -4,45 +4,39 @@ import java.io.Reader;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.ar.ArabicNormalizationFilter;
-import org.apache.lucene.analysis.ar.ArabicStemFilter;
-import org.apache.lucene.analysis.core.DecimalDigitFilter;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
-import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
-import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
 /**
- * The one analysis chain of Raqib, used for articles (enrich, sink) and watch queries alike, so both sides
- * are always tokenized the same way: disguise removal (offset-corrected), Unicode word tokens, lowercase,
- * ASCII digits, Arabic orthographic normalization and light stemming, English possessives and plurals.
+ * The one analysis chain of Raqib, used for articles (enrich, sink) and watch queries alike, so both sides are
+ * always tokenized the same way. Char level, offset-corrected so every token points into the original text
+ * ({@link NormalizationStage}): invisible characters, NFKC, punctuation folding; de-obfuscation of tatweel
+ * disguise; lowercase, Arabic orthography and digits. Token level: Unicode word tokens (UAX #29), Arabic
+ * proclitics stacked at the same position ({@link ProcliticFilter}), light stemming by script
+ * ({@link ScriptAwareStemFilter}). {@link AnalysisTrace} shows each step for one text.
  */
 public final class RaqibAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return DisguiseCharFilter.wrap(reader);
+        return NormalizationStage.wrapAll(reader);
+    }
+
+    @Override
+    protected Reader initReaderForNormalization(String fieldName, Reader reader) {
+        return NormalizationStage.wrapAll(reader);
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = new StandardTokenizer();
-        TokenStream stream = new EnglishPossessiveFilter(source);
-        stream = new LowerCaseFilter(stream);
-        stream = new DecimalDigitFilter(stream);
-        stream = new ArabicNormalizationFilter(stream);
-        stream = new ArabicStemFilter(stream);
-        stream = new EnglishMinimalStemFilter(stream);
+        TokenStream stream = new OffsetRepairFilter(source);
+        stream = new ProcliticFilter(stream);
+        stream = new ScriptAwareStemFilter(stream);
         return new TokenStreamComponents(source, stream);
-    }
-
-    @Override
-    protected TokenStream normalize(String fieldName, TokenStream in) {
-        return new ArabicNormalizationFilter(new DecimalDigitFilter(new LowerCaseFilter(in)));
     }
 
     /** An analyzer for whole documents and queries: analyzed text fields, keyword metadata fields. */

@@ -1,0 +1,69 @@
+package io.raqib.core.text;
+
+/**
+ * The orthography stage, one char at a time so offsets stay exact: alef forms آ أ إ ٱ → ا; ى and Persian ی → ي;
+ * ة → ه; Persian ک → ك; Arabic-Indic and Persian digits and the Arabic decimal/thousands separators → ASCII; and
+ * the marks on Arabic letters are deleted — harakat U+064B–U+0652, superscript alef U+0670, Quranic marks, and
+ * stray madda/hamza marks U+0653–U+0655 (NFKC would otherwise recompose them with a folded alef on a second pass:
+ * ا + ٔ → أ). Only Arabic-block characters are touched, and a mark is only deleted when it sits on an Arabic
+ * letter, so a Latin letter never meets a mark that was kept apart from it: normalization stays idempotent.
+ */
+final class Orthography {
+
+    private static final char DELETE = '\uFFFF';
+    private static final char FIRST = '\u0610';
+    private static final char[] TABLE = buildTable();
+
+    private Orthography() {
+    }
+
+    /** Normalizes {@code text} in place (it can only shrink). */
+    static void apply(SourcedText text) {
+        char[] chars = text.chars;
+        int[] sources = text.sources;
+        int w = 0;
+        boolean onArabicLetter = false;
+        for (int r = 0, n = text.length; r < n; r++) {
+            char c = chars[r];
+            int index = c - FIRST;
+            if (index >= 0 && index < TABLE.length) {
+                char m = TABLE[index];
+                if (m == DELETE) {
+                    if (onArabicLetter) {
+                        continue;
+                    }
+                } else {
+                    c = m;
+                    onArabicLetter = ArabicScript.isLetter(c) || c == ArabicScript.TATWEEL;
+                }
+            } else {
+                onArabicLetter = false;
+            }
+            chars[w] = c;
+            sources[w++] = sources[r];
+        }
+        text.length = w;
+    }
+
+    private static char[] buildTable() {
+        char[] table = new char['\u08FF' - FIRST + 1];
+        for (int i = 0; i < table.length; i++) {
+            char c = (char) (FIRST + i);
+            table[i] = ArabicScript.isMark(c) ? DELETE : c;
+        }
+        for (char c : new char[] {'\u0622', '\u0623', '\u0625', '\u0671', '\u0672', '\u0673'}) {
+            table[c - FIRST] = ArabicScript.ALEF;
+        }
+        table['\u0649' - FIRST] = '\u064A';
+        table['\u06CC' - FIRST] = '\u064A';
+        table['\u0629' - FIRST] = ArabicScript.HEH;
+        table['\u06A9' - FIRST] = '\u0643';
+        for (int d = 0; d < 10; d++) {
+            table[0x0660 + d - FIRST] = (char) ('0' + d);
+            table[0x06F0 + d - FIRST] = (char) ('0' + d);
+        }
+        table['\u066B' - FIRST] = '.';
+        table['\u066C' - FIRST] = ',';
+        return table;
+    }
+}
