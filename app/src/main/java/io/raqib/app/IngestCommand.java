@@ -1,42 +1,116 @@
 package io.raqib.app;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.ingest.ArticleFileReader;
+import io.raqib.ingest.ArticleIntake;
 import io.raqib.ingest.ArticlePublisher;
+import io.raqib.ingest.ArticlePushEndpoint;
 import io.raqib.ingest.ArticleValidator;
-import io.raqib.ingest.FileIngestor;
+import io.raqib.ingest.CsvColumns;
+import io.raqib.ingest.DuplicateFilter;
+import io.raqib.ingest.IngestMetrics;
+import io.raqib.ingest.IngestSettings;
 import io.raqib.ingest.IngestSummary;
+import io.raqib.ingest.KafkaImport;
+import io.raqib.ingest.PublishedIds;
+import io.raqib.ingest.feed.FeedParser;
+import io.raqib.ingest.poll.Backoff;
+import io.raqib.ingest.poll.FeedFetcher;
+import io.raqib.ingest.poll.FeedList;
+import io.raqib.ingest.poll.FeedPoller;
+import io.raqib.ingest.poll.FeedSource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code raqib ingest}: publishes article files to {@code raqib.articles.raw} on a Kafka cluster. */
+/**
+ * {@code raqib ingest}: the ingest service. Polls the feed list and accepts {@code POST /api/articles} until
+ * Ctrl-C; with INPUT files it publishes them once and exits instead.
+ */
 @Command(name = "ingest", mixinStandardHelpOptions = true,
-        description = {"Publish article files (.txt seed format, .json, .jsonl) to raqib.articles.raw.",
-            "Creates missing topics. Exits 1 when an input was rejected (named with file and line on stderr)."})
+        description = {"Run the ingest service: poll the feeds of the feed list (raqib feeds) and accept "
+                + "POST /api/articles (bearer token from raqib.api.tokens), publishing to raqib.articles.raw until "
+                + "Ctrl-C / SIGTERM. Articles already on the topic are not published again.",
+            "Changes to the feed list (raqib feeds add|rm) are picked up within 30 s.",
+            "With INPUT files, publishes them once and exits (see also raqib import); exits 1 when an input was "
+                + "rejected (named with file and line on stderr)."})
 public final class IngestCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
 
-    @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files or folders to ingest.")
-    List<Path> inputs;
+    @Option(names = "--http-port", paramLabel = "PORT",
+            description = "Port of POST /api/articles and /metrics (default: raqib.http.port, 8080; 0 = any).")
+    Integer httpPort;
+
+    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "0.0.0.0",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String httpHost;
+
+    @Option(names = "--feeds", paramLabel = "FILE", description = "Feed list to poll (default: raqib.feeds.file).")
+    Path feedsFile;
+
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "Files or folders to publish once, then exit.")
+    List<Path> inputs = List.of();
 
     @Override
     public Integer call() throws Exception {
         RaqibConfig config = kafka.config(Map.of());
         TopicAdmin.ensureTopics(config);
-        IngestSummary summary;
-        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers())) {
-            summary = FileIngestor.toKafka(publisher, new ArticleValidator(config.maxArticleBytes()), inputs,
-                    config.watchesFile().map(Set::of).orElse(Set.of()));
-        }
+        return inputs.isEmpty() ? serve(config) : publishFiles(config);
+    }
+
+    private int publishFiles(RaqibConfig config) throws Exception {
+        IngestSettings settings = IngestSettings.load(kafka.configFile, System.getenv());
+        IngestSummary summary = KafkaImport.run(config.bootstrapServers(), settings,
+                new ArticleFileReader(settings.feedMaxBytes(), new CsvColumns(Map.of()), null),
+                new ArticleValidator(config.maxArticleBytes()), new SimpleMeterRegistry(), inputs,
+                config.watchesFile().map(Set::of).orElse(Set.of()), false).summary();
         summary.rejected().forEach(r -> System.err.println("raqib ingest: " + r.getMessage()));
         System.out.println("raqib ingest: " + summary.describe());
         return summary.rejected().isEmpty() ? 0 : 1;
+    }
+
+    private int serve(RaqibConfig config) throws Exception {
+        IngestSettings settings = IngestSettings.load(kafka.configFile, System.getenv());
+        FeedList feedList = new FeedList(feedsFile != null ? feedsFile : settings.feedsFile());
+        List<FeedSource> feeds = feedList.read();
+        DuplicateFilter duplicates = new DuplicateFilter(settings.dedupIds(), settings.dedupWindow());
+        duplicates.rememberIds(PublishedIds.load(config.bootstrapServers(), settings.dedupIds(),
+                Duration.ofMinutes(2)));
+        PrometheusMeterRegistry metrics = Metrics.registry();
+        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers())) {
+            ArticleIntake intake = new ArticleIntake(new ArticleValidator(config.maxArticleBytes()), duplicates,
+                    publisher::publish, new IngestMetrics(metrics));
+            FeedParser parser = new FeedParser(settings.feedMaxBytes());
+            try (FeedPoller poller = new FeedPoller(new FeedFetcher(settings.feedTimeout(), settings.feedMaxBytes(),
+                    settings.feedRedirects()), parser, intake, new IngestMetrics(metrics),
+                    new Backoff(Duration.ofSeconds(30), settings.backoffMax(), RandomGenerator.getDefault()),
+                    settings.feedThreads());
+                 HttpApi http = new HttpApi(config.apiTokens(), metrics,
+                         List.of(new ArticlePushEndpoint(intake, settings.pushMaxBytes())))
+                         .start(httpHost, httpPort != null ? httpPort : config.httpPort())) {
+                poller.start(feeds);
+                poller.follow(feedList, Duration.ofSeconds(30));
+                System.out.printf("raqib ingest: %d ids already published, polling %d feeds, POST "
+                        + "http://%s:%d/api/articles%s; Ctrl-C to stop%n", duplicates.rememberedIds(), feeds.size(),
+                        httpHost, http.port(), config.apiTokens().isEmpty() ? " (closed: no raqib.api.tokens)" : "");
+                ShutdownSignal.await();
+            }
+            publisher.awaitAcknowledged();
+            return 0;
+        } finally {
+            ShutdownSignal.finished();
+        }
     }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -31,9 +32,14 @@ public final class ArticleIds {
         return article.withId(sha256Prefix(basis));
     }
 
+    /** Query parameters that only track where a reader came from; they never change the article. */
+    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gclsrc", "msclkid", "yclid",
+            "igshid", "mc_cid", "mc_eid", "_ga", "_gl", "ocid", "cmpid", "__twitter_impression", "ref_src");
+
     /**
      * Canonical form of an http(s) URL: lowercase scheme and host, no default port, no fragment, no
-     * {@code utm_*} tracking parameters. Empty for a missing or non-http URL.
+     * {@code utm_*} or click-tracking parameters ({@code fbclid}, {@code gclid}…). Empty for a missing or
+     * non-http URL.
      */
     public static Optional<String> canonicalUrl(String url) {
         if (url == null || url.isBlank()) {
@@ -49,7 +55,7 @@ public final class ArticleIds {
             boolean defaultPort = port == -1 || port == 80 && "http".equals(scheme)
                     || port == 443 && "https".equals(scheme);
             String query = uri.getRawQuery() == null ? null : Arrays.stream(uri.getRawQuery().split("&"))
-                    .filter(p -> !p.isEmpty() && !p.toLowerCase(Locale.ROOT).startsWith("utm_"))
+                    .filter(p -> !p.isEmpty() && !isTracking(p))
                     .collect(Collectors.joining("&"));
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
             return Optional.of(scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT)
@@ -58,6 +64,39 @@ public final class ArticleIds {
         } catch (URISyntaxException e) {
             return Optional.empty();
         }
+    }
+
+    private static boolean isTracking(String parameter) {
+        String name = parameter.toLowerCase(Locale.ROOT);
+        int eq = name.indexOf('=');
+        name = eq < 0 ? name : name.substring(0, eq);
+        return name.startsWith("utm_") || TRACKING.contains(name);
+    }
+
+    /**
+     * A hash of the article's normalized text (title + body, whitespace collapsed, case folded): the same story
+     * reached under two addresses has the same content hash.
+     */
+    public static String contentHash(Article article) {
+        String title = nullToEmpty(article.title());
+        String body = nullToEmpty(article.body());
+        StringBuilder normalized = new StringBuilder(title.length() + body.length() + 1);
+        boolean space = true;
+        for (String part : new String[] {title, "\n", body}) {
+            for (int i = 0; i < part.length(); i++) {
+                char c = part.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    space = true;
+                    continue;
+                }
+                if (space && normalized.length() > 0) {
+                    normalized.append(' ');
+                }
+                space = false;
+                normalized.append(Character.toLowerCase(c));
+            }
+        }
+        return sha256Prefix(normalized.toString());
     }
 
     static String sha256Prefix(String text) {

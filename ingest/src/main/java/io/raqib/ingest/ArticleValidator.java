@@ -1,10 +1,15 @@
 package io.raqib.ingest;
 
 import io.raqib.core.model.Article;
+import io.raqib.ingest.feed.Links;
 import java.nio.charset.StandardCharsets;
 
-/** Checks that an article is worth publishing: some text, within the configured size limit. */
+/** Checks that an article is worth publishing: some text, an http(s) link if any, within the size limit. */
 public final class ArticleValidator {
+
+    /** Why an article is refused: the field at fault, a sentence, and a short code for metrics. */
+    public record Problem(String field, String reason, String code) {
+    }
 
     private final int maxBytes;
 
@@ -14,15 +19,29 @@ public final class ArticleValidator {
 
     /** Returns why the article is rejected, or null when it is valid. */
     public String problem(Article article) {
+        Problem p = check(article);
+        return p == null ? null : p.reason();
+    }
+
+    /** Returns the problem with the article (naming the field), or null when it is valid. */
+    public Problem check(Article article) {
         if (isBlank(article.title()) && isBlank(article.body())) {
-            return "article has neither title nor body";
+            return new Problem("body", "article has neither title nor body", "empty");
+        }
+        if (article.url() != null && !article.url().isBlank() && !Links.isHttp(article.url())) {
+            return new Problem("url", "url must be an http or https address, got '" + abbreviate(article.url()) + "'",
+                    "bad-url");
         }
         long size = bytes(article.title()) + bytes(article.body()) + bytes(article.html());
         if (size > maxBytes) {
-            return "article is " + size + " bytes, over the limit of " + maxBytes
-                    + " (raqib.max.article.bytes)";
+            return new Problem("body", "article is " + size + " bytes, over the limit of " + maxBytes
+                    + " (raqib.max.article.bytes)", "too-large");
         }
         return null;
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
     }
 
     private static boolean isBlank(String s) {

@@ -4,44 +4,53 @@ import io.raqib.core.model.Article;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
-import org.apache.kafka.clients.producer.RecordMetadata;
 
 /**
- * Reads article files and publishes each article once: exact duplicates (same id) within the run are counted
- * and skipped; bad inputs are collected with file and line while the rest goes through.
+ * Reads article files through the {@link ArticleIntake}: every article is published once, exact duplicates are
+ * counted and skipped, bad inputs are collected with file and line while the rest goes through.
  */
 public final class FileIngestor {
 
     private final ArticleFileReader reader;
-    private final Consumer<Article> publisher;
+    private final ArticleIntake intake;
 
-    /** @param publisher receives every article to publish, in file order */
-    public FileIngestor(ArticleFileReader reader, Consumer<Article> publisher) {
+    public FileIngestor(ArticleFileReader reader, ArticleIntake intake) {
         this.reader = reader;
-        this.publisher = publisher;
+        this.intake = intake;
+    }
+
+    /** An ingestor with default reading and in-memory duplicate memory, handing articles to {@code publisher}. */
+    public static FileIngestor inMemory(ArticleValidator validator, Consumer<Article> publisher) {
+        return new FileIngestor(new ArticleFileReader(), new ArticleIntake(validator,
+                new DuplicateFilter(1_000_000, 100_000), publisher, IngestMetrics.inMemory()));
     }
 
     /** Ingests the given files and folders (skipping {@code excluded} files) and reports what happened. */
     public IngestSummary ingest(List<Path> paths, Set<Path> excluded) throws IOException {
+        return ingest(paths, excluded, () -> { });
+    }
+
+    /** Same, calling {@code onArticle} after each article read (for progress bars). */
+    public IngestSummary ingest(List<Path> paths, Set<Path> excluded, Runnable onArticle) throws IOException {
         List<InputException> rejected = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
         int[] counts = new int[3];
         for (Path file : ArticleFileReader.list(paths, excluded)) {
-            reader.read(file, article -> {
+            reader.readEach(file, (f, line, article) -> {
                 counts[0]++;
-                if (seen.add(article.id())) {
-                    publisher.accept(article);
-                    counts[1]++;
-                } else {
-                    counts[2]++;
+                ArticleIntake.Verdict verdict = intake.offer(article);
+                switch (verdict.outcome()) {
+                    case PUBLISHED -> counts[1]++;
+                    case DUPLICATE -> counts[2]++;
+                    case REJECTED -> rejected.add(new InputException(f, line, verdict.problem().reason()));
                 }
-            }, rejected::add);
+                onArticle.run();
+            }, e -> {
+                intake.rejectedDocument(file.getFileName().toString(), "unreadable");
+                rejected.add(e);
+            });
         }
         return new IngestSummary(counts[0], counts[1], counts[2], List.copyOf(rejected));
     }
@@ -49,20 +58,8 @@ public final class FileIngestor {
     /** Ingests into Kafka through {@code publisher}, waiting until every article is acknowledged. */
     public static IngestSummary toKafka(ArticlePublisher publisher, ArticleValidator validator, List<Path> paths,
                                         Set<Path> excluded) throws IOException {
-        List<Future<RecordMetadata>> sends = new ArrayList<>();
-        IngestSummary summary = new FileIngestor(new ArticleFileReader(validator),
-                a -> sends.add(publisher.publish(a))).ingest(paths, excluded);
-        publisher.flush();
-        for (Future<RecordMetadata> send : sends) {
-            try {
-                send.get();
-            } catch (ExecutionException e) {
-                throw new IOException("publishing to Kafka failed: " + e.getCause().getMessage(), e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted while publishing", e);
-            }
-        }
+        IngestSummary summary = inMemory(validator, publisher::publish).ingest(paths, excluded);
+        publisher.awaitAcknowledged();
         return summary;
     }
 }

@@ -307,7 +307,7 @@ class ArticleFileReaderTest {
         List<Path> files = ArticleFileReader.list(List.of(dir), Set.of(dir.resolve("watches.json")));
 
         assertThat(files).extracting(f -> dir.relativize(f).toString().replace('\\', '/'))
-                .containsExactly("a.txt", "b.json", "c.jsonl", "sub/d.TXT");
+                .containsExactly("a.txt", "b.json", "c.jsonl", "sub/d.TXT", "sub/e.xml");
     }
 
     @Test

@@ -1,0 +1,94 @@
+package io.raqib.ingest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Set;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+
+/**
+ * A bulk import into {@code raqib.articles.raw}: the ids already on the topic are read back first, so importing
+ * the same files again publishes nothing new (duplicates survive restarts); then every file goes through the
+ * intake with a progress bar (articles/s) on stderr; the result waits until the broker acknowledged everything.
+ */
+public final class KafkaImport {
+
+    /**
+     * What an import did and how fast: {@code inputBytes} is the size of the files read (compressed, for zips),
+     * {@code textBytes} the UTF-8 size of the published articles' title, body and html.
+     */
+    public record Result(IngestSummary summary, int previouslyPublished, long inputBytes, long textBytes,
+                         Duration took) {
+
+        /** Articles read per second. */
+        public double articlesPerSecond() {
+            return summary.read() / Math.max(took.toNanos() / 1e9, 1e-9);
+        }
+
+        /** Megabytes (10^6 bytes) of input files read per second. */
+        public double megabytesPerSecond() {
+            return inputBytes / 1e6 / Math.max(took.toNanos() / 1e9, 1e-9);
+        }
+
+        /** Megabytes (10^6 bytes) of article text published per second. */
+        public double textMegabytesPerSecond() {
+            return textBytes / 1e6 / Math.max(took.toNanos() / 1e9, 1e-9);
+        }
+    }
+
+    private KafkaImport() {
+    }
+
+    /**
+     * Imports {@code paths} (skipping {@code excluded}) into the cluster at {@code bootstrapServers}.
+     *
+     * @param progress show a progress bar on stderr
+     */
+    public static Result run(String bootstrapServers, IngestSettings settings, ArticleFileReader reader,
+                             ArticleValidator validator, MeterRegistry registry, List<Path> paths, Set<Path> excluded,
+                             boolean progress) throws IOException {
+        long started = System.nanoTime();
+        List<Path> files = ArticleFileReader.list(paths, excluded);
+        long bytes = 0;
+        for (Path f : files) {
+            bytes += Files.size(f);
+        }
+        DuplicateFilter duplicates = new DuplicateFilter(settings.dedupIds(), settings.dedupWindow());
+        List<String> known = PublishedIds.load(bootstrapServers, settings.dedupIds(), Duration.ofMinutes(2));
+        duplicates.rememberIds(known);
+        IngestSummary summary;
+        long[] text = new long[1];
+        try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers);
+             ProgressBar bar = progress ? bar() : null) {
+            ArticleIntake intake = new ArticleIntake(validator, duplicates, article -> {
+                text[0] += utf8Length(article.title()) + utf8Length(article.body()) + utf8Length(article.html());
+                publisher.publish(article);
+            }, new IngestMetrics(registry));
+            summary = new FileIngestor(reader, intake).ingest(files, Set.of(), bar == null ? () -> { } : bar::step);
+            publisher.awaitAcknowledged();
+        }
+        return new Result(summary, known.size(), bytes, text[0], Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private static long utf8Length(String s) {
+        if (s == null) {
+            return 0;
+        }
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+        }
+        return n;
+    }
+
+    private static ProgressBar bar() {
+        return new ProgressBarBuilder().setTaskName("import").setInitialMax(-1).setUnit(" articles", 1)
+                .showSpeed().setSpeedUnit(ChronoUnit.SECONDS).setUpdateIntervalMillis(250).build();
+    }
+}
