@@ -9,6 +9,9 @@ import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
 import java.nio.charset.StandardCharsets;
+import io.raqib.enrich.story.SeenArticle;
+import io.raqib.enrich.story.WindowSignatureStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Properties;
@@ -17,6 +20,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +36,7 @@ class EnrichTopologyTest {
 
     @BeforeAll
     static void loadModel() {
-        enricher = new ArticleEnricher(new LanguageDetector());
+        enricher = new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults());
     }
 
     @BeforeEach
@@ -74,6 +78,37 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void republishedCopyIsADuplicateOfTheFirstArticleAndJoinsItsStory() {
+        TestInputTopic<String, Article> raw = rawTopic();
+        Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
+        raw.pipeInput("orig", story("orig", "Storm floods the coast", STORY), t0);
+        raw.pipeInput("copy", story("copy", "Storm floods the coast", STORY + " (Reuters)"),
+                t0.plusSeconds(3600));
+        raw.pipeInput("other", story("other", "Central bank raises rates", OTHER), t0.plusSeconds(7200));
+
+        Map<String, EnrichedArticle> out = enriched.readKeyValuesToMap();
+        assertThat(out.get("orig").duplicateOf()).isNull();
+        assertThat(out.get("orig").storyId()).isEqualTo("orig");
+        assertThat(out.get("copy").duplicateOf()).isEqualTo("orig");
+        assertThat(out.get("copy").storyId()).isEqualTo("orig");
+        assertThat(out.get("other").duplicateOf()).isNull();
+        assertThat(out.get("other").storyId()).isEqualTo("other");
+        WindowStore<String, SeenArticle> seen = driver.getWindowStore(WindowSignatureStore.ARTICLES);
+        assertThat(seen.fetch("orig", 0, Long.MAX_VALUE).hasNext()).isTrue();
+        assertThat(seen.fetch("copy", 0, Long.MAX_VALUE).hasNext()).as("duplicates are not indexed").isFalse();
+    }
+
+    @Test
+    void aCopyOutsideTheWindowIsNotADuplicate() {
+        TestInputTopic<String, Article> raw = rawTopic();
+        Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
+        raw.pipeInput("old", story("old", "Storm floods the coast", STORY), t0);
+        raw.pipeInput("late", story("late", "Storm floods the coast", STORY), t0.plus(Duration.ofHours(73)));
+
+        assertThat(enriched.readKeyValuesToMap().get("late").duplicateOf()).isNull();
+    }
+
+    @Test
     void unreadableRecordIsSkippedAndTheNextRecordStillFlows() {
         // TopologyTestDriver does not forward deserialization DLQ records; the broker IT checks their content.
         TestInputTopic<String, byte[]> raw = driver.createInputTopic(Topics.ARTICLES_RAW.name(),
@@ -83,6 +118,23 @@ class EnrichTopologyTest {
         raw.pipeInput("good", "{\"id\":\"good\",\"title\":\"Hello\",\"body\":\"World\"}".getBytes(StandardCharsets.UTF_8));
 
         assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("good");
+    }
+
+    private static final String STORY = "Heavy rain flooded hundreds of homes along the northern coast on Sunday, "
+            + "forcing emergency services to evacuate residents from three villages. Rescue teams worked through the "
+            + "night to reach families trapped by rising water, officials said, and schools will stay closed on "
+            + "Monday while engineers inspect damaged bridges and roads across the region.";
+    private static final String OTHER = "The central bank raised its main interest rate by a quarter point on "
+            + "Thursday, citing stubborn inflation in services and a tight labour market. Markets had expected the "
+            + "move, and the currency barely changed after the announcement.";
+
+    private TestInputTopic<String, Article> rawTopic() {
+        return driver.createInputTopic(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_RAW.keySerde().serializer(),
+                Topics.ARTICLES_RAW.valueSerde().serializer());
+    }
+
+    private static Article story(String id, String title, String body) {
+        return new Article(id, "https://example.org/" + id, "example", title, body, null, null, null, null);
     }
 
     @Test

@@ -1,0 +1,167 @@
+package io.raqib.app.bench;
+
+import io.raqib.app.EmbeddedBroker;
+import io.raqib.app.TopicAdmin;
+import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.Article;
+import io.raqib.core.model.EnrichedArticle;
+import io.raqib.enrich.ArticleEnricher;
+import io.raqib.enrich.EnrichService;
+import io.raqib.enrich.LanguageDetector;
+import io.raqib.enrich.story.InMemorySignatureStore;
+import io.raqib.ingest.ArticlePublisher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code raqib bench enrich}: enrich throughput on SaudiNewsNet, single-threaded. First in process (analysis =
+ * cleaning, language, entities, topics, signatures; then the duplicate/story verdict), then — unless
+ * {@code --no-broker} — the real enrich topology on one stream thread against the embedded broker, exactly once,
+ * RocksDB window stores and changelogs included. The last line is machine-readable.
+ */
+@Command(name = "enrich", mixinStandardHelpOptions = true,
+        description = {"Measure enrich throughput on SaudiNewsNet articles: in process, then through the enrich "
+                + "topology on one stream thread on the embedded broker.",
+            "Last line: raqib-enrich articles/s/thread=<float> analyze/s=<float> articles=<n> duplicates=<n>"})
+public final class EnrichBenchCommand implements Callable<Integer> {
+
+    private static final Duration BROKER_TIMEOUT = Duration.ofMinutes(10);
+
+    @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "SaudiNewsNet folder of .zip files.")
+    Path corpus;
+
+    @Option(names = "--articles", defaultValue = "3000", paramLabel = "N",
+            description = "Articles measured (default: ${DEFAULT-VALUE}).")
+    int articles;
+
+    @Option(names = "--warmup", defaultValue = "500", paramLabel = "W",
+            description = "Articles enriched first in process, not measured (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Option(names = "--no-broker", description = "Measure in process only.")
+    boolean noBroker;
+
+    @Override
+    public Integer call() throws Exception {
+        List<SaudiNewsNetCorpus.Item> items = SaudiNewsNetCorpus.read(corpus, warmup + articles);
+        if (items.size() < warmup + articles) {
+            throw new IllegalArgumentException("corpus has only " + items.size() + " articles");
+        }
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Article> warm = toArticles(items.subList(0, warmup), run + "-w");
+        List<Article> measured = toArticles(items.subList(warmup, warmup + articles), run);
+        ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector());
+        System.out.printf("raqib bench enrich: %d SaudiNewsNet articles (+%d warm-up), one thread%n", articles,
+                warmup);
+
+        warm.forEach(enricher::analyze);
+        List<ArticleEnricher.Analysis> analyses = new ArrayList<>(measured.size());
+        long start = System.nanoTime();
+        for (Article a : measured) {
+            analyses.add(enricher.analyze(a));
+        }
+        double analyzeRate = rate(measured.size(), start);
+        InMemorySignatureStore store = new InMemorySignatureStore(enricher.settings().window());
+        int duplicates = 0;
+        long now = Instant.now().toEpochMilli();
+        start = System.nanoTime();
+        for (ArticleEnricher.Analysis a : analyses) {
+            if (enricher.detector().assess(a.article().id(), a.signature(), now, store).duplicateOf() != null) {
+                duplicates++;
+            }
+        }
+        double verdictRate = rate(analyses.size(), start);
+        System.out.printf(Locale.ROOT, "in process: analyze %.1f articles/s, duplicate/story verdict %.1f articles/s,"
+                + " %d near-duplicates (%.1f%%)%n", analyzeRate, verdictRate, duplicates,
+                100.0 * duplicates / analyses.size());
+
+        double topologyRate = noBroker ? Double.NaN : throughBroker(enricher, measured);
+        System.out.printf(Locale.ROOT, "raqib-enrich articles/s/thread=%.1f analyze/s=%.1f articles=%d duplicates=%d%n",
+                topologyRate, analyzeRate, measured.size(), duplicates);
+        return 0;
+    }
+
+    /** Articles/s of the enrich topology on one stream thread, from start to the last enriched record read. */
+    private static double throughBroker(ArticleEnricher enricher, List<Article> measured) throws Exception {
+        try (EmbeddedBroker broker = EmbeddedBroker.start(null)) {
+            RaqibConfig config = RaqibConfig.load(null, Map.of(), Map.of(
+                    RaqibConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                    RaqibConfig.APPLICATION_ID, "raqib-bench-" + UUID.randomUUID().toString().substring(0, 8),
+                    RaqibConfig.STATE_DIR, Files.createTempDirectory("raqib-bench-").toString()));
+            TopicAdmin.ensureTopics(config);
+            try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers())) {
+                measured.forEach(publisher::publish);
+                publisher.awaitAcknowledged();
+            }
+            try (EnrichService service = new EnrichService(config, enricher)) {
+                long start = System.nanoTime();
+                service.start();
+                int read = awaitEnriched(config.bootstrapServers(), measured);
+                double rate = rate(read, start);
+                System.out.printf(Locale.ROOT, "enrich topology (1 stream thread, exactly_once_v2, embedded broker): "
+                        + "%.1f articles/s (%d articles, including start-up and rebalance)%n", rate, read);
+                return rate;
+            }
+        }
+    }
+
+    private static int awaitEnriched(String bootstrap, List<Article> measured) {
+        Set<String> waiting = new HashSet<>();
+        measured.forEach(a -> waiting.add(a.id()));
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(p,
+                Topics.ARTICLES_ENRICHED.keySerde().deserializer(),
+                Topics.ARTICLES_ENRICHED.valueSerde().deserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_ENRICHED.name()).stream()
+                    .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + BROKER_TIMEOUT.toNanos();
+            while (!waiting.isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(waiting.size() + " articles not enriched within " + BROKER_TIMEOUT);
+                }
+                for (ConsumerRecord<String, EnrichedArticle> r : consumer.poll(Duration.ofMillis(200))) {
+                    waiting.remove(r.key());
+                }
+            }
+        }
+        return measured.size();
+    }
+
+    private static List<Article> toArticles(List<SaudiNewsNetCorpus.Item> items, String prefix) {
+        List<Article> out = new ArrayList<>(items.size());
+        Instant now = Instant.now();
+        for (int i = 0; i < items.size(); i++) {
+            SaudiNewsNetCorpus.Item item = items.get(i);
+            out.add(new Article("bench-" + prefix + "-" + i, item.url(), item.source(), item.title(), item.content(),
+                    null, null, null, now));
+        }
+        return out;
+    }
+
+    private static double rate(int count, long startNanos) {
+        return count / ((System.nanoTime() - startNanos) / 1e9);
+    }
+}

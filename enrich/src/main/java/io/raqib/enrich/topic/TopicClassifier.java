@@ -1,0 +1,112 @@
+package io.raqib.enrich.topic;
+
+import io.raqib.core.model.Topic;
+import io.raqib.enrich.text.AnalyzedText;
+import io.raqib.enrich.text.DataFiles;
+import io.raqib.enrich.text.PhraseMatcher;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rule-based IPTC topic tagging in the Europe Media Monitor style: each rule is a weighted word or phrase of
+ * one topic ({@code topics/rules/*.tsv}: code, weight, phrase; Arabic and English files), matched on analyzed
+ * words. An article's score for a topic is the weight sum of its rule hits (title hits count double, one
+ * phrase counts at most {@value #MAX_HITS_PER_RULE} times); a sub-topic's score also counts for its parent.
+ * A topic is tagged when its score reaches its threshold and {@value #RELATIVE_FLOOR} of the best topic's score
+ * (a long article collects a few stray hits for unrelated topics), highest score first.
+ */
+public final class TopicClassifier {
+
+    static final int MAX_HITS_PER_RULE = 4;
+    static final double TITLE_WEIGHT = 2.0;
+    static final double RELATIVE_FLOOR = 0.1;
+
+    private final TopicTaxonomy taxonomy;
+    private final PhraseMatcher<Rule> rules = new PhraseMatcher<>();
+
+    private record Rule(String code, double weight) {
+    }
+
+    /** The bundled rules plus the {@code *.tsv} rule files of {@code extraDir} (may be null). */
+    public TopicClassifier(TopicTaxonomy taxonomy, Path extraDir) {
+        this.taxonomy = taxonomy;
+        List<DataFiles.Row> rows = new ArrayList<>(DataFiles.bundled("topics/rules"));
+        rows.addAll(DataFiles.fromDirectory(extraDir));
+        for (DataFiles.Row row : rows) {
+            if (taxonomy.get(row.cell(0)) == null) {
+                throw row.error("unknown topic " + row.cell(0));
+            }
+            double weight;
+            try {
+                weight = Double.parseDouble(row.cell(1));
+            } catch (NumberFormatException e) {
+                throw row.error("weight is not a number: '" + row.cell(1) + "'");
+            }
+            List<String> terms = AnalyzedText.of(row.cell(2)).words().stream().map(AnalyzedText.Word::term).toList();
+            if (terms.isEmpty()) {
+                throw row.error("empty rule phrase");
+            }
+            rules.add(terms, new Rule(row.cell(0), weight));
+        }
+    }
+
+    /** The score of every topic with at least one hit (sub-topic scores included in their parents'). */
+    public Map<String, Double> scores(AnalyzedText title, AnalyzedText body) {
+        Map<Rule, Integer> hits = new IdentityHashMap<>();
+        Map<String, Double> scores = new HashMap<>();
+        add(title, TITLE_WEIGHT, hits, scores);
+        add(body, 1.0, hits, scores);
+        Map<String, Double> withParents = new HashMap<>(scores);
+        scores.forEach((code, score) -> {
+            String parent = taxonomy.get(code).parent();
+            if (parent != null) {
+                withParents.merge(parent, score, Double::sum);
+            }
+        });
+        return withParents;
+    }
+
+    /** The topics an article is tagged with, highest score first. */
+    public List<Topic> classify(AnalyzedText title, AnalyzedText body, String language) {
+        List<Topic> topics = new ArrayList<>();
+        Map<String, Double> scores = scores(title, body);
+        double floor = RELATIVE_FLOOR * scores.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        scores.forEach((code, score) -> {
+            TopicTaxonomy.MediaTopic topic = taxonomy.get(code);
+            if (score >= topic.threshold() && score >= floor) {
+                String label = "ar".equals(language) ? topic.labelAr() : topic.labelEn();
+                topics.add(new Topic(code, label, Math.round(score * 100) / 100.0));
+            }
+        });
+        topics.sort(Comparator.comparing(Topic::score).reversed().thenComparing(Topic::id));
+        return topics;
+    }
+
+    /** The top-level topic with the highest score, or null when no rule hit. */
+    public String bestTopLevel(AnalyzedText title, AnalyzedText body) {
+        String best = null;
+        double bestScore = 0;
+        for (Map.Entry<String, Double> e : scores(title, body).entrySet()) {
+            if (taxonomy.get(e.getKey()).topLevel() && e.getValue() > bestScore) {
+                best = e.getKey();
+                bestScore = e.getValue();
+            }
+        }
+        return best;
+    }
+
+    private void add(AnalyzedText text, double factor, Map<Rule, Integer> hits, Map<String, Double> scores) {
+        for (PhraseMatcher.Match<Rule> match : rules.allMatches(text)) {
+            for (Rule rule : match.values()) {
+                if (hits.merge(rule, 1, Integer::sum) <= MAX_HITS_PER_RULE) {
+                    scores.merge(rule.code(), rule.weight() * factor, Double::sum);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.raqib.enrich.story;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.raqib.enrich.text.AnalyzedText;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class NearDuplicateDetectorTest {
+
+    private static final long HOUR = 3_600_000L;
+    private static final String SYRIA = "أعلنت الرئاسة الروسية عن خطط الرئيس فلاديمير بوتين القادمة في سوريا بعد "
+            + "الإعلان رسمياً عن فوز بشار الأسد بولاية رئاسية جديدة مدتها سبعة أعوام، وقال المتحدث باسم الكرملين "
+            + "إن الرئيس لا ينوي في الوقت الراهن عقد اجتماع مع الأسد بعد فوزه بانتخابات الرئاسة السورية، وأضاف أن "
+            + "موسكو ستواصل تقديم مختلف أنواع الدعم للحكومة السورية في الفترة القادمة.";
+    private static final String SYRIA_REWRITTEN = "قال المتحدث باسم الكرملين إن بوتين لا يخطط لعقد اجتماع مع بشار "
+            + "الأسد بعد فوزه بولاية رئاسية جديدة في انتخابات الرئاسة السورية، مؤكداً أن موسكو ستواصل الدعم "
+            + "للحكومة السورية، وأن خطط الرئاسة الروسية في سوريا خلال الفترة القادمة تشمل دعم التسوية.";
+    private static final String SYRIA_EARTHQUAKE = "ضرب زلزال بقوة ست درجات شمال سوريا فجر الاثنين، وأفاد الدفاع "
+            + "المدني بانهيار عشرات المباني في ريف حلب وإدلب، فيما تواصل فرق الإنقاذ البحث عن ناجين تحت الأنقاض "
+            + "وسط برد شديد، وناشدت منظمات الإغاثة تقديم المساعدة العاجلة للعائلات المنكوبة.";
+
+    private NearDuplicateDetector detector;
+    private InMemorySignatureStore store;
+
+    @BeforeEach
+    void setUp() {
+        detector = new NearDuplicateDetector(Duration.ofHours(72), 0.9, 0.3);
+        store = new InMemorySignatureStore(Duration.ofHours(72));
+    }
+
+    @Test
+    void aRepublishedCopyWithSmallEditsIsADuplicateOfTheFirst() {
+        assess("a", "خطط بوتين في سوريا", SYRIA, 0);
+        NearDuplicateDetector.Verdict copy = assess("b", "خطط بوتين في سوريا", SYRIA + " المصدر: وكالات.", HOUR);
+        NearDuplicateDetector.Verdict again = assess("c", "خطط بوتين في سوريا", SYRIA, 2 * HOUR);
+
+        assertThat(copy).isEqualTo(new NearDuplicateDetector.Verdict("a", "a"));
+        assertThat(again).isEqualTo(new NearDuplicateDetector.Verdict("a", "a"));
+    }
+
+    @Test
+    void disguisedCopyIsStillADuplicate() {
+        assess("a", "خطط بوتين في سوريا", SYRIA, 0);
+
+        assertThat(assess("b", "خطط بوتـ.ـين في سوريا", SYRIA.replace("الأسد", "الأسـ.ـد"), HOUR).duplicateOf())
+                .isEqualTo("a");
+    }
+
+    @Test
+    void theSameStoryRewrittenJoinsTheStoryWithoutBeingADuplicate() {
+        assess("a", "خطط بوتين في سوريا", SYRIA, 0);
+
+        NearDuplicateDetector.Verdict rewritten = assess("b", "الكرملين: لا لقاء قريب بين بوتين والأسد",
+                SYRIA_REWRITTEN, HOUR);
+
+        assertThat(rewritten.duplicateOf()).isNull();
+        assertThat(rewritten.storyId()).isEqualTo("a");
+    }
+
+    @Test
+    void anUnrelatedArticleAboutTheSameCountryStartsItsOwnStory() {
+        assess("a", "خطط بوتين في سوريا", SYRIA, 0);
+
+        assertThat(assess("b", "زلزال يضرب شمال سوريا", SYRIA_EARTHQUAKE, HOUR))
+                .isEqualTo(new NearDuplicateDetector.Verdict(null, "b"));
+    }
+
+    @Test
+    void articlesOlderThanTheWindowAreForgotten() {
+        assess("a", "خطط بوتين في سوريا", SYRIA, 0);
+
+        assertThat(assess("b", "خطط بوتين في سوريا", SYRIA, 73 * HOUR))
+                .isEqualTo(new NearDuplicateDetector.Verdict(null, "b"));
+        assertThat(store.size()).isEqualTo(1);
+    }
+
+    @Test
+    void emptyArticlesAreNeverDuplicates() {
+        assess("a", "", "", 0);
+
+        assertThat(assess("b", "", "", HOUR)).isEqualTo(new NearDuplicateDetector.Verdict(null, "b"));
+    }
+
+    @Test
+    void signatureSimilarityEstimatesJaccard() {
+        StorySignature a = detector.signature(AnalyzedText.of("t"), AnalyzedText.of(SYRIA));
+        StorySignature b = detector.signature(AnalyzedText.of("t"), AnalyzedText.of(SYRIA_EARTHQUAKE));
+
+        assertThat(MinHash.similarity(a.shingles(), a.shingles())).isEqualTo(1.0);
+        assertThat(MinHash.similarity(a.shingles(), b.shingles())).isLessThan(0.1);
+        assertThat(MinHash.similarity(a.words(), b.words())).isLessThan(0.3);
+    }
+
+    private NearDuplicateDetector.Verdict assess(String id, String title, String body, long at) {
+        StorySignature signature = detector.signature(AnalyzedText.of(title), AnalyzedText.of(body));
+        return detector.assess(id, signature, at, store);
+    }
+}
