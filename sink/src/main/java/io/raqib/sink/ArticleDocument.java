@@ -1,8 +1,12 @@
 package io.raqib.sink;
 
 import io.raqib.core.model.EnrichedArticle;
+import io.raqib.core.model.Highlight;
 import io.raqib.core.text.CleanBodyAlignment;
 import io.raqib.core.text.TextFields;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -17,14 +21,14 @@ public final class ArticleDocument {
     private final EnrichedArticle article;
     private final String title;
     private final String cleanBody;
-    private final CleanBodyAlignment alignment;
+    private CleanBodyAlignment alignment;
     private final Document document = new Document();
+    private final Map<Span, Highlight> highlights = new HashMap<>();
 
     public ArticleDocument(EnrichedArticle article) {
         this.article = article;
         this.title = article.title() == null ? "" : article.title();
         this.cleanBody = article.cleanBody() == null ? "" : article.cleanBody();
-        this.alignment = new CleanBodyAlignment(article.body() == null ? "" : article.body(), cleanBody);
         document.add(new TextField(TextFields.TEXT, title + "\n" + cleanBody, Field.Store.NO));
         document.add(new TextField(TextFields.TITLE, title, Field.Store.NO));
         addKeyword(TextFields.LANG, article.language());
@@ -60,8 +64,22 @@ public final class ArticleDocument {
         }
         int cleanStart = start - title.length() - 1;
         int cleanEnd = end - title.length() - 1;
-        return new Span("body", alignment.toBody(cleanStart), alignment.toBody(cleanEnd), cleanBody, cleanStart,
+        CleanBodyAlignment align = alignment();
+        return new Span("body", align.toBody(cleanStart), align.toBody(cleanEnd), cleanBody, cleanStart,
                 cleanEnd);
+    }
+
+    /** The highlight of a span, built once per article: many watches share words. Not thread-safe. */
+    Highlight highlight(Span span, Function<Span, Highlight> build) {
+        return highlights.computeIfAbsent(span, build);
+    }
+
+    /** The clean-body → body offset map, built on the first body hit: most articles match no watch. */
+    private CleanBodyAlignment alignment() {
+        if (alignment == null) {
+            alignment = new CleanBodyAlignment(article.body() == null ? "" : article.body(), cleanBody);
+        }
+        return alignment;
     }
 
     /** The original text of {@code title} or {@code body}. */

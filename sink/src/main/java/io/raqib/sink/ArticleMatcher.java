@@ -1,10 +1,9 @@
 package io.raqib.sink;
 
-import io.raqib.core.model.Alert;
 import io.raqib.core.model.EnrichedArticle;
 import java.util.List;
 
-/** Matches an enriched article against the registry and returns one alert per matching watch. */
+/** Matches an enriched article against the registry: one alert candidate per matching watch. */
 public final class ArticleMatcher {
 
     private final WatchRegistry registry;
@@ -15,8 +14,14 @@ public final class ArticleMatcher {
         this.alerts = alerts;
     }
 
-    /** The alerts this article raises, in watch-id order. */
-    public List<Alert> alertsFor(EnrichedArticle article) {
-        return registry.match(article).stream().map(m -> alerts.create(m, article)).toList();
+    /** The candidates this article raises, in watch-id order, before the alert gate. */
+    public List<AlertCandidate> candidatesFor(EnrichedArticle article) {
+        return registry.match(article).stream()
+                .map(m -> AlertCandidate.of(m.watch(), article, alerts.create(m, article))).toList();
+    }
+
+    /** The live watches. */
+    public WatchRegistry registry() {
+        return registry;
     }
 }

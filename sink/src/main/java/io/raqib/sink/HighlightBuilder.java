@@ -34,9 +34,9 @@ public final class HighlightBuilder {
             if (out.size() == MAX_HIGHLIGHTS) {
                 break;
             }
-            out.add(new Highlight(span.field(), span.start(), span.end(),
-                    doc.original(span.field()).substring(span.start(), span.end()),
-                    fragment(span.context(), span.contextStart(), span.contextEnd())));
+            out.add(doc.highlight(span, s -> new Highlight(s.field(), s.start(), s.end(),
+                    doc.original(s.field()).substring(s.start(), s.end()),
+                    fragment(s.context(), s.contextStart(), s.contextEnd()))));
         }
         return out;
     }
@@ -54,7 +54,26 @@ public final class HighlightBuilder {
         }
         String prefix = from > 0 ? "…" : "";
         String suffix = to < text.length() ? "…" : "";
-        return prefix + text.substring(from, to).replaceAll("\\s+", " ").strip() + suffix;
+        return prefix + collapseWhitespace(text, from, to) + suffix;
+    }
+
+    /** {@code text[from, to)} with each run of whitespace as one space, trimmed (a loop: regexes cost here). */
+    private static String collapseWhitespace(String text, int from, int to) {
+        StringBuilder out = new StringBuilder(to - from);
+        boolean space = false;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static void addSpans(ArticleDocument doc, String field, Collection<HighlightsMatch.Hit> hits,

@@ -1,5 +1,7 @@
 package io.raqib.sink;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.StreamsProperties;
 import io.raqib.core.kafka.StreamsService;
@@ -10,21 +12,32 @@ import java.util.List;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
- * The sink stage as a service: watches from the optional file and the {@code raqib.watches} topic, then the
- * matching topology. Articles are only processed once the stored watches are loaded.
+ * The sink stage as a service: watches from the optional file and the {@code raqib.watches} topic (desk topics
+ * created as desks appear), then the matching topology. Articles are only processed once the stored watches are
+ * loaded.
  */
 public final class SinkService implements AutoCloseable {
 
     private final WatchRegistry registry = new WatchRegistry();
+    private final DeskTopics deskTopics;
     private final WatchTopicListener listener;
     private final StreamsService streams;
 
+    /** A sink whose suppression counters go to a private registry. */
     public SinkService(RaqibConfig config, List<Watch> fileWatches) {
+        this(config, fileWatches, new SimpleMeterRegistry());
+    }
+
+    /** A sink publishing its counters (suppressed alerts, …) to {@code metrics}. */
+    public SinkService(RaqibConfig config, List<Watch> fileWatches, MeterRegistry metrics) {
+        deskTopics = new DeskTopics(config);
+        fileWatches.forEach(w -> deskTopics.ensure(w.desk()));
         registry.putAll(fileWatches);
-        listener = new WatchTopicListener(config.bootstrapServers(), registry);
+        listener = new WatchTopicListener(config.bootstrapServers(), registry, w -> deskTopics.ensure(w.desk()));
         StreamsBuilder builder = new StreamsBuilder();
-        SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())));
+        SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics);
         streams = new StreamsService("sink", builder.build(), StreamsProperties.forStage(config, "sink"));
+        metrics.gauge("raqib.sink.watches", registry, WatchRegistry::size);
     }
 
     /** Loads stored watches (waiting up to {@code timeout}), then starts matching. */
@@ -51,5 +64,6 @@ public final class SinkService implements AutoCloseable {
         streams.close();
         listener.close();
         registry.close();
+        deskTopics.close();
     }
 }

@@ -1,51 +1,92 @@
 package io.raqib.sink;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.raqib.core.kafka.JsonSerde;
 import io.raqib.core.kafka.Topics;
-import io.raqib.core.model.Alert;
 import io.raqib.core.model.EnrichedArticle;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.Stores;
 
 /**
- * The sink topology: {@code raqib.articles.enriched} → match against every watch → one alert per
- * (watch, article) on {@code raqib.alerts}, key = watch id, as a structured-mode CloudEvent.
+ * The sink topology: {@code raqib.articles.enriched} → match against every watch → repartition by watch id →
+ * alert gate (one alert per story, throttle; state stores keyed by watch) → {@code raqib.alerts} and, for a
+ * watch with a desk, {@code raqib.alerts.<desk>}; key = watch id, value = structured-mode CloudEvent.
  */
 public final class SinkTopology {
 
     /** Content type header of structured-mode CloudEvents in the Kafka protocol binding. */
     public static final String CLOUDEVENTS_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    static final String STATES_STORE = "alert-states";
+    static final String STORIES_STORE = "alert-stories";
+    private static final String CANDIDATES_NAME = "candidates-by-watch";
+    private static final Serde<AlertCandidate> CANDIDATES = new JsonSerde<>(AlertCandidate.class);
+    /** Writes a candidate as its alert event: the desk topics carry exactly what raqib.alerts carries. */
+    private static final Serde<AlertCandidate> DESK_ALERTS = Serdes.serdeFrom(
+            (String topic, AlertCandidate c) -> Topics.ALERTS.valueSerde().serializer().serialize(topic, c.alert()),
+            (String topic, byte[] bytes) -> {
+                throw new UnsupportedOperationException("desk alerts are read as Alert, not AlertCandidate");
+            });
 
     private SinkTopology() {
     }
 
-    /** Adds the sink stage to {@code builder}. */
-    public static void build(StreamsBuilder builder, ArticleMatcher matcher) {
-        builder.stream(Topics.ARTICLES_ENRICHED.name(),
+    /** The internal topic carrying matches to the alert gate, for the Streams application {@code applicationId}. */
+    public static String candidatesTopic(String applicationId) {
+        return applicationId + "-" + CANDIDATES_NAME + "-repartition";
+    }
+
+    /** Adds the sink stage to {@code builder}, remembering stories for {@link AlertGate#DEFAULT_STORY_MEMORY}. */
+    public static void build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics) {
+        build(builder, matcher, metrics, AlertGate.DEFAULT_STORY_MEMORY);
+    }
+
+    /** Adds the sink stage to {@code builder}; each watch remembers a story for {@code storyMemory}. */
+    public static void build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics,
+                             Duration storyMemory) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATES_STORE),
+                Serdes.String(), new JsonSerde<>(AlertState.class)));
+        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORIES_STORE, storyMemory,
+                Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
+        KStream<String, AlertCandidate> admitted = builder.stream(Topics.ARTICLES_ENRICHED.name(),
                         Consumed.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
                                 .withName("read-enriched-articles"))
                 .process(() -> new MatchProcessor(matcher), Named.as("match-watches"))
+                .repartition(Repartitioned.with(Serdes.String(), CANDIDATES).withName(CANDIDATES_NAME))
+                .process(() -> new GateProcessor(metrics, storyMemory.toMillis()), Named.as("gate-alerts"),
+                        STATES_STORE, STORIES_STORE);
+        admitted.mapValues(AlertCandidate::alert, Named.as("alert-event"))
                 .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                         .withName("write-alerts"));
+        admitted.filter((watchId, c) -> c.desk() != null, Named.as("with-desk"))
+                .to((watchId, c, context) -> DeskTopics.topicOf(c.desk()),
+                        Produced.with(Serdes.String(), DESK_ALERTS).withName("write-desk-alerts"));
     }
 
-    private static final class MatchProcessor implements Processor<String, EnrichedArticle, String, Alert> {
+    private static final class MatchProcessor implements Processor<String, EnrichedArticle, String, AlertCandidate> {
 
         private final ArticleMatcher matcher;
-        private ProcessorContext<String, Alert> context;
+        private ProcessorContext<String, AlertCandidate> context;
 
         MatchProcessor(ArticleMatcher matcher) {
             this.matcher = matcher;
         }
 
         @Override
-        public void init(ProcessorContext<String, Alert> context) {
+        public void init(ProcessorContext<String, AlertCandidate> context) {
             this.context = context;
         }
 
@@ -54,11 +95,38 @@ public final class SinkTopology {
             if (record.value() == null) {
                 throw new IllegalArgumentException("enriched article record without a value");
             }
-            for (Alert alert : matcher.alertsFor(record.value())) {
+            for (AlertCandidate c : matcher.candidatesFor(record.value())) {
+                context.forward(new Record<>(c.watchId(), c, record.timestamp()));
+            }
+        }
+    }
+
+    private static final class GateProcessor implements Processor<String, AlertCandidate, String, AlertCandidate> {
+
+        private final MeterRegistry metrics;
+        private final long storyMemoryMs;
+        private ProcessorContext<String, AlertCandidate> context;
+        private AlertGate gate;
+
+        GateProcessor(MeterRegistry metrics, long storyMemoryMs) {
+            this.metrics = metrics;
+            this.storyMemoryMs = storyMemoryMs;
+        }
+
+        @Override
+        public void init(ProcessorContext<String, AlertCandidate> context) {
+            this.context = context;
+            gate = new AlertGate(new StreamsAlertGateStore(context.getStateStore(STATES_STORE),
+                    context.getStateStore(STORIES_STORE), storyMemoryMs), metrics);
+        }
+
+        @Override
+        public void process(Record<String, AlertCandidate> record) {
+            gate.admit(record.value(), Instant.ofEpochMilli(record.timestamp())).ifPresent(c -> {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add("content-type", CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                context.forward(new Record<>(alert.subject(), alert, record.timestamp(), headers));
-            }
+                context.forward(new Record<>(c.watchId(), c, record.timestamp(), headers));
+            });
         }
     }
 }

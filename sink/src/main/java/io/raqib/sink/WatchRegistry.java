@@ -11,59 +11,101 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.HighlightsMatch;
 import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
-import org.apache.lucene.monitor.TermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
 
 /**
- * The live set of watches, indexed in a Lucene Monitor for reverse search: register, replace or remove a
- * watch at any time, and match an article against all of them at once. Thread-safe.
+ * The live set of watches for reverse search: register, replace or remove a watch at any time, and match an
+ * article against all of them at once. Thread-safe; matching runs concurrently from any number of threads.
+ *
+ * <p>Metadata filter before matching: watches restricted to languages live in one Lucene Monitor per language,
+ * the others in a shared one, so an Arabic article never even presearches the English-only watches. Weighted-terms
+ * watches get a second, scoring pass on the Monitor's matches.
  */
 public final class WatchRegistry implements AutoCloseable {
 
-    private final Monitor monitor;
+    private static final String ANY_LANGUAGE = "*";
+    private final Analyzer analyzer = RaqibAnalyzer.perField();
+    private final Supplier<Presearcher> presearchers;
     private final WatchQueryParser parser = new WatchQueryParser();
-    private final Map<String, Watch> watches = new ConcurrentHashMap<>();
+    private final Map<String, CompiledWatch> watches = new ConcurrentHashMap<>();
+    private final Map<String, Monitor> monitors = new ConcurrentHashMap<>();
 
+    /** Passes of the default presearcher: each watch is indexed by up to this many of its terms. */
+    public static final int PRESEARCH_PASSES = 3;
+
+    /**
+     * A registry with the presearcher chosen by measurement (docs/performance.md, "Matching"): a multipass
+     * term filter, which needs several of a watch's terms in the article before running it, so phrases and AND
+     * combinations of common words stop being candidates of every article.
+     */
     public WatchRegistry() {
-        try {
-            monitor = new Monitor(RaqibAnalyzer.perField(), new TermFilteredPresearcher());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the watch index", e);
-        }
+        this(() -> new MultipassTermFilteredPresearcher(PRESEARCH_PASSES));
+    }
+
+    /** A registry whose Monitors use presearchers from {@code presearchers} (one per language partition). */
+    public WatchRegistry(Supplier<Presearcher> presearchers) {
+        this.presearchers = presearchers;
+    }
+
+    /** Checks a watch without registering it; throws {@link InvalidWatchException} when it is invalid. */
+    public CompiledWatch validate(Watch watch) {
+        return parser.compile(watch);
     }
 
     /** Adds or replaces a watch; throws {@link InvalidWatchException} (and changes nothing) when it is invalid. */
     public void put(Watch watch) {
-        MonitorQuery query = new MonitorQuery(watch.id(), parser.parse(watch), watch.query(), Map.of());
-        try {
-            monitor.register(query);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot index watch " + watch.id(), e);
-        }
-        watches.put(watch.id(), watch);
+        putAll(List.of(watch));
     }
 
-    /** Adds or replaces several watches; fails on the first invalid one. */
-    public void putAll(Collection<Watch> all) {
-        all.forEach(this::put);
+    /** Adds or replaces several watches in one index update; fails on the first invalid one, changing nothing. */
+    public synchronized void putAll(Collection<Watch> all) {
+        List<CompiledWatch> compiled = all.stream().map(parser::compile).toList();
+        compiled.forEach(c -> {
+            CompiledWatch old = watches.get(c.watch().id());
+            if (old != null && !partitions(old.watch()).equals(partitions(c.watch()))) {
+                delete(old);
+            }
+        });
+        Map<String, List<MonitorQuery>> byPartition = new java.util.HashMap<>();
+        for (CompiledWatch c : compiled) {
+            MonitorQuery q = new MonitorQuery(c.watch().id(), c.monitorQuery(), c.watch().query(), Map.of());
+            partitions(c.watch()).forEach(p -> byPartition.computeIfAbsent(p, k -> new ArrayList<>()).add(q));
+        }
+        try {
+            for (Map.Entry<String, List<MonitorQuery>> e : byPartition.entrySet()) {
+                monitor(e.getKey()).register(e.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot index watches", e);
+        }
+        compiled.forEach(c -> watches.put(c.watch().id(), c));
     }
 
     /** Removes a watch; no-op when absent. */
-    public void remove(String watchId) {
-        try {
-            monitor.deleteById(watchId);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove watch " + watchId, e);
+    public synchronized void remove(String watchId) {
+        CompiledWatch old = watches.remove(watchId);
+        if (old != null) {
+            delete(old);
         }
-        watches.remove(watchId);
     }
 
     /** The watch with this id, or null. */
     public Watch get(String watchId) {
-        return watches.get(watchId);
+        CompiledWatch c = watches.get(watchId);
+        return c == null ? null : c.watch();
+    }
+
+    /** Every watch, in id order. */
+    public List<Watch> all() {
+        return watches.values().stream().map(CompiledWatch::watch).sorted(Comparator.comparing(Watch::id)).toList();
     }
 
     /** Number of registered watches. */
@@ -74,25 +116,83 @@ public final class WatchRegistry implements AutoCloseable {
     /** Every watch that matches the article, in watch-id order, with highlights. */
     public List<WatchMatch> match(EnrichedArticle article) {
         ArticleDocument doc = new ArticleDocument(article);
-        MatchingQueries<HighlightsMatch> result;
-        try {
-            result = monitor.match(doc.document(), HighlightsMatch.MATCHER);
-        } catch (IOException e) {
-            throw new UncheckedIOException("matching article " + article.id() + " failed", e);
-        }
         List<WatchMatch> out = new ArrayList<>();
-        for (HighlightsMatch match : result.getMatches()) {
-            Watch watch = watches.get(match.getQueryId());
-            if (watch != null) {
-                out.add(new WatchMatch(watch, HighlightBuilder.build(doc, match.getHits())));
+        MemoryIndex[] scoring = new MemoryIndex[1];
+        for (Monitor monitor : monitorsFor(article.language())) {
+            for (HighlightsMatch match : run(monitor, doc).getMatches()) {
+                CompiledWatch watch = watches.get(match.getQueryId());
+                if (watch != null && passesThreshold(watch, doc, scoring)) {
+                    out.add(new WatchMatch(watch.watch(), HighlightBuilder.build(doc, match.getHits())));
+                }
             }
         }
         out.sort(Comparator.comparing(m -> m.watch().id()));
         return out;
     }
 
+    private MatchingQueries<HighlightsMatch> run(Monitor monitor, ArticleDocument doc) {
+        try {
+            return monitor.match(doc.document(), HighlightsMatch.MATCHER);
+        } catch (IOException e) {
+            throw new UncheckedIOException("matching article " + doc.article().id() + " failed", e);
+        }
+    }
+
+    /** The weighted form's second pass: sum of the weights of the distinct terms found, against the threshold. */
+    private boolean passesThreshold(CompiledWatch watch, ArticleDocument doc, MemoryIndex[] scoring) {
+        if (!watch.scored()) {
+            return true;
+        }
+        if (scoring[0] == null) {
+            scoring[0] = MemoryIndex.fromDocument(doc.document(), analyzer);
+        }
+        return scoring[0].search(watch.weights()) >= watch.threshold() - 1e-6;
+    }
+
+    private List<Monitor> monitorsFor(String language) {
+        List<Monitor> out = new ArrayList<>(2);
+        Monitor any = monitors.get(ANY_LANGUAGE);
+        if (any != null) {
+            out.add(any);
+        }
+        Monitor own = language == null ? null : monitors.get(language);
+        if (own != null) {
+            out.add(own);
+        }
+        return out;
+    }
+
+    private static List<String> partitions(Watch watch) {
+        return watch.languages().isEmpty() ? List.of(ANY_LANGUAGE) : watch.languages().stream().distinct().toList();
+    }
+
+    private void delete(CompiledWatch watch) {
+        try {
+            for (String p : partitions(watch.watch())) {
+                Monitor m = monitors.get(p);
+                if (m != null) {
+                    m.deleteById(watch.watch().id());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove watch " + watch.watch().id(), e);
+        }
+    }
+
+    private Monitor monitor(String partition) {
+        return monitors.computeIfAbsent(partition, p -> {
+            try {
+                return new Monitor(analyzer, presearchers.get());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the watch index", e);
+            }
+        });
+    }
+
     @Override
     public void close() throws IOException {
-        monitor.close();
+        for (Monitor m : monitors.values()) {
+            m.close();
+        }
     }
 }

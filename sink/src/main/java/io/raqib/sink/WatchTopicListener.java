@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -29,11 +30,17 @@ public final class WatchTopicListener implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(WatchTopicListener.class);
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final WatchRegistry registry;
+    private final Consumer<Watch> beforePut;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private final Thread thread;
     private volatile boolean closed;
 
     public WatchTopicListener(String bootstrapServers, WatchRegistry registry) {
+        this(bootstrapServers, registry, watch -> { });
+    }
+
+    /** A listener that calls {@code beforePut} (e.g. to create the watch's desk topic) before applying a watch. */
+    public WatchTopicListener(String bootstrapServers, WatchRegistry registry, Consumer<Watch> beforePut) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -41,6 +48,7 @@ public final class WatchTopicListener implements AutoCloseable {
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-sink-watches");
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.registry = registry;
+        this.beforePut = beforePut;
         this.thread = new Thread(this::run, "raqib-watch-listener");
         thread.setDaemon(true);
     }
@@ -94,9 +102,11 @@ public final class WatchTopicListener implements AutoCloseable {
                     registry.remove(id);
                 }
             } else {
+                registry.validate(watch);
+                beforePut.accept(watch);
                 registry.put(watch);
             }
-        } catch (InvalidWatchException | SerializationException e) {
+        } catch (InvalidWatchException | SerializationException | IllegalStateException e) {
             LOG.warn("skipping watch record {} at {}-{}@{}: {}", id, r.topic(), r.partition(), r.offset(),
                     e.getMessage());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.StreamsProperties;
 import io.raqib.core.kafka.Topics;
@@ -13,6 +14,7 @@ import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -31,6 +33,7 @@ class SinkTopologyTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T08:00:00Z");
     private final WatchRegistry registry = new WatchRegistry();
+    private final SimpleMeterRegistry metrics = new SimpleMeterRegistry();
     private TopologyTestDriver driver;
     private TestInputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<String, Alert> alerts;
@@ -40,9 +43,11 @@ class SinkTopologyTest {
         registry.putAll(List.of(
                 new Watch("unsc-2254", "UNSC 2254", "2254 AND \"security council\"", null, "levant", List.of(), null,
                         null),
-                new Watch("elections", "Elections", "election", null, null, List.of("en"), null, null)));
+                new Watch("elections", "Elections", "election", null, null, List.of("en"), null, null),
+                new Watch("drought", "Drought", "drought", null, null, List.of(), Duration.ofHours(1), null)));
         StreamsBuilder builder = new StreamsBuilder();
-        SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.fixed(NOW, ZoneOffset.UTC))));
+        SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.fixed(NOW, ZoneOffset.UTC))),
+                metrics);
         driver = new TopologyTestDriver(builder.build(),
                 StreamsProperties.forStage(RaqibConfig.load(null, Map.of(), Map.of()), "sink"));
         enriched = driver.createInputTopic(Topics.ARTICLES_ENRICHED.name(),
@@ -93,14 +98,65 @@ class SinkTopologyTest {
     }
 
     @Test
-    void sameArticleAndWatchAlwaysGiveTheSameEventId() {
+    void theSameArticleTwiceAlertsOnceAndTheNextAlertReportsTheSuppressedMatch() {
         EnrichedArticle article = Articles.of("a4", "en", "Election day", "Polls opened.");
         enriched.pipeInput("a4", article);
         enriched.pipeInput("a4", article);
+        enriched.pipeInput("a4b", Articles.of("a4b", "en", "Election results", "Counting began."));
 
         List<Alert> out = alerts.readValuesToList();
-        assertThat(out).hasSize(2);
-        assertThat(out.get(0).id()).isEqualTo(out.get(1).id());
+        assertThat(out).extracting(a -> a.data().articleId()).containsExactly("a4", "a4b");
+        assertThat(out.get(0).data().suppressedSince()).isZero();
+        assertThat(out.get(1).data().suppressedSince()).isEqualTo(1);
+    }
+
+    @Test
+    void aNearDuplicateOfAnAlertedStoryRaisesNoSecondAlertButDistinctArticlesDo() {
+        enriched.pipeInput("d1", Articles.of("d1", "en", "Election called", "The president called an election."));
+        enriched.pipeInput("d2", Articles.of("d2", "en", "Election called", "The president called an election today.")
+                .withStory("d1", "d1"));
+        enriched.pipeInput("d3", Articles.of("d3", "en", "Election observers", "Observers arrived for the election."));
+
+        assertThat(alerts.readValuesToList()).extracting(a -> a.data().articleId()).containsExactly("d1", "d3");
+        assertThat(metrics.counter("raqib.sink.alerts.suppressed", "reason", "same-story").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aCopyArrivingBeforeItsOriginalStillMakesOneAlertForTheStory() {
+        Instant t0 = Instant.parse("2026-11-29T06:00:00Z");
+        enriched.pipeInput("o2", Articles.of("o2", "en", "Election called", "The president called an election today.")
+                .withStory("o1", "o1"), t0.plusSeconds(60));
+        enriched.pipeInput("o1", Articles.of("o1", "en", "Election called", "The president called an election."), t0);
+
+        assertThat(alerts.readValuesToList()).extracting(a -> a.data().articleId()).containsExactly("o2");
+    }
+
+    @Test
+    void throttleAllowsOneAlertPerWindowAndCountsTheRest() {
+        Instant t0 = Instant.parse("2026-11-29T06:00:00Z");
+        enriched.pipeInput("t1", Articles.of("t1", "en", "Drought", "Drought in the south."), t0);
+        enriched.pipeInput("t2", Articles.of("t2", "en", "Drought spreads", "Wells dry."), t0.plusSeconds(600));
+        enriched.pipeInput("t3", Articles.of("t3", "en", "Drought aid", "Aid arrives."), t0.plusSeconds(1200));
+        enriched.pipeInput("t4", Articles.of("t4", "en", "Drought ends", "Rain."), t0.plusSeconds(3700));
+
+        List<Alert> out = alerts.readValuesToList();
+        assertThat(out).extracting(a -> a.data().articleId()).containsExactly("t1", "t4");
+        assertThat(out.get(1).data().suppressedSince()).isEqualTo(2);
+        assertThat(metrics.counter("raqib.sink.alerts.suppressed", "reason", "throttle").count()).isEqualTo(2);
+    }
+
+    @Test
+    void aWatchWithADeskAlsoAlertsOnTheDeskTopic() {
+        TestOutputTopic<String, Alert> levant = driver.createOutputTopic(DeskTopics.topicOf("levant"),
+                Topics.ALERTS.keySerde().deserializer(), Topics.ALERTS.valueSerde().deserializer());
+        enriched.pipeInput("k1", Articles.of("k1", "en", "Security Council", "Resolution 2254 was cited."));
+
+        List<TestRecord<String, Alert>> desk = levant.readRecordsToList();
+        assertThat(desk).extracting(TestRecord::key).containsExactly("unsc-2254");
+        assertThat(desk.get(0).value().data().articleId()).isEqualTo("k1");
+        assertThat(new String(desk.get(0).headers().lastHeader("content-type").value(), StandardCharsets.UTF_8))
+                .startsWith("application/cloudevents+json");
+        assertThat(alerts.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("unsc-2254");
     }
 
     @Test

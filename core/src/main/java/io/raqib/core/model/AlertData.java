@@ -1,8 +1,13 @@
 package io.raqib.core.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** The {@code data} of an alert CloudEvent: which watch fired on which article, and why. */
+/**
+ * The {@code data} of an alert CloudEvent: which watch fired on which article, and why. Optional:
+ * {@code suppressedSince} — matches of this watch held back (same story, throttle) since its previous alert;
+ * {@code replay} — true when the alert comes from {@code raqib replay} over past articles.
+ */
 public record AlertData(
         String watchId,
         String watchName,
@@ -13,5 +18,25 @@ public record AlertData(
         String language,
         List<Highlight> highlights,
         List<Entity> entities,
-        List<Topic> topics) {
+        List<Topic> topics,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) long suppressedSince,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean replay) {
+
+    /** Data of a live alert with nothing suppressed before it. */
+    public AlertData(String watchId, String watchName, String articleId, String title, String url, String source,
+                     String language, List<Highlight> highlights, List<Entity> entities, List<Topic> topics) {
+        this(watchId, watchName, articleId, title, url, source, language, highlights, entities, topics, 0, false);
+    }
+
+    /** A copy reporting {@code count} matches suppressed since the watch's previous alert. */
+    public AlertData withSuppressedSince(long count) {
+        return new AlertData(watchId, watchName, articleId, title, url, source, language, highlights, entities,
+                topics, count, replay);
+    }
+
+    /** A copy marked as produced by a replay. */
+    public AlertData asReplay() {
+        return new AlertData(watchId, watchName, articleId, title, url, source, language, highlights, entities,
+                topics, suppressedSince, true);
+    }
 }

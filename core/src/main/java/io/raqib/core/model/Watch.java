@@ -1,11 +1,17 @@
 package io.raqib.core.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * An analyst's stored search (contract: DESIGN.md). {@code query} is Lucene classic syntax over the analyzed
  * text, default field {@code text}; {@code languages} restricts matching to those article languages when set.
+ *
+ * <p>Second, recall-oriented form (Europe Media Monitor style): instead of (or besides) {@code query}, weighted
+ * {@code terms} (words or phrases) that fire when the weights of the distinct terms found reach
+ * {@code threshold}; {@code required} terms must all be present and {@code excluded} terms must all be absent.
+ * With both forms set, the article must satisfy both.
  */
 public record Watch(
         String id,
@@ -15,14 +21,42 @@ public record Watch(
         String desk,
         List<String> languages,
         Duration throttle,
-        String webhook) {
+        String webhook,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Term> terms,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double threshold,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> required,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> excluded) {
 
     public Watch {
         languages = languages == null ? List.of() : List.copyOf(languages);
+        terms = terms == null ? List.of() : List.copyOf(terms);
+        required = required == null ? List.of() : List.copyOf(required);
+        excluded = excluded == null ? List.of() : List.copyOf(excluded);
+    }
+
+    /** A query watch (the classic form). */
+    public Watch(String id, String name, String query, String owner, String desk, List<String> languages,
+                 Duration throttle, String webhook) {
+        this(id, name, query, owner, desk, languages, throttle, webhook, List.of(), null, List.of(), List.of());
     }
 
     /** Whether this watch applies to an article in the given language. */
     public boolean acceptsLanguage(String language) {
         return languages.isEmpty() || languages.contains(language);
+    }
+
+    /** Whether this watch uses the weighted-terms form. */
+    public boolean weighted() {
+        return !terms.isEmpty();
+    }
+
+    /** A copy with another id (the REST API assigns ids). */
+    public Watch withId(String newId) {
+        return new Watch(newId, name, query, owner, desk, languages, throttle, webhook, terms, threshold, required,
+                excluded);
+    }
+
+    /** A weighted term of the second watch form: a word or phrase (analyzed like the text) and its weight. */
+    public record Term(String text, double weight) {
     }
 }

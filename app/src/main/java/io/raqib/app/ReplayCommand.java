@@ -1,0 +1,125 @@
+package io.raqib.app;
+
+import io.raqib.core.json.RaqibJson;
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.Alert;
+import io.raqib.core.model.Watch;
+import io.raqib.sink.AlertCandidate;
+import io.raqib.sink.DeskTopics;
+import io.raqib.sink.WatchReplay;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code raqib replay --watch ID --from DATE}: one watch over the retained {@code raqib.articles.enriched}
+ * history. Alerts (marked {@code "replay": true}) go to stdout, one CloudEvent JSON per line; with
+ * {@code --publish} also to {@code raqib.alerts} (and the desk topic), like live alerts.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = {"Run one watch over past enriched articles (from a point in time) and print its alerts, "
+                + "marked \"replay\": true, one CloudEvent JSON per line; progress on stderr.",
+            "The watch is a stored one (--watch ID) or read from --watch-file."})
+public final class ReplayCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaOptions kafka;
+
+    @Option(names = "--watch", paramLabel = "ID", description = "Id of a stored watch (raqib.watches).")
+    String watchId;
+
+    @Option(names = "--watch-file", paramLabel = "FILE", description = "A watch (JSON) not stored yet.")
+    Path watchFile;
+
+    @Option(names = "--from", required = true, paramLabel = "DATE",
+            description = "Start time, ISO-8601 (e.g. 2026-11-01T00:00:00Z).")
+    Instant from;
+
+    @Option(names = "--publish", description = "Also publish the alerts to raqib.alerts (and raqib.alerts.<desk>).")
+    boolean publish;
+
+    @Override
+    public Integer call() throws Exception {
+        String bootstrap = kafka.config(Map.of()).bootstrapServers();
+        Watch watch = watch(bootstrap);
+        PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+        ProgressBar[] bar = new ProgressBar[1];
+        try (KafkaProducer<String, Alert> producer = publish ? producer(bootstrap) : null;
+             DeskTopics desks = publish ? new DeskTopics(kafka.config(Map.of())) : null) {
+            long alerts = new WatchReplay(bootstrap).run(watch, from,
+                    range -> bar[0] = new ProgressBarBuilder().setTaskName("replay " + watch.id())
+                            .setInitialMax(range.size()).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
+                            .build(),
+                    read -> bar[0].stepTo(read),
+                    c -> {
+                        out.println(json(c.alert()));
+                        out.flush();
+                        if (producer != null) {
+                            send(producer, desks, c);
+                        }
+                    });
+            if (producer != null) {
+                producer.flush();
+            }
+            bar[0].close();
+            System.err.printf("raqib replay: %d alerts for watch %s since %s%n", alerts, watch.id(), from);
+        }
+        return 0;
+    }
+
+    private Watch watch(String bootstrap) throws Exception {
+        if (watchFile != null) {
+            List<Watch> watches = WatchesCommand.readWatches(watchFile);
+            if (watches.size() != 1) {
+                throw new IllegalArgumentException(watchFile + ": holds " + watches.size() + " watches, replay one");
+            }
+            return watches.get(0);
+        }
+        if (watchId == null) {
+            throw new IllegalArgumentException("give --watch ID or --watch-file FILE");
+        }
+        return WatchesCommand.stored(bootstrap).stream().filter(w -> w.id().equals(watchId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no stored watch '" + watchId + "'"));
+    }
+
+    private static KafkaProducer<String, Alert> producer(String bootstrap) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        return new KafkaProducer<>(p, Topics.ALERTS.keySerde().serializer(), Topics.ALERTS.valueSerde().serializer());
+    }
+
+    private static void send(KafkaProducer<String, Alert> producer, DeskTopics desks, AlertCandidate c) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("content-type", io.raqib.sink.SinkTopology.CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        producer.send(new ProducerRecord<>(Topics.ALERTS.name(), null, c.watchId(), c.alert(), headers));
+        if (c.desk() != null) {
+            desks.ensure(c.desk());
+            producer.send(new ProducerRecord<>(DeskTopics.topicOf(c.desk()), null, c.watchId(), c.alert(), headers));
+        }
+    }
+
+    private static String json(Alert alert) {
+        try {
+            return RaqibJson.mapper().writeValueAsString(alert);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("alert not serializable", e);
+        }
+    }
+}

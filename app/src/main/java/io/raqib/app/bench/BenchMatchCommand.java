@@ -1,0 +1,111 @@
+package io.raqib.app.bench;
+
+import io.raqib.core.model.EnrichedArticle;
+import io.raqib.core.model.Watch;
+import io.raqib.sink.WatchFiles;
+import io.raqib.sink.WatchRegistry;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code raqib bench match}: documents per second matching corpus articles against N watches, Raqib's sink matcher
+ * versus stock Lucene Monitor on the same watches and documents. The last line is machine-readable.
+ */
+@Command(name = "match", mixinStandardHelpOptions = true,
+        description = {"Match corpus articles against watches with Raqib's matcher and with stock Lucene Monitor "
+                + "(stock ArabicAnalyzer, TermFilteredPresearcher, one thread); print docs/s of both and the ratio.",
+            "Last line: raqib-match docs/s=<float> watches=<n> docs=<n> threads=<t> matches=<n>"})
+public final class BenchMatchCommand implements Callable<Integer> {
+
+    @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "SaudiNewsNet folder of .zip files.")
+    Path corpus;
+
+    @Option(names = "--watches", required = true, paramLabel = "FILE",
+            description = "JSON array of {id, name, query} (see bench genwatches).")
+    Path watchesFile;
+
+    @Option(names = "--docs", defaultValue = "2000", paramLabel = "N", description = "Documents measured "
+            + "(default: ${DEFAULT-VALUE}).")
+    int docs;
+
+    @Option(names = "--warmup-docs", defaultValue = "300", paramLabel = "W",
+            description = "Documents matched first, not measured (default: ${DEFAULT-VALUE}).")
+    int warmupDocs;
+
+    @Option(names = "--threads", paramLabel = "T", description = "Raqib matching threads (default: the cores).")
+    Integer threads;
+
+    @Option(names = "--presearcher", defaultValue = "multipass", paramLabel = "KIND",
+            description = "Raqib's presearcher: term or multipass (default: ${DEFAULT-VALUE}).")
+    String presearcher;
+
+    @Option(names = "--skip-stock", description = "Measure Raqib only.")
+    boolean skipStock;
+
+    @Override
+    public Integer call() throws Exception {
+        int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        List<Watch> watches = WatchFiles.read(watchesFile);
+        List<SaudiNewsNetCorpus.Item> items = SaudiNewsNetCorpus.read(corpus, warmupDocs + docs);
+        if (items.size() < warmupDocs + docs) {
+            throw new IllegalArgumentException("corpus has only " + items.size() + " articles");
+        }
+        List<SaudiNewsNetCorpus.Item> warm = items.subList(0, warmupDocs);
+        List<SaudiNewsNetCorpus.Item> measured = items.subList(warmupDocs, warmupDocs + docs);
+        System.out.printf("raqib bench match: %d watches, %d documents (+%d warm-up), %s presearcher%n",
+                watches.size(), docs, warmupDocs, presearcher);
+        double stockRate = skipStock ? Double.NaN : stock(watches, warm, measured);
+        List<EnrichedArticle> warmArticles = articles(warm, 0);
+        List<EnrichedArticle> measuredArticles = articles(measured, warmupDocs);
+        try (RaqibMatchRun raqib = new RaqibMatchRun(watches, presearcher(), t)) {
+            raqib.run(warmArticles);
+            long start = System.nanoTime();
+            long matches = raqib.run(measuredArticles);
+            double rate = docs / ((System.nanoTime() - start) / 1e9);
+            if (!skipStock) {
+                System.out.printf(Locale.ROOT, "ratio raqib/stock=%.2f%n", rate / stockRate);
+            }
+            System.out.printf(Locale.ROOT, "raqib-match docs/s=%.1f watches=%d docs=%d threads=%d matches=%d%n",
+                    rate, watches.size(), docs, t, matches);
+        }
+        return 0;
+    }
+
+    private static double stock(List<Watch> watches, List<SaudiNewsNetCorpus.Item> warm,
+                                List<SaudiNewsNetCorpus.Item> measured) throws Exception {
+        try (StockMonitorRun stock = new StockMonitorRun(watches)) {
+            stock.run(warm);
+            long start = System.nanoTime();
+            long matches = stock.run(measured);
+            double rate = measured.size() / ((System.nanoTime() - start) / 1e9);
+            System.out.printf(Locale.ROOT, "stock-monitor docs/s=%.1f matches=%d%n", rate, matches);
+            return rate;
+        }
+    }
+
+    private Supplier<Presearcher> presearcher() {
+        return switch (presearcher) {
+            case "term" -> TermFilteredPresearcher::new;
+            case "multipass" -> () -> new MultipassTermFilteredPresearcher(WatchRegistry.PRESEARCH_PASSES);
+            default -> throw new IllegalArgumentException("--presearcher must be term or multipass, got "
+                    + presearcher);
+        };
+    }
+
+    private static List<EnrichedArticle> articles(List<SaudiNewsNetCorpus.Item> items, int firstIndex) {
+        List<EnrichedArticle> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            out.add(items.get(i).toArticle(firstIndex + i));
+        }
+        return out;
+    }
+}

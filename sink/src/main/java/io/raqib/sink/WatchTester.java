@@ -1,0 +1,31 @@
+package io.raqib.sink;
+
+import io.raqib.core.model.EnrichedArticle;
+import io.raqib.core.model.Highlight;
+import io.raqib.core.model.Watch;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** Runs one watch against one article without storing anything: "would this watch fire, and why?". */
+public final class WatchTester {
+
+    private WatchTester() {
+    }
+
+    /** The outcome for {@code watch} on {@code article}; throws {@link InvalidWatchException} for a bad watch. */
+    public static Result test(Watch watch, EnrichedArticle article) {
+        try (WatchRegistry registry = new WatchRegistry()) {
+            registry.put(watch);
+            List<WatchMatch> matches = registry.match(article);
+            return new Result(watch.id(), !matches.isEmpty(), article.language(),
+                    matches.isEmpty() ? List.of() : matches.get(0).highlights());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether the watch matched the article (in {@code language}), with the highlights that show why. */
+    public record Result(String watchId, boolean matched, String language, List<Highlight> highlights) {
+    }
+}

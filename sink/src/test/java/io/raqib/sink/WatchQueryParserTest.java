@@ -1,0 +1,83 @@
+package io.raqib.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.raqib.core.model.Watch;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class WatchQueryParserTest {
+
+    private final WatchQueryParser parser = new WatchQueryParser();
+
+    private static Watch watch(String query) {
+        return new Watch("w1", "w", query, null, null, List.of(), null, null);
+    }
+
+    private InvalidWatchException refused(Watch watch) {
+        try {
+            parser.compile(watch);
+        } catch (InvalidWatchException e) {
+            return e;
+        }
+        throw new AssertionError("accepted: " + watch);
+    }
+
+    @Test
+    void syntaxErrorNamesTheColumnAndTheReason() {
+        InvalidWatchException e = refused(watch("wheat AND (flour OR"));
+
+        assertThat(e.field()).isEqualTo("query");
+        assertThat(e.column()).isEqualTo(19);
+        assertThat(e.getMessage()).contains("watch 'w1'").contains("column 19").contains("Encountered");
+    }
+
+    @Test
+    void unknownFieldIsRefusedAtItsPosition() {
+        InvalidWatchException e = refused(watch("wheat AND auther:smith"));
+
+        assertThat(e.getMessage()).contains("unknown field 'auther'");
+        assertThat(e.column()).isEqualTo(11);
+    }
+
+    @Test
+    void leadingWildcardRangeAndEmptyQueriesAreRefused() {
+        assertThat(refused(watch("*heat")).field()).isEqualTo("query");
+        assertThat(refused(watch("title:[a TO b]")).getMessage()).contains("range queries are not supported");
+        assertThat(refused(watch("  ")).getMessage()).contains("query is required");
+        assertThat(refused(watch("...")).getMessage()).contains("no searchable word");
+    }
+
+    @Test
+    void attributesAreChecked() {
+        assertThat(refused(new Watch("bad id", "n", "x", null, null, List.of(), null, null)).field()).isEqualTo("id");
+        assertThat(refused(new Watch("w", "n", "x", null, "Levant Desk", List.of(), null, null)).field())
+                .isEqualTo("desk");
+        assertThat(refused(new Watch("w", "n", "x", null, null, List.of(), Duration.ZERO, null)).field())
+                .isEqualTo("throttle");
+    }
+
+    @Test
+    void keywordFieldsAreExactAndTopicAcceptsTheBareIptcNumber() {
+        assertThat(parser.parse(watch("entity:Q7747")).toString()).isEqualTo("entity:Q7747");
+        assertThat(parser.parse(watch("lang:AR")).toString()).isEqualTo("lang:ar");
+        assertThat(parser.parse(watch("topic:11000000")).toString()).isEqualTo("topic:medtop:11000000");
+        assertThat(parser.parse(watch("topic:\"medtop:11000000\"")).toString()).isEqualTo("topic:medtop:11000000");
+        assertThat(parser.parse(watch("source:SaudiGazette")).toString()).isEqualTo("source:SaudiGazette");
+    }
+
+    @Test
+    void weightedFormNeedsPositiveWeightsAndAThreshold() {
+        Watch noThreshold = new Watch("w", "n", null, null, null, List.of(), null, null,
+                List.of(new Watch.Term("drought", 2)), null, List.of(), List.of());
+        Watch negative = new Watch("w", "n", null, null, null, List.of(), null, null,
+                List.of(new Watch.Term("drought", -1)), 1.0, List.of(), List.of());
+
+        assertThat(refused(noThreshold).field()).isEqualTo("threshold");
+        assertThat(refused(negative).field()).isEqualTo("terms");
+        assertThat(parser.compile(new Watch("w", "n", null, null, null, List.of(), null, null,
+                List.of(new Watch.Term("drought", 2)), 1.0, List.of(), List.of())).scored()).isTrue();
+    }
+}
