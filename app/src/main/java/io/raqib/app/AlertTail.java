@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -23,6 +24,7 @@ public final class AlertTail implements AutoCloseable {
     private final KafkaConsumer<String, Alert> consumer;
     private final Consumer<Alert> onAlert;
     private final AtomicInteger count = new AtomicInteger();
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -51,11 +53,9 @@ public final class AlertTail implements AutoCloseable {
     }
 
     /** Whether this tail has read up to the given offsets. */
-    public synchronized boolean reached(Map<TopicPartition, Long> offsets) {
+    public boolean reached(Map<TopicPartition, Long> offsets) {
         return offsets.entrySet().stream().allMatch(e -> positionOf(e.getKey()) >= e.getValue());
     }
-
-    private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private long positionOf(TopicPartition tp) {
         return positions.getOrDefault(tp, 0L);

@@ -11,7 +11,9 @@ import io.raqib.ingest.ArticleValidator;
 import io.raqib.ingest.FileIngestor;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.sink.SinkService;
+import io.raqib.sink.WatchApi;
 import io.raqib.sink.WatchFiles;
+import io.raqib.sink.WatchStore;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,9 +79,15 @@ public final class DemoCommand implements Callable<Integer> {
             AlertPrinter printer = new AlertPrinter(out);
             String token = ApiTokens.generate();
             PrometheusMeterRegistry metrics = Metrics.registry();
-            try (EnrichService enrich = new EnrichService(config, new ArticleEnricher(new LanguageDetector()));
-                 SinkService sink = new SinkService(config, fileWatches);
-                 HttpApi http = new HttpApi(List.of(token), metrics, List.of()).start("127.0.0.1", httpPort);
+            ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector());
+            try (EnrichService enrich = new EnrichService(config, enricher);
+                 SinkService sink = new SinkService(config, fileWatches, metrics);
+                 WatchStore watchStore = new WatchStore(config.bootstrapServers(), sink.registry(),
+                         WatchStore.configuredMaxPerDesk());
+                 ArticlePublisher pushed = new ArticlePublisher(config.bootstrapServers());
+                 HttpApi http = new HttpApi(List.of(token), metrics, List.of(new WatchApi(watchStore, enricher::enrich),
+                         io.raqib.ingest.ArticlePushEndpoint.forPublisher(pushed, config.maxArticleBytes(), metrics)))
+                         .start("127.0.0.1", httpPort);
                  AlertTail tail = new AlertTail(config.bootstrapServers(), alert -> {
                      firstAlertNanos.compareAndSet(0, System.nanoTime());
                      printer.print(alert);
@@ -106,7 +114,7 @@ public final class DemoCommand implements Callable<Integer> {
                 return 0;
             }
         } finally {
-            deleteQuietly(stateDir);
+            Directories.deleteRecursively(stateDir);
             ShutdownSignal.finished();
         }
     }
@@ -133,13 +141,5 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static double seconds(long nanos) {
         return nanos / 1e9;
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (java.io.IOException e) {
-            System.err.println("raqib demo: could not remove " + dir + ": " + e.getMessage());
-        }
     }
 }

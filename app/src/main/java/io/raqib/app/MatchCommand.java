@@ -28,7 +28,8 @@ public final class MatchCommand implements Callable<Integer> {
     Path watchesFile;
 
     @Parameters(arity = "1..*", paramLabel = "INPUT",
-            description = "Files or folders of .txt (seed format), .json (article or array) and .jsonl.")
+            description = "Files or folders of .txt (seed format), .json (article, array, ninjs or JSON Feed), "
+                    + ".jsonl, RSS/Atom/RDF feeds (.xml .rss .atom .rdf), .csv and .zip of those.")
     List<Path> inputs;
 
     @Override

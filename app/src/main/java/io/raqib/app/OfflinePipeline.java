@@ -1,33 +1,39 @@
 package io.raqib.app;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.model.Alert;
+import io.raqib.core.model.Article;
 import io.raqib.core.model.Watch;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
-import io.raqib.ingest.ArticleFileReader;
+import io.raqib.enrich.OfflineEnricher;
 import io.raqib.ingest.ArticleValidator;
 import io.raqib.ingest.FileIngestor;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.sink.AlertFactory;
 import io.raqib.sink.ArticleMatcher;
+import io.raqib.sink.OfflineAlerting;
 import io.raqib.sink.WatchRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * The pipeline without a broker: the same file readers, enricher and matcher the services use, applied to
- * each article in input order.
+ * each article in input order, through the sink's alert gate (near-duplicates within the inputs raise one
+ * alert per watch, throttles apply by ingest time).
  */
 public final class OfflinePipeline implements AutoCloseable {
 
     private final ArticleValidator validator;
-    private final ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector());
+    private final OfflineEnricher enricher = new OfflineEnricher(new ArticleEnricher(new LanguageDetector()));
     private final WatchRegistry registry = new WatchRegistry();
-    private final ArticleMatcher matcher = new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC()));
+    private final OfflineAlerting alerting = new OfflineAlerting(
+            new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), new SimpleMeterRegistry());
 
     public OfflinePipeline(List<Watch> watches, int maxArticleBytes) {
         this.validator = new ArticleValidator(maxArticleBytes);
@@ -36,8 +42,14 @@ public final class OfflinePipeline implements AutoCloseable {
 
     /** Reads, enriches and matches every article of {@code inputs}, handing each alert to {@code onAlert}. */
     public IngestSummary match(List<Path> inputs, Set<Path> excluded, Consumer<Alert> onAlert) throws IOException {
-        return new FileIngestor(new ArticleFileReader(validator),
-                article -> matcher.alertsFor(enricher.enrich(article)).forEach(onAlert)).ingest(inputs, excluded);
+        return FileIngestor.inMemory(validator,
+                article -> alerting.alertsFor(enricher.enrich(article), eventTime(article)).forEach(onAlert))
+                .ingest(inputs, excluded);
+    }
+
+    /** The time the alert gate (throttle, story memory) sees: when the article was ingested. */
+    private static Instant eventTime(Article article) {
+        return article.ingestedAt() != null ? article.ingestedAt() : Instant.now();
     }
 
     @Override

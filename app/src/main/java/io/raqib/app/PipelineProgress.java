@@ -2,6 +2,7 @@ package io.raqib.app;
 
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.Topics;
+import io.raqib.enrich.EnrichTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -35,13 +36,28 @@ public final class PipelineProgress implements AutoCloseable {
     }
 
     /**
-     * Waits until enrich has consumed all of {@code raqib.articles.raw} and sink all of
-     * {@code raqib.articles.enriched}; returns the committed end offsets of {@code raqib.alerts} at that point.
+     * Waits until enrich has consumed all of {@code raqib.articles.raw} (and of its internal story topic) and sink
+     * all of {@code raqib.articles.enriched}; returns the committed end offsets of {@code raqib.alerts} at that point.
      */
     public Map<TopicPartition, Long> awaitDrained(Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        awaitConsumed(applicationId + "-enrich", Topics.ARTICLES_RAW.name(), deadline);
-        awaitConsumed(applicationId + "-sink", Topics.ARTICLES_ENRICHED.name(), deadline);
+        String storyTopic = EnrichTopology.storyTopic(applicationId + "-enrich");
+        Map<TopicPartition, Long> before;
+        // A stage's output becomes readable a moment after its input offsets are committed (transaction markers),
+        // so an end offset read too early looks "drained": repeat until a whole pass sees no new output.
+        do {
+            before = stageOutputs(storyTopic);
+            awaitConsumed(applicationId + "-enrich", Topics.ARTICLES_RAW.name(), deadline);
+            if (admin.listTopics().names().get().contains(storyTopic)) {
+                awaitConsumed(applicationId + "-enrich", storyTopic, deadline);
+            }
+            awaitConsumed(applicationId + "-sink", Topics.ARTICLES_ENRICHED.name(), deadline);
+            String candidates = io.raqib.sink.SinkTopology.candidatesTopic(applicationId + "-sink");
+            if (admin.listTopics().names().get().contains(candidates)) {
+                awaitConsumed(applicationId + "-sink", candidates, deadline);
+            }
+            Thread.sleep(100);
+        } while (!before.equals(stageOutputs(storyTopic)));
         return endOffsets(Topics.ALERTS.name());
     }
 
@@ -61,6 +77,19 @@ public final class PipelineProgress implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** End offsets of enrich's internal story topic (none before enrich creates it) and of the enriched topic. */
+    private Map<TopicPartition, Long> stageOutputs(String storyTopic) throws Exception {
+        Map<TopicPartition, Long> ends = new HashMap<>(endOffsets(Topics.ARTICLES_ENRICHED.name()));
+        String candidates = io.raqib.sink.SinkTopology.candidatesTopic(applicationId + "-sink");
+        if (admin.listTopics().names().get().contains(candidates)) {
+            ends.putAll(endOffsets(candidates));
+        }
+        if (admin.listTopics().names().get().contains(storyTopic)) {
+            ends.putAll(endOffsets(storyTopic));
+        }
+        return ends;
     }
 
     /** Last stable offsets of every partition of {@code topic}. */

@@ -6,8 +6,10 @@ import picocli.CommandLine.Command;
 /** The {@code raqib} command line. */
 @Command(name = "raqib", mixinStandardHelpOptions = true, version = "raqib 0.1.0",
         description = "Raqib (رقيب): an event-streaming media monitor on Apache Kafka.",
-        subcommands = {DemoCommand.class, MatchCommand.class, IngestCommand.class, EnrichCommand.class,
-            SinkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, MatchCommand.class, IngestCommand.class, ImportCommand.class,
+            FeedsCommand.class, EnrichCommand.class, EnrichFileCommand.class,
+            SinkCommand.class, WatchesCommand.class, ReplayCommand.class, BenchCommand.class, AnalyzeCommand.class,
+            CommandLine.HelpCommand.class})
 public final class RaqibCli {
 
     /** Runs the command line and exits with its exit code. */

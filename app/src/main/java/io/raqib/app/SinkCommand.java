@@ -2,7 +2,12 @@ package io.raqib.app;
 
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.model.Watch;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.raqib.enrich.ArticleEnricher;
+import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.SinkService;
+import io.raqib.sink.WatchApi;
+import io.raqib.sink.WatchStore;
 import io.raqib.sink.WatchFiles;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,10 +41,17 @@ public final class SinkCommand implements Callable<Integer> {
         TopicAdmin.ensureTopics(config);
         List<Watch> watches = config.watchesFile().isPresent() ? WatchFiles.read(config.watchesFile().get())
                 : List.of();
-        try (SinkService sink = new SinkService(config, watches)) {
+        PrometheusMeterRegistry metrics = Metrics.registry();
+        try (SinkService sink = new SinkService(config, watches, metrics);
+             WatchStore store = new WatchStore(config.bootstrapServers(), sink.registry(),
+                     WatchStore.configuredMaxPerDesk());
+             HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
+                     new ArticleEnricher(new LanguageDetector())::enrich))).start("0.0.0.0", config.httpPort())) {
+            sink.streams().bindMetrics(metrics);
             sink.start(Duration.ofMinutes(2));
             System.out.println("raqib sink: running against " + config.bootstrapServers() + " with "
-                    + sink.registry().size() + " watches");
+                    + sink.registry().size() + " watches; watch API on port " + http.port()
+                    + (config.apiTokens().isEmpty() ? " (closed: set RAQIB_API_TOKENS)" : ""));
             ShutdownSignal.await();
         } finally {
             ShutdownSignal.finished();

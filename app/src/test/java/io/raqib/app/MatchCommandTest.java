@@ -3,58 +3,26 @@ package io.raqib.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.raqib.core.json.RaqibJson;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class MatchCommandTest {
 
     private static final String WATCHES = "../samples/watches.json";
     private static final String SEED = "../samples/000_7c7fb83801401802.txt";
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void capture() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
-
-    private List<JsonNode> alerts() throws Exception {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
-            if (!line.isBlank()) {
-                nodes.add(RaqibJson.mapper().readTree(line));
-            }
-        }
-        return nodes;
-    }
+    @RegisterExtension
+    final ConsoleCapture console = new ConsoleCapture();
 
     @Test
     void seedRaisesBothAlertsAsCloudEventLines() throws Exception {
         int exit = RaqibCli.run("match", "--watches", WATCHES, SEED);
 
         assertThat(exit).isZero();
-        List<JsonNode> alerts = alerts();
+        List<JsonNode> alerts = console.jsonLines();
         assertThat(alerts).extracting(a -> a.path("data").path("watchId").asText())
                 .containsExactly("syrian-elections", "unsc-2254");
         assertThat(alerts).allSatisfy(a -> {
@@ -65,11 +33,38 @@ class MatchCommandTest {
     }
 
     @Test
+    void plainArabicWatchesFindTheSeedsSixDisguisedWordsAndHighlightThemAsWritten(@TempDir Path dir)
+            throws Exception {
+        String[][] words = {{"terror", "الإرهاب", "الإرهـ.ـاب"}, {"combat", "مكافحة", "لمكـ.ـافحة"},
+            {"extremism", "التطرف", "والتطـ.ـرف"}, {"claimed", "زعمت", "وزعـ.ـمت"}, {"criticism", "انتقاد", "انتقـ.ـاد"},
+            {"farce", "هزيلة", "هـ.ـزيلة"}};
+        StringBuilder watches = new StringBuilder("[");
+        for (String[] w : words) {
+            watches.append(watches.length() > 1 ? "," : "").append("{\"id\":\"").append(w[0])
+                    .append("\",\"name\":\"").append(w[0]).append("\",\"query\":\"").append(w[1]).append("\"}");
+        }
+        Path file = dir.resolve("six.json");
+        Files.writeString(file, watches.append("]").toString());
+
+        int exit = RaqibCli.run("match", "--watches", file.toString(), SEED);
+
+        assertThat(exit).isZero();
+        List<JsonNode> alerts = console.jsonLines();
+        assertThat(alerts).hasSize(words.length);
+        for (String[] w : words) {
+            JsonNode alert = alerts.stream().filter(a -> a.path("subject").asText().equals(w[0])).findFirst()
+                    .orElseThrow();
+            assertThat(alert.path("data").path("highlights")).extracting(h -> h.path("text").asText())
+                    .as("highlights of %s", w[0]).contains(w[2]);
+        }
+    }
+
+    @Test
     void inputsAreProcessedInTheOrderGiven() throws Exception {
         int exit = RaqibCli.run("match", "--watches", WATCHES, "../samples/002_drought_farmers.txt", SEED);
 
         assertThat(exit).isZero();
-        assertThat(alerts()).extracting(a -> a.path("data").path("watchId").asText())
+        assertThat(console.jsonLines()).extracting(a -> a.path("data").path("watchId").asText())
                 .containsExactly("wheat-prices", "syrian-elections", "unsc-2254");
     }
 
@@ -83,8 +78,8 @@ class MatchCommandTest {
         int exit = RaqibCli.run("match", "--watches", WATCHES, jsonl.toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("mixed.jsonl:2").contains("invalid JSON");
-        assertThat(alerts()).extracting(a -> a.path("data").path("watchId").asText())
+        assertThat(console.err()).contains("mixed.jsonl:2").contains("invalid JSON");
+        assertThat(console.jsonLines()).extracting(a -> a.path("data").path("watchId").asText())
                 .containsExactly("wheat-prices", "unsc-2254");
     }
 
@@ -96,8 +91,8 @@ class MatchCommandTest {
         int exit = RaqibCli.run("match", "--watches", watches.toString(), SEED);
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("watch 'w1'").contains("invalid query");
-        assertThat(out.size()).isZero();
+        assertThat(console.err()).contains("watch 'w1'").contains("invalid query");
+        assertThat(console.out().length()).isZero();
     }
 
     @Test
@@ -105,6 +100,6 @@ class MatchCommandTest {
         int exit = RaqibCli.run("match", "--watches", WATCHES, "no/such/file.txt");
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no/such/file.txt");
+        assertThat(console.err()).contains("no/such/file.txt");
     }
 }
