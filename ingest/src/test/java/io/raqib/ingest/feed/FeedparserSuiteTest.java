@@ -24,12 +24,14 @@ import org.junit.jupiter.api.Test;
 class FeedparserSuiteTest {
 
     /**
-     * Share of the title expectations met: 140 of 148 measured (94.6 %). Not met: CDF feeds (2, format not
-     * supported), an iTunes feed with a mixed-case {@code <TiTlE>} (XML is case-sensitive), and 5 sanitizer
-     * corner cases where jsoup follows HTML5 parsing (comments, doctype, script text) and drops a
-     * {@code javascript:} href instead of emptying it.
+     * Share of the RSS/Atom/RDF/JSON title expectations met: 140 of 146 (95.9 %). Not met: an iTunes feed with a
+     * mixed-case {@code <TiTlE>} (XML is case-sensitive), and 5 sanitizer corner cases where jsoup follows HTML5
+     * parsing (comments, doctype, script text) and drops a {@code javascript:} href instead of emptying it.
      */
-    private static final double MIN_PASS_RATE = 0.945;
+    private static final double MIN_PASS_RATE = 0.95;
+
+    /** Microsoft's Channel Definition Format is none of RSS, Atom, RDF or JSON Feed; Raqib does not read it. */
+    private static final Path NOT_A_FEED_FORMAT = Path.of("wellformed", "cdf");
 
     private static final Pattern CONTENT_LOCATION = Pattern.compile("Header:\\s*Content-Location:\\s*(\\S+)");
 
@@ -44,7 +46,7 @@ class FeedparserSuiteTest {
             byte[] bytes = Files.readAllBytes(file);
             String header = new String(bytes, StandardCharsets.ISO_8859_1);
             Optional<FeedparserExpectation> expectation = FeedparserExpectation.of(header);
-            if (expectation.isEmpty()) {
+            if (expectation.isEmpty() || root.relativize(file).startsWith(NOT_A_FEED_FORMAT)) {
                 continue;
             }
             String folder = root.relativize(file.getParent()).toString();
