@@ -46,7 +46,7 @@ public class AnalyzerBenchmark {
     /** Loads the articles once per trial. */
     @Setup(Level.Trial)
     public void load() throws IOException {
-        texts = SaudiNewsNet.read(Path.of(corpus), corpusMegabytes * 1_000_000L);
+        texts = CorpusTexts.read(Path.of(corpus), corpusMegabytes * 1_000_000L);
         megabytes = new double[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
             megabytes[i] = texts.get(i).getBytes(StandardCharsets.UTF_8).length / 1e6;

@@ -55,12 +55,12 @@ public final class BenchMatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         List<Watch> watches = WatchFiles.read(watchesFile);
-        List<SaudiNewsNetCorpus.Item> items = SaudiNewsNetCorpus.read(corpus, warmupDocs + docs);
+        List<CorpusArticles.Item> items = CorpusArticles.read(corpus, warmupDocs + docs);
         if (items.size() < warmupDocs + docs) {
             throw new IllegalArgumentException("corpus has only " + items.size() + " articles");
         }
-        List<SaudiNewsNetCorpus.Item> warm = items.subList(0, warmupDocs);
-        List<SaudiNewsNetCorpus.Item> measured = items.subList(warmupDocs, warmupDocs + docs);
+        List<CorpusArticles.Item> warm = items.subList(0, warmupDocs);
+        List<CorpusArticles.Item> measured = items.subList(warmupDocs, warmupDocs + docs);
         System.out.printf("raqib bench match: %d watches, %d documents (+%d warm-up), %s presearcher%n",
                 watches.size(), docs, warmupDocs, presearcher);
         double stockRate = skipStock ? Double.NaN : stock(watches, warm, measured);
@@ -80,8 +80,8 @@ public final class BenchMatchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double stock(List<Watch> watches, List<SaudiNewsNetCorpus.Item> warm,
-                                List<SaudiNewsNetCorpus.Item> measured) throws Exception {
+    private static double stock(List<Watch> watches, List<CorpusArticles.Item> warm,
+                                List<CorpusArticles.Item> measured) throws Exception {
         try (StockMonitorRun stock = new StockMonitorRun(watches)) {
             stock.run(warm);
             long start = System.nanoTime();
@@ -101,7 +101,7 @@ public final class BenchMatchCommand implements Callable<Integer> {
         };
     }
 
-    private static List<EnrichedArticle> articles(List<SaudiNewsNetCorpus.Item> items, int firstIndex) {
+    private static List<EnrichedArticle> articles(List<CorpusArticles.Item> items, int firstIndex) {
         List<EnrichedArticle> out = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             out.add(items.get(i).toArticle(firstIndex + i));

@@ -61,7 +61,7 @@ public final class EnrichBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        List<SaudiNewsNetCorpus.Item> items = SaudiNewsNetCorpus.read(corpus, warmup + articles);
+        List<CorpusArticles.Item> items = CorpusArticles.read(corpus, warmup + articles);
         if (items.size() < warmup + articles) {
             throw new IllegalArgumentException("corpus has only " + items.size() + " articles");
         }
@@ -150,11 +150,11 @@ public final class EnrichBenchCommand implements Callable<Integer> {
         return measured.size();
     }
 
-    private static List<Article> toArticles(List<SaudiNewsNetCorpus.Item> items, String prefix) {
+    private static List<Article> toArticles(List<CorpusArticles.Item> items, String prefix) {
         List<Article> out = new ArrayList<>(items.size());
         Instant now = Instant.now();
         for (int i = 0; i < items.size(); i++) {
-            SaudiNewsNetCorpus.Item item = items.get(i);
+            CorpusArticles.Item item = items.get(i);
             out.add(new Article("bench-" + prefix + "-" + i, item.url(), item.source(), item.title(), item.content(),
                     null, null, null, now));
         }

@@ -36,7 +36,7 @@ public final class GenWatchesCommand implements Callable<Integer> {
         if (count <= 0) {
             throw new IllegalArgumentException("--count must be positive");
         }
-        List<Watch> watches = new WatchGenerator(SaudiNewsNetCorpus.read(corpus, sampleDocs), seed).generate(count);
+        List<Watch> watches = new WatchGenerator(CorpusArticles.read(corpus, sampleDocs), seed).generate(count);
         List<Map<String, String>> plain = watches.stream().map(w -> {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("id", w.id());

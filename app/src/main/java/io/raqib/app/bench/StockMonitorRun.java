@@ -41,9 +41,9 @@ final class StockMonitorRun implements AutoCloseable {
     }
 
     /** Matches every document in order; returns the number of (watch, document) matches. */
-    long run(List<SaudiNewsNetCorpus.Item> docs) throws IOException {
+    long run(List<CorpusArticles.Item> docs) throws IOException {
         long matches = 0;
-        for (SaudiNewsNetCorpus.Item item : docs) {
+        for (CorpusArticles.Item item : docs) {
             Document doc = new Document();
             doc.add(new TextField("text", item.title() + "\n" + item.content(), Field.Store.NO));
             matches += monitor.match(doc, QueryMatch.SIMPLE_MATCHER).getMatchCount();

@@ -18,10 +18,10 @@ public final class WatchGenerator {
 
     private static final Pattern WORD = Pattern.compile("[\\p{IsArabic}\\p{IsAlphabetic}]{3,}");
     private static final CharArraySet STOP = ArabicAnalyzer.getDefaultStopSet();
-    private final List<SaudiNewsNetCorpus.Item> corpus;
+    private final List<CorpusArticles.Item> corpus;
     private final Random random;
 
-    public WatchGenerator(List<SaudiNewsNetCorpus.Item> corpus, long seed) {
+    public WatchGenerator(List<CorpusArticles.Item> corpus, long seed) {
         if (corpus.isEmpty()) {
             throw new IllegalArgumentException("no corpus articles to draw watches from");
         }
@@ -69,7 +69,7 @@ public final class WatchGenerator {
         return "\"" + phrase + "\"";
     }
 
-    private static List<String> words(SaudiNewsNetCorpus.Item item) {
+    private static List<String> words(CorpusArticles.Item item) {
         List<String> out = new ArrayList<>();
         var m = WORD.matcher(item.title() + " " + item.content());
         while (m.find()) {

@@ -7,6 +7,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 
@@ -19,6 +20,26 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * ({@link ScriptAwareStemFilter}). {@link AnalysisTrace} shows each step for one text.
  */
 public final class RaqibAnalyzer extends Analyzer {
+
+    private final boolean stem;
+
+    /** The full chain, stemming included: for articles and watch queries. */
+    public RaqibAnalyzer() {
+        this(true);
+    }
+
+    private RaqibAnalyzer(boolean stem) {
+        this.stem = stem;
+    }
+
+    /**
+     * The same chain without the script-aware stemmer but with English possessives dropped, for names
+     * (gazetteer entries): Arabic suffix stripping folds short names into function words ({@code اليونان} and
+     * {@code إلى} both become {@code ال}).
+     */
+    public static Analyzer forNames() {
+        return new RaqibAnalyzer(false);
+    }
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
@@ -35,7 +56,7 @@ public final class RaqibAnalyzer extends Analyzer {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = new OffsetRepairFilter(source);
         stream = new ProcliticFilter(stream);
-        stream = new ScriptAwareStemFilter(stream);
+        stream = stem ? new ScriptAwareStemFilter(stream) : new EnglishPossessiveFilter(stream);
         return new TokenStreamComponents(source, stream);
     }
 

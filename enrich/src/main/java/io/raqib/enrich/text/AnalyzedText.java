@@ -20,7 +20,7 @@ import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 public final class AnalyzedText {
 
     private static final Analyzer ANALYZER = new RaqibAnalyzer();
-    private static final Analyzer NAMES = new NameAnalyzer();
+    private static final Analyzer NAMES = RaqibAnalyzer.forNames();
 
     private final List<Word> words;
 
