@@ -16,6 +16,7 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -24,12 +25,16 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The sink topology: {@code raqib.articles.enriched} → match against every watch → repartition by watch id →
  * alert gate (one alert per story, throttle; state stores keyed by watch) → {@code raqib.alerts} and, for a
- * watch with a desk, {@code raqib.alerts.<desk>}; key = watch id, value = structured-mode CloudEvent.
+ * watch with a desk, {@code raqib.alerts.<desk>}; key = watch id, value = structured-mode CloudEvent. The gate's
+ * per-watch state of deleted watches is purged every {@link #PURGE_INTERVAL} (wall clock), so the store stays
+ * bounded by the live watches; the seen-stories window store expires by itself.
  */
 public final class SinkTopology {
 
     /** Content type header of structured-mode CloudEvents in the Kafka protocol binding. */
     public static final String CLOUDEVENTS_CONTENT_TYPE = "application/cloudevents+json; charset=UTF-8";
+    /** How often the gate drops the state of watches that no longer exist. */
+    public static final Duration PURGE_INTERVAL = Duration.ofMinutes(5);
     static final String STATES_STORE = "alert-states";
     static final String STORIES_STORE = "alert-stories";
     private static final String CANDIDATES_NAME = "candidates-by-watch";
@@ -66,7 +71,8 @@ public final class SinkTopology {
                                 .withName("read-enriched-articles"))
                 .process(() -> new MatchProcessor(matcher), Named.as("match-watches"))
                 .repartition(Repartitioned.with(Serdes.String(), CANDIDATES).withName(CANDIDATES_NAME))
-                .process(() -> new GateProcessor(metrics, storyMemory.toMillis()), Named.as("gate-alerts"),
+                .process(() -> new GateProcessor(matcher.registry(), metrics, storyMemory.toMillis()),
+                        Named.as("gate-alerts"),
                         STATES_STORE, STORIES_STORE);
         admitted.mapValues(AlertCandidate::alert, Named.as("alert-event"))
                 .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
@@ -103,12 +109,14 @@ public final class SinkTopology {
 
     private static final class GateProcessor implements Processor<String, AlertCandidate, String, AlertCandidate> {
 
+        private final WatchRegistry registry;
         private final MeterRegistry metrics;
         private final long storyMemoryMs;
         private ProcessorContext<String, AlertCandidate> context;
         private AlertGate gate;
 
-        GateProcessor(MeterRegistry metrics, long storyMemoryMs) {
+        GateProcessor(WatchRegistry registry, MeterRegistry metrics, long storyMemoryMs) {
+            this.registry = registry;
             this.metrics = metrics;
             this.storyMemoryMs = storyMemoryMs;
         }
@@ -116,8 +124,12 @@ public final class SinkTopology {
         @Override
         public void init(ProcessorContext<String, AlertCandidate> context) {
             this.context = context;
-            gate = new AlertGate(new StreamsAlertGateStore(context.getStateStore(STATES_STORE),
-                    context.getStateStore(STORIES_STORE), storyMemoryMs), metrics);
+            StreamsAlertGateStore store = new StreamsAlertGateStore(context.getStateStore(STATES_STORE),
+                    context.getStateStore(STORIES_STORE), storyMemoryMs);
+            gate = new AlertGate(store, metrics);
+            // The sink starts only once the stored watches are loaded, so "not in the registry" means deleted.
+            context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME,
+                    now -> store.retainWatches(id -> registry.get(id) != null));
         }
 
         @Override

@@ -1,6 +1,11 @@
 package io.raqib.sink;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
@@ -49,5 +54,19 @@ final class StreamsAlertGateStore implements AlertGateStore {
     @Override
     public void remember(String watchId, String storyKey, Instant time) {
         stories.put(AlertGate.storyStoreKey(watchId, storyKey), time.toEpochMilli(), time.toEpochMilli());
+    }
+
+    /** Deletes the state of every watch {@code live} rejects (deleted watches). */
+    void retainWatches(Predicate<String> live) {
+        List<String> gone = new ArrayList<>();
+        try (KeyValueIterator<String, AlertState> it = states.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, AlertState> entry = it.next();
+                if (!live.test(entry.key)) {
+                    gone.add(entry.key);
+                }
+            }
+        }
+        gone.forEach(states::delete);
     }
 }

@@ -24,6 +24,7 @@ import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -143,6 +144,26 @@ class SinkTopologyTest {
         assertThat(out).extracting(a -> a.data().articleId()).containsExactly("t1", "t4");
         assertThat(out.get(1).data().suppressedSince()).isEqualTo(2);
         assertThat(metrics.counter("raqib.sink.alerts.suppressed", "reason", "throttle").count()).isEqualTo(2);
+    }
+
+    @Test
+    void aDeletedWatchLosesItsGateStateSoARecreatedOneStartsAfresh() {
+        Instant t0 = Instant.parse("2026-11-29T06:00:00Z");
+        enriched.pipeInput("p1", Articles.of("p1", "en", "Drought before the election", "Wells dry."), t0);
+        KeyValueStore<String, AlertState> states = driver.getKeyValueStore(SinkTopology.STATES_STORE);
+        assertThat(states.get("drought")).isNotNull();
+        assertThat(states.get("elections")).isNotNull();
+
+        Watch drought = registry.get("drought");
+        registry.remove("drought");
+        driver.advanceWallClockTime(SinkTopology.PURGE_INTERVAL);
+        assertThat(states.get("drought")).isNull();
+        assertThat(states.get("elections")).as("a live watch keeps its state").isNotNull();
+
+        registry.put(drought);
+        enriched.pipeInput("p2", Articles.of("p2", "en", "Drought spreads", "Wells dry."), t0.plusSeconds(600));
+        assertThat(alerts.readRecordsToList()).extracting(r -> r.key() + "/" + r.value().data().articleId())
+                .containsExactly("drought/p1", "elections/p1", "drought/p2");
     }
 
     @Test
