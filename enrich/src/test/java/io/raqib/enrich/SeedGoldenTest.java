@@ -34,7 +34,7 @@ class SeedGoldenTest {
                 "Q7747", // Vladimir Putin
                 "Q44329", // Bashar al-Assad
                 "Q312575", // Dmitry Peskov
-                "Q42940", // Moscow Kremlin
+                "Q133274", // Moscow Kremlin
                 "Q223799", // TASS
                 "Q159", // Russia
                 "Q858", // Syria
