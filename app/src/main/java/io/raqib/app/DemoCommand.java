@@ -79,14 +79,14 @@ public final class DemoCommand implements Callable<Integer> {
             AlertPrinter printer = new AlertPrinter(out);
             String token = ApiTokens.generate();
             PrometheusMeterRegistry metrics = Metrics.registry();
-            ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector());
+            ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector(), config.enrich());
             try (EnrichService enrich = new EnrichService(config, enricher);
                  SinkService sink = new SinkService(config, fileWatches, metrics);
                  WatchStore watchStore = new WatchStore(config.bootstrapServers(), sink.registry(),
-                         WatchStore.configuredMaxPerDesk());
+                         config.sink().maxWatchesPerDesk());
                  ArticlePublisher pushed = new ArticlePublisher(config.bootstrapServers());
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(new WatchApi(watchStore, enricher::enrich),
-                         io.raqib.ingest.ArticlePushEndpoint.forPublisher(pushed, config.maxArticleBytes(), metrics)))
+                         io.raqib.ingest.ArticlePushEndpoint.forPublisher(pushed, config, metrics)))
                          .start("127.0.0.1", httpPort);
                  AlertTail tail = new AlertTail(config.bootstrapServers(), alert -> {
                      firstAlertNanos.compareAndSet(0, System.nanoTime());

@@ -21,7 +21,7 @@ public final class EnrichCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RaqibConfig config = kafka.config(Map.of());
         TopicAdmin.ensureTopics(config);
-        try (EnrichService enrich = new EnrichService(config, new ArticleEnricher(new LanguageDetector()))) {
+        try (EnrichService enrich = new EnrichService(config, new ArticleEnricher(new LanguageDetector(), config.enrich()))) {
             enrich.start();
             System.out.println("raqib enrich: running against " + config.bootstrapServers());
             ShutdownSignal.await();

@@ -38,7 +38,7 @@ public final class EnrichFileCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         RaqibConfig config = RaqibConfig.load(null, Map.of());
-        OfflineEnricher enricher = new OfflineEnricher(new ArticleEnricher(new LanguageDetector()));
+        OfflineEnricher enricher = new OfflineEnricher(new ArticleEnricher(new LanguageDetector(), config.enrich()));
         IngestSummary summary = FileIngestor.inMemory(new ArticleValidator(config.maxArticleBytes()), article -> {
             out.println(json(enricher.enrich(article)));
             out.flush();

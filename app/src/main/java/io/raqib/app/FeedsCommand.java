@@ -1,11 +1,12 @@
 package io.raqib.app;
 
-import io.raqib.ingest.IngestSettings;
+import io.raqib.core.config.RaqibConfig;
 import io.raqib.ingest.poll.FeedList;
 import io.raqib.ingest.poll.FeedSource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,7 @@ public final class FeedsCommand {
     Path file;
 
     FeedList list() {
-        return new FeedList(file != null ? file : IngestSettings.load(null, System.getenv()).feedsFile());
+        return new FeedList(file != null ? file : RaqibConfig.load(null, Map.of()).ingest().feedsFile());
     }
 
     /** {@code raqib feeds add URL}. */

@@ -1,11 +1,11 @@
 package io.raqib.app;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.raqib.core.config.IngestSettings;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.ingest.ArticleFileReader;
 import io.raqib.ingest.ArticleValidator;
 import io.raqib.ingest.CsvColumns;
-import io.raqib.ingest.IngestSettings;
 import io.raqib.ingest.InputException;
 import io.raqib.ingest.KafkaImport;
 import java.nio.file.Path;
@@ -51,17 +51,16 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CsvColumns columns = CsvColumns.parse(mappings);
-        IngestSettings settings = IngestSettings.load(kafka.configFile, System.getenv());
         if (!embedded) {
-            return run(kafka.config(Map.of()), settings, columns);
+            return run(kafka.config(Map.of()), columns);
         }
         try (EmbeddedBroker broker = EmbeddedBroker.start(null)) {
-            return run(kafka.config(Map.of(RaqibConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())), settings,
-                    columns);
+            return run(kafka.config(Map.of(RaqibConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers())), columns);
         }
     }
 
-    private int run(RaqibConfig config, IngestSettings settings, CsvColumns columns) throws Exception {
+    private int run(RaqibConfig config, CsvColumns columns) throws Exception {
+        IngestSettings settings = config.ingest();
         TopicAdmin.ensureTopics(config);
         KafkaImport.Result result = KafkaImport.run(config.bootstrapServers(), settings,
                 new ArticleFileReader(settings.feedMaxBytes(), columns, source),

@@ -2,6 +2,7 @@ package io.raqib.app;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.raqib.core.config.IngestSettings;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.ingest.ArticleFileReader;
 import io.raqib.ingest.ArticleIntake;
@@ -11,7 +12,6 @@ import io.raqib.ingest.ArticleValidator;
 import io.raqib.ingest.CsvColumns;
 import io.raqib.ingest.DuplicateFilter;
 import io.raqib.ingest.IngestMetrics;
-import io.raqib.ingest.IngestSettings;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.ingest.KafkaImport;
 import io.raqib.ingest.PublishedIds;
@@ -71,7 +71,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private int publishFiles(RaqibConfig config) throws Exception {
-        IngestSettings settings = IngestSettings.load(kafka.configFile, System.getenv());
+        IngestSettings settings = config.ingest();
         IngestSummary summary = KafkaImport.run(config.bootstrapServers(), settings,
                 new ArticleFileReader(settings.feedMaxBytes(), new CsvColumns(Map.of()), null),
                 new ArticleValidator(config.maxArticleBytes()), new SimpleMeterRegistry(), inputs,
@@ -82,7 +82,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private int serve(RaqibConfig config) throws Exception {
-        IngestSettings settings = IngestSettings.load(kafka.configFile, System.getenv());
+        IngestSettings settings = config.ingest();
         FeedList feedList = new FeedList(feedsFile != null ? feedsFile : settings.feedsFile());
         List<FeedSource> feeds = feedList.read();
         DuplicateFilter duplicates = new DuplicateFilter(settings.dedupIds(), settings.dedupWindow());

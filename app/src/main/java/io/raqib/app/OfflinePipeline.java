@@ -1,6 +1,7 @@
 package io.raqib.app;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.Watch;
@@ -30,13 +31,15 @@ import java.util.function.Consumer;
 public final class OfflinePipeline implements AutoCloseable {
 
     private final ArticleValidator validator;
-    private final OfflineEnricher enricher = new OfflineEnricher(new ArticleEnricher(new LanguageDetector()));
+    private final OfflineEnricher enricher;
     private final WatchRegistry registry = new WatchRegistry();
     private final OfflineAlerting alerting = new OfflineAlerting(
             new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), new SimpleMeterRegistry());
 
-    public OfflinePipeline(List<Watch> watches, int maxArticleBytes) {
-        this.validator = new ArticleValidator(maxArticleBytes);
+    /** A pipeline matching {@code watches}, with the article limit and enrich settings of {@code config}. */
+    public OfflinePipeline(List<Watch> watches, RaqibConfig config) {
+        this.validator = new ArticleValidator(config.maxArticleBytes());
+        this.enricher = new OfflineEnricher(new ArticleEnricher(new LanguageDetector(), config.enrich()));
         registry.putAll(watches);
     }
 

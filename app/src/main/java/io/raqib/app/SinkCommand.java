@@ -44,9 +44,9 @@ public final class SinkCommand implements Callable<Integer> {
         PrometheusMeterRegistry metrics = Metrics.registry();
         try (SinkService sink = new SinkService(config, watches, metrics);
              WatchStore store = new WatchStore(config.bootstrapServers(), sink.registry(),
-                     WatchStore.configuredMaxPerDesk());
+                     config.sink().maxWatchesPerDesk());
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
-                     new ArticleEnricher(new LanguageDetector())::enrich))).start("0.0.0.0", config.httpPort())) {
+                     new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich))).start("0.0.0.0", config.httpPort())) {
             sink.streams().bindMetrics(metrics);
             sink.start(Duration.ofMinutes(2));
             System.out.println("raqib sink: running against " + config.bootstrapServers() + " with "

@@ -2,6 +2,7 @@ package io.raqib.app;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
@@ -134,12 +135,13 @@ public final class WatchesCommand {
 
         @Override
         public Integer call() throws Exception {
-            String bootstrap = kafka.config(Map.of()).bootstrapServers();
+            RaqibConfig config = kafka.config(Map.of());
+            String bootstrap = config.bootstrapServers();
             List<Watch> watches = watch.watches(null);
             WatchQueryParser parser = new WatchQueryParser();
             watches.forEach(parser::compile);
             List<Watch> existing = stored(bootstrap);
-            int limit = WatchStore.configuredMaxPerDesk();
+            int limit = config.sink().maxWatchesPerDesk();
             for (Watch w : watches) {
                 WatchStore.checkDeskLimit(existing, w, limit);
                 send(bootstrap, w.id(), w);
@@ -230,7 +232,8 @@ public final class WatchesCommand {
             if (articles.isEmpty()) {
                 throw new IllegalArgumentException("give --text TEXT or INPUT files");
             }
-            ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector());
+            ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector(),
+                    RaqibConfig.load(null, Map.of()).enrich());
             boolean any = false;
             for (Article article : articles) {
                 var enriched = enricher.enrich(article);

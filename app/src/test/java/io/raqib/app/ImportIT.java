@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.raqib.core.config.IngestSettings;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
 import io.raqib.ingest.ArticleFileReader;
 import io.raqib.ingest.ArticleValidator;
-import io.raqib.ingest.IngestSettings;
 import io.raqib.ingest.KafkaImport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ class ImportIT {
     void importingASaudiNewsNetZipTwicePublishesEachArticleOnceAndNothingTheSecondTime() throws Exception {
         Path zip = smallestSaudiNewsNetZip();
         RaqibConfig config = SharedBroker.config("import");
-        IngestSettings settings = IngestSettings.load(null, Map.of());
+        IngestSettings settings = config.ingest();
         Set<String> ids = new HashSet<>();
         new ArticleFileReader(new ArticleValidator(config.maxArticleBytes())).read(zip, a -> ids.add(a.id()), e -> { });
 

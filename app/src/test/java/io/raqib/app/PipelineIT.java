@@ -49,7 +49,7 @@ class PipelineIT {
     @BeforeAll
     static void startPipeline() throws Exception {
         config = SharedBroker.config("pipeline");
-        enrich = new EnrichService(config, new ArticleEnricher(new LanguageDetector()));
+        enrich = new EnrichService(config, new ArticleEnricher(new LanguageDetector(), config.enrich()));
         sink = new SinkService(config, WatchFiles.read(SAMPLES.resolve("watches.json")));
         enrich.start();
         sink.start(WAIT);

@@ -1,8 +1,7 @@
 package io.raqib.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import io.raqib.core.config.EnrichSettings;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.TopicSpec;
@@ -28,6 +27,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Watch CRUD through the REST API reaching a running sink on the embedded broker, desk topics included. */
 class WatchApiIT {
@@ -47,7 +47,7 @@ class WatchApiIT {
         sink.start(WAIT);
         store = new WatchStore(config.bootstrapServers(), sink.registry(), 3);
         http = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(new WatchApi(store,
-                new ArticleEnricher(new LanguageDetector())::enrich))).start("127.0.0.1", 0);
+                new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults())::enrich))).start("127.0.0.1", 0);
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.raqib.enrich;
 
+import io.raqib.core.config.EnrichSettings;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.text.CleanBodyAlignment;
@@ -25,11 +26,6 @@ public final class ArticleEnricher {
     private final TopicClassifier topics;
     private final NearDuplicateDetector stories;
     private final EnrichSettings settings;
-
-    /** An enricher with the settings of this process's environment ({@link EnrichSettings#fromEnvironment()}). */
-    public ArticleEnricher(LanguageDetector languages) {
-        this(languages, EnrichSettings.fromEnvironment());
-    }
 
     /** An enricher with the bundled data plus the operator's files named in {@code settings}. */
     public ArticleEnricher(LanguageDetector languages, EnrichSettings settings) {

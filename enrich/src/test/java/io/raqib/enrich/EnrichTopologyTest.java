@@ -1,16 +1,15 @@
 package io.raqib.enrich;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.raqib.core.config.EnrichSettings;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.DlqHeaders;
 import io.raqib.core.kafka.StreamsProperties;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
-import java.nio.charset.StandardCharsets;
 import io.raqib.enrich.story.SeenArticle;
 import io.raqib.enrich.story.WindowSignatureStore;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -26,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class EnrichTopologyTest {
 

@@ -1,7 +1,6 @@
 package io.raqib.enrich;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import io.raqib.core.config.EnrichSettings;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Entity;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The seed article's expected entities and topics (golden test). */
 class SeedGoldenTest {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.raqib.core.config.IngestSettings;
+import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Article;
 import io.raqib.ingest.feed.FeedException;
@@ -45,15 +47,15 @@ public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
     }
 
     /**
-     * An endpoint publishing through {@code publisher}, with default limits and duplicates remembered for the
-     * life of the process (the demo's wiring).
+     * An endpoint publishing through {@code publisher}, with the limits of {@code config} and duplicates
+     * remembered for the life of the process (the demo's wiring).
      */
-    public static ArticlePushEndpoint forPublisher(ArticlePublisher publisher, int maxArticleBytes,
+    public static ArticlePushEndpoint forPublisher(ArticlePublisher publisher, RaqibConfig config,
                                                    io.micrometer.core.instrument.MeterRegistry registry) {
-        IngestSettings defaults = IngestSettings.load(null, Map.of());
-        return new ArticlePushEndpoint(new ArticleIntake(new ArticleValidator(maxArticleBytes),
-                new DuplicateFilter(defaults.dedupIds(), defaults.dedupWindow()), publisher::publish,
-                new IngestMetrics(registry)), defaults.pushMaxBytes());
+        IngestSettings settings = config.ingest();
+        return new ArticlePushEndpoint(new ArticleIntake(new ArticleValidator(config.maxArticleBytes()),
+                new DuplicateFilter(settings.dedupIds(), settings.dedupWindow()), publisher::publish,
+                new IngestMetrics(registry)), settings.pushMaxBytes());
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.raqib.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.raqib.core.config.IngestSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -20,10 +20,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
  */
 public final class WatchStore implements AutoCloseable {
 
-    /** Property ({@code RAQIB_MAX_WATCHES_PER_DESK} in the environment) limiting watches per desk. */
-    public static final String MAX_PER_DESK = "raqib.max.watches.per.desk";
-    /** Default limit of watches per desk. */
-    public static final int DEFAULT_MAX_PER_DESK = 1000;
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(15);
     private final KafkaProducer<String, Watch> producer;
     private final WatchRegistry registry;
@@ -40,27 +36,6 @@ public final class WatchStore implements AutoCloseable {
                 Topics.WATCHES.valueSerde().serializer());
         this.registry = registry;
         this.maxPerDesk = maxPerDesk;
-    }
-
-    /**
-     * The per-desk limit from the system property {@value #MAX_PER_DESK} or the environment variable
-     * {@code RAQIB_MAX_WATCHES_PER_DESK}, else {@value #DEFAULT_MAX_PER_DESK}.
-     */
-    public static int configuredMaxPerDesk() {
-        String raw = System.getProperty(MAX_PER_DESK, System.getenv("RAQIB_MAX_WATCHES_PER_DESK"));
-        if (raw == null || raw.isBlank()) {
-            return DEFAULT_MAX_PER_DESK;
-        }
-        try {
-            int n = Integer.parseInt(raw.strip());
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the property name
-        }
-        throw new IllegalArgumentException(MAX_PER_DESK + " (RAQIB_MAX_WATCHES_PER_DESK) must be a positive integer, "
-                + "got '" + raw + "'");
     }
 
     /**

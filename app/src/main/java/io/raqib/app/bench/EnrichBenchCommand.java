@@ -2,6 +2,7 @@ package io.raqib.app.bench;
 
 import io.raqib.app.EmbeddedBroker;
 import io.raqib.app.TopicAdmin;
+import io.raqib.core.config.EnrichSettings;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
@@ -68,7 +69,7 @@ public final class EnrichBenchCommand implements Callable<Integer> {
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Article> warm = toArticles(items.subList(0, warmup), run + "-w");
         List<Article> measured = toArticles(items.subList(warmup, warmup + articles), run);
-        ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector());
+        ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults());
         System.out.printf("raqib bench enrich: %d SaudiNewsNet articles (+%d warm-up), one thread%n", articles,
                 warmup);
 

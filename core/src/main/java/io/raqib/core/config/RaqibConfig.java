@@ -1,23 +1,17 @@
 package io.raqib.core.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
- * Raqib's one typed configuration. Each setting has a property name ({@code raqib.bootstrap.servers}) and the
- * matching environment variable ({@code RAQIB_BOOTSTRAP_SERVERS}); later sources win: defaults, then a
- * properties file, then the environment, then explicit overrides (command-line options).
+ * Raqib's one typed configuration: the settings every process shares plus one section per stage. Each setting has
+ * a property name ({@code raqib.bootstrap.servers}) and the matching environment variable
+ * ({@code RAQIB_BOOTSTRAP_SERVERS}); later sources win: defaults, then a properties file, then the environment,
+ * then explicit overrides (command-line options).
  *
  * @param bootstrapServers Kafka bootstrap servers
  * @param partitions       partitions of each topic Raqib creates
@@ -28,6 +22,9 @@ import java.util.Properties;
  * @param maxArticleBytes  largest article (title + body + html, UTF-8) ingest accepts
  * @param httpPort         port of the HTTP API, console and /metrics
  * @param apiTokens        bearer tokens accepted by the HTTP API (comma-separated); empty = API closed
+ * @param ingest           the ingest stage's settings (feeds, push, dedup)
+ * @param enrich           the enrich stage's settings (operator data, near-duplicate window and thresholds)
+ * @param sink             the sink stage's settings (limits)
  */
 public record RaqibConfig(
         String bootstrapServers,
@@ -38,7 +35,10 @@ public record RaqibConfig(
         Optional<Path> watchesFile,
         int maxArticleBytes,
         int httpPort,
-        List<String> apiTokens) {
+        List<String> apiTokens,
+        IngestSettings ingest,
+        EnrichSettings enrich,
+        SinkSettings sink) {
 
     public static final String BOOTSTRAP_SERVERS = "raqib.bootstrap.servers";
     public static final String PARTITIONS = "raqib.partitions";
@@ -56,9 +56,15 @@ public record RaqibConfig(
             REPLICATION, "1",
             APPLICATION_ID, "raqib",
             STATE_DIR, System.getProperty("java.io.tmpdir") + "/raqib-streams",
+            WATCHES_FILE, "",
             MAX_ARTICLE_BYTES, Integer.toString(1 << 20),
             HTTP_PORT, "8080",
             API_TOKENS, "");
+
+    /** The defaults alone: no file, no environment. */
+    public static RaqibConfig defaults() {
+        return load(null, Map.of(), Map.of());
+    }
 
     /** Loads from an optional properties file, the process environment and overrides (highest precedence). */
     public static RaqibConfig load(Path propertiesFile, Map<String, String> overrides) {
@@ -67,98 +73,44 @@ public record RaqibConfig(
 
     /** Loads from an optional properties file, the given environment and overrides (highest precedence). */
     public static RaqibConfig load(Path propertiesFile, Map<String, String> env, Map<String, String> overrides) {
-        Map<String, String> values = new HashMap<>(DEFAULTS);
-        if (propertiesFile != null) {
-            values.putAll(readProperties(propertiesFile));
-        }
-        for (String key : knownKeys()) {
-            String fromEnv = env.get(envName(key));
-            if (fromEnv != null && !fromEnv.isBlank()) {
-                values.put(key, fromEnv);
-            }
-        }
-        overrides.forEach((k, v) -> {
-            if (v != null) {
-                values.put(k, v);
-            }
-        });
-        return fromMap(values);
+        Map<String, String> defaults = new HashMap<>(DEFAULTS);
+        defaults.putAll(IngestSettings.DEFAULTS);
+        defaults.putAll(EnrichSettings.DEFAULTS);
+        defaults.putAll(SinkSettings.DEFAULTS);
+        ConfigValues v = ConfigValues.merge(defaults, propertiesFile, env, overrides);
+        return new RaqibConfig(
+                v.string(BOOTSTRAP_SERVERS),
+                v.positiveInt(PARTITIONS),
+                replication(v),
+                v.string(APPLICATION_ID),
+                Path.of(v.string(STATE_DIR)),
+                v.path(WATCHES_FILE),
+                v.positiveInt(MAX_ARTICLE_BYTES),
+                port(v),
+                Arrays.stream(v.string(API_TOKENS).split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
+                IngestSettings.from(v),
+                EnrichSettings.from(v),
+                SinkSettings.from(v));
     }
 
     /** The environment variable that sets a property: {@code raqib.state.dir} → {@code RAQIB_STATE_DIR}. */
     public static String envName(String property) {
-        return property.replace('.', '_').toUpperCase(Locale.ROOT);
+        return ConfigValues.envName(property);
     }
 
-    /** Returns a copy pointing at other bootstrap servers. */
-    public RaqibConfig withBootstrapServers(String servers) {
-        return new RaqibConfig(servers, partitions, replication, applicationId, stateDir, watchesFile,
-                maxArticleBytes, httpPort, apiTokens);
-    }
-
-    /** Returns a copy accepting the given API tokens. */
-    public RaqibConfig withApiTokens(List<String> tokens) {
-        return new RaqibConfig(bootstrapServers, partitions, replication, applicationId, stateDir, watchesFile,
-                maxArticleBytes, httpPort, List.copyOf(tokens));
-    }
-
-    private static RaqibConfig fromMap(Map<String, String> v) {
-        String watches = v.get(WATCHES_FILE);
-        return new RaqibConfig(
-                v.get(BOOTSTRAP_SERVERS),
-                positiveInt(v, PARTITIONS),
-                replication(v),
-                v.get(APPLICATION_ID),
-                Path.of(v.get(STATE_DIR)),
-                watches == null || watches.isBlank() ? Optional.empty() : Optional.of(Path.of(watches)),
-                positiveInt(v, MAX_ARTICLE_BYTES),
-                port(v),
-                Arrays.stream(v.get(API_TOKENS).split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList());
-    }
-
-    private static int positiveInt(Map<String, String> v, String key) {
-        String raw = v.get(key).trim();
-        try {
-            int n = Integer.parseInt(raw);
-            if (n <= 0) {
-                throw new IllegalArgumentException(key + " (" + envName(key) + ") must be positive, got " + raw);
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(key + " (" + envName(key) + ") must be an integer, got '" + raw + "'");
-        }
-    }
-
-    private static int port(Map<String, String> v) {
-        int n = positiveInt(v, HTTP_PORT);
+    private static int port(ConfigValues v) {
+        int n = v.positiveInt(HTTP_PORT);
         if (n > 65_535) {
-            throw new IllegalArgumentException(HTTP_PORT + " (" + envName(HTTP_PORT) + ") is not a port: " + n);
+            throw v.invalid(HTTP_PORT, Integer.toString(n), "a port (1–65535)");
         }
         return n;
     }
 
-    private static short replication(Map<String, String> v) {
-        int n = positiveInt(v, REPLICATION);
+    private static short replication(ConfigValues v) {
+        int n = v.positiveInt(REPLICATION);
         if (n > Short.MAX_VALUE) {
-            throw new IllegalArgumentException(REPLICATION + " (" + envName(REPLICATION) + ") is too large: " + n);
+            throw v.invalid(REPLICATION, Integer.toString(n), "at most " + Short.MAX_VALUE);
         }
         return (short) n;
-    }
-
-    private static String[] knownKeys() {
-        return new String[] {BOOTSTRAP_SERVERS, PARTITIONS, REPLICATION, APPLICATION_ID, STATE_DIR, WATCHES_FILE,
-            MAX_ARTICLE_BYTES, HTTP_PORT, API_TOKENS};
-    }
-
-    private static Map<String, String> readProperties(Path file) {
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read configuration file " + file, e);
-        }
-        Map<String, String> out = new HashMap<>();
-        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
-        return out;
     }
 }

@@ -163,16 +163,6 @@ class RaqibConfigTest {
                 .hasMessageContaining("nope.properties");
     }
 
-    @Test
-    void withBootstrapServersChangesOnlyTheServers() {
-        RaqibConfig c = RaqibConfig.load(null, Map.of(), Map.of(RaqibConfig.PARTITIONS, "5"));
-
-        RaqibConfig other = c.withBootstrapServers("embedded:1234");
-
-        assertThat(other.bootstrapServers()).isEqualTo("embedded:1234");
-        assertThat(other).usingRecursiveComparison().ignoringFields("bootstrapServers").isEqualTo(c);
-    }
-
     private Path properties(String text) throws IOException {
         Path file = dir.resolve("raqib.properties");
         Files.writeString(file, text, StandardCharsets.UTF_8);

@@ -1,0 +1,129 @@
+package io.raqib.core.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The raw settings of one process, merged from defaults, a properties file, the environment and overrides (later
+ * wins), with typed reads. Every error names the property and its environment variable, so an operator sees which
+ * line of which source to fix.
+ */
+public final class ConfigValues {
+
+    private final Map<String, String> values;
+
+    private ConfigValues(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /**
+     * Merges {@code defaults} (which also lists every known key), the optional properties file, the environment
+     * variables of the known keys and {@code overrides}.
+     */
+    static ConfigValues merge(Map<String, String> defaults, Path propertiesFile, Map<String, String> env,
+                              Map<String, String> overrides) {
+        Map<String, String> v = new HashMap<>(defaults);
+        if (propertiesFile != null) {
+            v.putAll(readProperties(propertiesFile));
+        }
+        for (String key : defaults.keySet()) {
+            String fromEnv = env.get(envName(key));
+            if (fromEnv != null && !fromEnv.isBlank()) {
+                v.put(key, fromEnv);
+            }
+        }
+        overrides.forEach((k, value) -> {
+            if (value != null) {
+                v.put(k, value);
+            }
+        });
+        return new ConfigValues(v);
+    }
+
+    /** The environment variable that sets a property: {@code raqib.state.dir} → {@code RAQIB_STATE_DIR}. */
+    public static String envName(String property) {
+        return property.replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** The value of {@code key}, stripped; empty string when unset. */
+    public String string(String key) {
+        String v = values.get(key);
+        return v == null ? "" : v.strip();
+    }
+
+    /** The path in {@code key}, empty when unset or blank. */
+    public Optional<Path> path(String key) {
+        String v = string(key);
+        return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
+    }
+
+    /** The positive integer in {@code key}. */
+    public int positiveInt(String key) {
+        String raw = string(key);
+        try {
+            int n = Integer.parseInt(raw);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the names
+        }
+        throw invalid(key, raw, "a positive integer");
+    }
+
+    /** The positive ISO-8601 duration in {@code key} ({@code PT72H}). */
+    public Duration duration(String key) {
+        String raw = string(key);
+        try {
+            Duration d = Duration.parse(raw);
+            if (!d.isNegative() && !d.isZero()) {
+                return d;
+            }
+        } catch (DateTimeParseException e) {
+            // reported below with the names
+        }
+        throw invalid(key, raw, "a positive ISO-8601 duration such as PT72H");
+    }
+
+    /** The number in (0, 1] in {@code key}. */
+    public double fraction(String key) {
+        String raw = string(key);
+        try {
+            double d = Double.parseDouble(raw);
+            if (d > 0 && d <= 1) {
+                return d;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the names
+        }
+        throw invalid(key, raw, "a number in (0, 1]");
+    }
+
+    /** An error saying that {@code key} must be {@code what}. */
+    public IllegalArgumentException invalid(String key, String raw, String what) {
+        return new IllegalArgumentException(key + " (" + envName(key) + ") must be " + what + ", got '" + raw + "'");
+    }
+
+    private static Map<String, String> readProperties(Path file) {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            p.load(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read configuration file " + file, e);
+        }
+        Map<String, String> out = new HashMap<>();
+        p.stringPropertyNames().forEach(k -> out.put(k, p.getProperty(k)));
+        return out;
+    }
+}
