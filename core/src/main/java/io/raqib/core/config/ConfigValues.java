@@ -29,13 +29,20 @@ public final class ConfigValues {
 
     /**
      * Merges {@code defaults} (which also lists every known key), the optional properties file, the environment
-     * variables of the known keys and {@code overrides}.
+     * variables of the known keys and {@code overrides}. A {@code raqib.*} key in the file that is not known is
+     * an error: a misspelt setting must not be ignored silently.
      */
     static ConfigValues merge(Map<String, String> defaults, Path propertiesFile, Map<String, String> env,
                               Map<String, String> overrides) {
         Map<String, String> v = new HashMap<>(defaults);
         if (propertiesFile != null) {
-            v.putAll(readProperties(propertiesFile));
+            Map<String, String> fromFile = readProperties(propertiesFile);
+            fromFile.keySet().stream().filter(k -> k.startsWith("raqib.") && !defaults.containsKey(k)).sorted()
+                    .findFirst().ifPresent(k -> {
+                        throw new IllegalArgumentException(propertiesFile + ": unknown setting " + k
+                                + " (the README's Configuration section lists them all)");
+                    });
+            v.putAll(fromFile);
         }
         for (String key : defaults.keySet()) {
             String fromEnv = env.get(envName(key));

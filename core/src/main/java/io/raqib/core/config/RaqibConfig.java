@@ -73,11 +73,7 @@ public record RaqibConfig(
 
     /** Loads from an optional properties file, the given environment and overrides (highest precedence). */
     public static RaqibConfig load(Path propertiesFile, Map<String, String> env, Map<String, String> overrides) {
-        Map<String, String> defaults = new HashMap<>(DEFAULTS);
-        defaults.putAll(IngestSettings.DEFAULTS);
-        defaults.putAll(EnrichSettings.DEFAULTS);
-        defaults.putAll(SinkSettings.DEFAULTS);
-        ConfigValues v = ConfigValues.merge(defaults, propertiesFile, env, overrides);
+        ConfigValues v = ConfigValues.merge(allDefaults(), propertiesFile, env, overrides);
         return new RaqibConfig(
                 v.string(BOOTSTRAP_SERVERS),
                 v.positiveInt(PARTITIONS),
@@ -91,6 +87,19 @@ public record RaqibConfig(
                 IngestSettings.from(v),
                 EnrichSettings.from(v),
                 SinkSettings.from(v));
+    }
+
+    /** Every property Raqib reads, in name order. */
+    public static List<String> knownProperties() {
+        return allDefaults().keySet().stream().sorted().toList();
+    }
+
+    private static Map<String, String> allDefaults() {
+        Map<String, String> defaults = new HashMap<>(DEFAULTS);
+        defaults.putAll(IngestSettings.DEFAULTS);
+        defaults.putAll(EnrichSettings.DEFAULTS);
+        defaults.putAll(SinkSettings.DEFAULTS);
+        return defaults;
     }
 
     /** The environment variable that sets a property: {@code raqib.state.dir} → {@code RAQIB_STATE_DIR}. */

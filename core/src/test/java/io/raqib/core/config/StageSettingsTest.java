@@ -68,4 +68,15 @@ class StageSettingsTest {
         assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_MAX_WATCHES_PER_DESK", "lots"), Map.of()))
                 .hasMessageContaining("raqib.max.watches.per.desk").hasMessageContaining("'lots'");
     }
+
+    @Test
+    void aMisspeltSettingInThePropertiesFileIsAnErrorNamingIt() throws IOException {
+        Path file = dir.resolve("raqib.properties");
+        Files.writeString(file, "raqib.dedup.windw=PT12H\nother.tool.setting=1\n", StandardCharsets.UTF_8);
+
+        assertThatThrownBy(() -> RaqibConfig.load(file, Map.of(), Map.of()))
+                .hasMessageContaining("raqib.dedup.windw").hasMessageContaining("raqib.properties");
+        assertThat(RaqibConfig.knownProperties()).contains("raqib.dedup.window", "raqib.feeds.file",
+                "raqib.max.watches.per.desk", "raqib.bootstrap.servers");
+    }
 }
