@@ -52,12 +52,13 @@ class EntityTaggerTest {
     @Test
     void gulfAndPalestinianActorsAreFoundWithoutTaggingTheWordForEnthusiasm() {
         String body = "استقبل خادم الحرمين الشريفين ولي ولي العهد الأمير محمد بن سلمان، وبحث مع مجلس التعاون الخليجي "
-                + "هجمات ميليشيا الحوثي. ورحبت لحركة حماس بالقرار بحماس، فيما ذكر بشار حافظ الأسد والده حافظ الأسد.";
+                + "هجمات ميليشيا الحوثي وحزب الله. ورحبت لحركة حماس بالقرار بحماس، فيما ذكر بشار حافظ الأسد والده حافظ الأسد.";
 
         List<Entity> entities = tag("", body);
 
         assertThat(entities).extracting(Entity::id)
-                .containsExactlyInAnyOrder("Q367825", "Q6892571", "Q217172", "Q3042087", "Q38799", "Q44329", "Q118725");
+                .containsExactlyInAnyOrder("Q367825", "Q6892571", "Q217172", "Q3042087", "Q41053", "Q38799", "Q44329",
+                        "Q118725");
         Entity hamas = entities.stream().filter(e -> e.id().equals("Q38799")).findFirst().orElseThrow();
         assertThat(hamas.mentions()).extracting(Mention::text).containsExactly("لحركة حماس");
         Entity hafez = entities.stream().filter(e -> e.id().equals("Q118725")).findFirst().orElseThrow();
