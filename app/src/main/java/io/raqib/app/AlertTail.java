@@ -16,8 +16,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * Follows {@code raqib.alerts} (read_committed, all partitions, from the offsets at start) and hands each new
- * alert to a callback on its own thread.
+ * Follows {@code raqib.alerts} (read_committed, all partitions) and hands each alert to a callback on its own
+ * thread: the new ones, optionally preceded by the last few already on each partition.
  */
 public final class AlertTail implements AutoCloseable {
 
@@ -28,7 +28,13 @@ public final class AlertTail implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
 
+    /** A tail of the alerts that arrive from now on. */
     public AlertTail(String bootstrapServers, Consumer<Alert> onAlert) {
+        this(bootstrapServers, 0, onAlert);
+    }
+
+    /** A tail that first replays up to {@code backlog} earlier records of each partition. */
+    public AlertTail(String bootstrapServers, int backlog, Consumer<Alert> onAlert) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -39,8 +45,8 @@ public final class AlertTail implements AutoCloseable {
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
                 .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position);
+        Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
+        consumer.endOffsets(partitions).forEach((tp, end) -> consumer.seek(tp, Math.max(start.get(tp), end - backlog)));
         this.onAlert = onAlert;
         this.thread = new Thread(this::run, "raqib-alert-tail");
         thread.setDaemon(true);

@@ -7,9 +7,11 @@ import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.EnrichService;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.ingest.ArticlePublisher;
+import io.raqib.ingest.ArticlePushEndpoint;
 import io.raqib.ingest.ArticleValidator;
 import io.raqib.ingest.FileIngestor;
 import io.raqib.ingest.IngestSummary;
+import io.raqib.sink.AlertConsole;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.WatchApi;
 import io.raqib.sink.WatchFiles;
@@ -78,6 +80,7 @@ public final class DemoCommand implements Callable<Integer> {
             AtomicLong firstAlertNanos = new AtomicLong();
             AlertPrinter printer = new AlertPrinter(out);
             String token = ApiTokens.generate();
+            AlertConsole console = new AlertConsole();
             PrometheusMeterRegistry metrics = Metrics.registry();
             ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector(), config.enrich());
             try (EnrichService enrich = new EnrichService(config, enricher);
@@ -86,14 +89,16 @@ public final class DemoCommand implements Callable<Integer> {
                          config.sink().maxWatchesPerDesk());
                  ArticlePublisher pushed = new ArticlePublisher(config.bootstrapServers());
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(new WatchApi(watchStore, enricher::enrich),
-                         io.raqib.ingest.ArticlePushEndpoint.forPublisher(pushed, config, metrics)))
+                         ArticlePushEndpoint.forPublisher(pushed, config, metrics), console))
                          .start("127.0.0.1", httpPort);
                  AlertTail tail = new AlertTail(config.bootstrapServers(), alert -> {
                      firstAlertNanos.compareAndSet(0, System.nanoTime());
                      printer.print(alert);
+                     console.accept(alert);
                  })) {
                 enrich.streams().bindMetrics(metrics);
                 sink.streams().bindMetrics(metrics);
+                out.printf("raqib demo: live console (login URL) http://127.0.0.1:%d/#token=%s%n", http.port(), token);
                 out.printf("raqib demo: HTTP API on http://127.0.0.1:%d/api (Authorization: Bearer %s), metrics on "
                         + "http://127.0.0.1:%d/metrics%n", http.port(), token, http.port());
                 enrich.start();

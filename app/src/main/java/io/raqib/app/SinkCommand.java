@@ -1,14 +1,15 @@
 package io.raqib.app;
 
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.model.Watch;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
+import io.raqib.sink.AlertConsole;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.WatchApi;
-import io.raqib.sink.WatchStore;
 import io.raqib.sink.WatchFiles;
+import io.raqib.sink.WatchStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -24,6 +25,9 @@ import picocli.CommandLine.Option;
         description = {"Run the sink stage (raqib.articles.enriched → raqib.alerts) until Ctrl-C / SIGTERM.",
             "Watches come from --watches (or raqib.watches.file) and from the compacted raqib.watches topic."})
 public final class SinkCommand implements Callable<Integer> {
+
+    /** Alerts per partition of raqib.alerts the console shows when the sink starts. */
+    private static final int CONSOLE_BACKLOG = 50;
 
     @Mixin
     KafkaOptions kafka;
@@ -42,16 +46,20 @@ public final class SinkCommand implements Callable<Integer> {
         List<Watch> watches = config.watchesFile().isPresent() ? WatchFiles.read(config.watchesFile().get())
                 : List.of();
         PrometheusMeterRegistry metrics = Metrics.registry();
+        AlertConsole console = new AlertConsole();
         try (SinkService sink = new SinkService(config, watches, metrics);
              WatchStore store = new WatchStore(config.bootstrapServers(), sink.registry(),
                      config.sink().maxWatchesPerDesk());
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
-                     new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich))).start("0.0.0.0", config.httpPort())) {
+                     new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console))
+                     .start("0.0.0.0", config.httpPort());
+             AlertTail tail = new AlertTail(config.bootstrapServers(), CONSOLE_BACKLOG, console::accept)) {
             sink.streams().bindMetrics(metrics);
             sink.start(Duration.ofMinutes(2));
             System.out.println("raqib sink: running against " + config.bootstrapServers() + " with "
-                    + sink.registry().size() + " watches; watch API on port " + http.port()
-                    + (config.apiTokens().isEmpty() ? " (closed: set RAQIB_API_TOKENS)" : ""));
+                    + sink.registry().size() + " watches; watch API and live console on port " + http.port()
+                    + (config.apiTokens().isEmpty() ? " (closed: set RAQIB_API_TOKENS)"
+                    : " (log in at http://HOST:" + http.port() + "/#token=<one of RAQIB_API_TOKENS>)"));
             ShutdownSignal.await();
         } finally {
             ShutdownSignal.finished();

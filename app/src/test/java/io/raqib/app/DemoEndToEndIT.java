@@ -42,6 +42,8 @@ class DemoEndToEndIT {
         assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("ALERT [unsc-2254] " + SEED_TITLE)
                 .contains("مجلس الأمن").contains("2254"));
         assertThat(lines.get(lines.size() - 1)).contains("rejected 0").contains("first alert after");
+        assertThat(lines).anySatisfy(l -> assertThat(l)
+                .matches("raqib demo: live console \\(login URL\\) http://127\\.0\\.0\\.1:\\d+/#token=[0-9a-f]{32}"));
         assertThat(errors).as("quiet logs").isBlank();
     }
 

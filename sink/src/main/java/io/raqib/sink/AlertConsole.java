@@ -1,0 +1,121 @@
+package io.raqib.sink;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.sse.SseClient;
+import io.raqib.core.json.RaqibJson;
+import io.raqib.core.model.Alert;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+
+/**
+ * The live console: analysts watch alerts arrive in the browser. Contributes to the process's HTTP server
+ * <pre>
+ * GET /                       the console page (no data in it; it asks the API with the analyst's token)
+ * GET /api/alerts/recent      the last alerts, oldest first (JSON array of CloudEvents)
+ * GET /api/alerts/stream      server-sent events: the recent alerts, then each new one (event "alert", id = alert id)
+ * </pre>
+ * Alerts are fed by {@link #accept(Alert)} (in the services, from a tail of {@code raqib.alerts}). The
+ * {@code /api} paths sit behind the server's bearer tokens; browsers pass the token as {@code ?token=}.
+ */
+public final class AlertConsole implements Consumer<RoutesConfig> {
+
+    /** Alerts kept for clients that connect later. */
+    public static final int RECENT = 200;
+    private static final String PAGE_RESOURCE = "/console/index.html";
+    private static final String STREAM = "/api/alerts/stream";
+    private static final String EVENT_STREAM = "text/event-stream";
+    private final Deque<Sent> recent = new ArrayDeque<>();
+    private final Set<SseClient> clients = new CopyOnWriteArraySet<>();
+    private final byte[] page;
+
+    public AlertConsole() {
+        try (InputStream in = Objects.requireNonNull(AlertConsole.class.getResourceAsStream(PAGE_RESOURCE),
+                PAGE_RESOURCE)) {
+            page = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the console page", e);
+        }
+    }
+
+    @Override
+    public void accept(RoutesConfig routes) {
+        routes.get("/", ctx -> ctx.contentType("text/html; charset=utf-8")
+                .header("Content-Security-Policy", "default-src 'self'; style-src 'self' 'unsafe-inline'; "
+                        + "script-src 'self' 'unsafe-inline'; connect-src 'self'")
+                .result(page));
+        routes.get("/api/alerts/recent", this::recent);
+        // Javalin answers an empty 200 to a client that does not ask for an event stream; say why instead.
+        routes.before(STREAM, ctx -> {
+            String accept = ctx.header("Accept");
+            if (accept == null || !accept.contains(EVENT_STREAM)) {
+                throw new HttpResponseException(406, "send 'Accept: " + EVENT_STREAM + "' to read the alert stream");
+            }
+        });
+        routes.sse(STREAM, this::connect);
+    }
+
+    /** Shows an alert to every connected console and keeps it for the ones that connect later. */
+    public synchronized void accept(Alert alert) {
+        Sent sent = new Sent(alert.id(), json(alert));
+        recent.addLast(sent);
+        if (recent.size() > RECENT) {
+            recent.removeFirst();
+        }
+        for (SseClient client : clients) {
+            send(client, sent);
+        }
+    }
+
+    /** Consoles connected now. */
+    public int clients() {
+        return clients.size();
+    }
+
+    private synchronized void connect(SseClient client) {
+        client.keepAlive();
+        client.onClose(() -> clients.remove(client));
+        for (Sent sent : recent) {
+            send(client, sent);
+        }
+        clients.add(client);
+    }
+
+    private synchronized void recent(Context ctx) {
+        List<String> copy = new ArrayList<>(recent.size());
+        recent.forEach(sent -> copy.add(sent.json()));
+        ctx.contentType("application/json").result("[" + String.join(",", copy) + "]");
+    }
+
+    private void send(SseClient client, Sent sent) {
+        if (client.terminated()) {
+            clients.remove(client);
+        } else {
+            client.sendEvent("alert", sent.json(), sent.id());
+        }
+    }
+
+    /** An alert as the clients get it. */
+    private record Sent(String id, String json) {
+    }
+
+    private static String json(Alert alert) {
+        try {
+            return RaqibJson.mapper().writeValueAsString(alert);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("alert " + alert.id() + " cannot be written as JSON", e);
+        }
+    }
+}
