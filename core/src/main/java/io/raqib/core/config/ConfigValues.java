@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The raw settings of one process, merged from defaults, a properties file, the environment and overrides (later
@@ -77,44 +79,31 @@ public final class ConfigValues {
 
     /** The positive integer in {@code key}. */
     public int positiveInt(String key) {
-        String raw = string(key);
-        try {
-            int n = Integer.parseInt(raw);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below with the names
-        }
-        throw invalid(key, raw, "a positive integer");
+        return parse(key, Integer::parseInt, n -> n > 0, "a positive integer");
     }
 
     /** The positive ISO-8601 duration in {@code key} ({@code PT72H}). */
     public Duration duration(String key) {
-        String raw = string(key);
-        try {
-            Duration d = Duration.parse(raw);
-            if (!d.isNegative() && !d.isZero()) {
-                return d;
-            }
-        } catch (DateTimeParseException e) {
-            // reported below with the names
-        }
-        throw invalid(key, raw, "a positive ISO-8601 duration such as PT72H");
+        return parse(key, Duration::parse, d -> !d.isNegative() && !d.isZero(),
+                "a positive ISO-8601 duration such as PT72H");
     }
 
     /** The number in (0, 1] in {@code key}. */
     public double fraction(String key) {
+        return parse(key, Double::parseDouble, d -> d > 0 && d <= 1, "a number in (0, 1]");
+    }
+
+    private <T> T parse(String key, Function<String, T> parser, Predicate<T> valid, String what) {
         String raw = string(key);
         try {
-            double d = Double.parseDouble(raw);
-            if (d > 0 && d <= 1) {
-                return d;
+            T value = parser.apply(raw);
+            if (valid.test(value)) {
+                return value;
             }
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | DateTimeParseException e) {
             // reported below with the names
         }
-        throw invalid(key, raw, "a number in (0, 1]");
+        throw invalid(key, raw, what);
     }
 
     /** An error saying that {@code key} must be {@code what}. */

@@ -42,11 +42,6 @@ public record IngestSettings(Path feedsFile, Duration feedTimeout, int feedMaxBy
             DEDUP_IDS, "1000000",
             DEDUP_WINDOW, "100000");
 
-    /** The defaults. */
-    public static IngestSettings defaults() {
-        return RaqibConfig.defaults().ingest();
-    }
-
     static IngestSettings from(ConfigValues v) {
         return new IngestSettings(Path.of(v.string(FEEDS_FILE)), v.duration(FEED_TIMEOUT), v.positiveInt(FEED_MAX_BYTES),
                 v.positiveInt(FEED_REDIRECTS), v.positiveInt(FEED_THREADS), v.duration(BACKOFF_MAX),
