@@ -86,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
             try (EnrichService enrich = new EnrichService(config, enricher);
                  SinkService sink = new SinkService(config, fileWatches, metrics);
                  WatchStore watchStore = new WatchStore(config.bootstrapServers(), sink.registry(),
-                         config.sink().maxWatchesPerDesk());
+                         config.sink().maxWatchesPerDesk(), sink.webhookPolicy());
                  ArticlePublisher pushed = new ArticlePublisher(config.bootstrapServers());
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(new WatchApi(watchStore, enricher::enrich),
                          ArticlePushEndpoint.forPublisher(pushed, config, metrics), console))

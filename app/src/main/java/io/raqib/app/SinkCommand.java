@@ -49,7 +49,7 @@ public final class SinkCommand implements Callable<Integer> {
         AlertConsole console = new AlertConsole();
         try (SinkService sink = new SinkService(config, watches, metrics);
              WatchStore store = new WatchStore(config.bootstrapServers(), sink.registry(),
-                     config.sink().maxWatchesPerDesk());
+                     config.sink().maxWatchesPerDesk(), sink.webhookPolicy());
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console))
                      .start("0.0.0.0", config.httpPort());

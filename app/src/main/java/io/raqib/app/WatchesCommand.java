@@ -15,6 +15,7 @@ import io.raqib.sink.WatchRegistry;
 import io.raqib.sink.WatchStore;
 import io.raqib.sink.WatchTester;
 import io.raqib.sink.WatchTopicListener;
+import io.raqib.sink.WebhookPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,7 +140,11 @@ public final class WatchesCommand {
             String bootstrap = config.bootstrapServers();
             List<Watch> watches = watch.watches(null);
             WatchQueryParser parser = new WatchQueryParser();
-            watches.forEach(parser::compile);
+            WebhookPolicy webhooks = new WebhookPolicy(config.sink().webhookAllow());
+            watches.forEach(w -> {
+                parser.compile(w);
+                webhooks.check(w);
+            });
             List<Watch> existing = stored(bootstrap);
             int limit = config.sink().maxWatchesPerDesk();
             for (Watch w : watches) {

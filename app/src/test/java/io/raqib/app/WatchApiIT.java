@@ -14,6 +14,7 @@ import io.raqib.sink.DeskTopics;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.WatchApi;
 import io.raqib.sink.WatchStore;
+import io.raqib.sink.WebhookPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -45,7 +46,8 @@ class WatchApiIT {
         config = SharedBroker.config("watch-api");
         sink = new SinkService(config, List.of());
         sink.start(WAIT);
-        store = new WatchStore(config.bootstrapServers(), sink.registry(), 3);
+        store = new WatchStore(config.bootstrapServers(), sink.registry(), 3,
+                new WebhookPolicy(List.of("http://127.0.0.1/hooks/")));
         http = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(new WatchApi(store,
                 new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults())::enrich))).start("127.0.0.1", 0);
     }
@@ -111,6 +113,18 @@ class WatchApiIT {
         assertThat(body.path("column").asInt()).isPositive();
         assertThat(body.path("error").asText()).contains("bad-q");
         assertThat(sink.registry().get("bad-q")).isNull();
+    }
+
+    @Test
+    void aWebhookOutsideTheAllowListIsRefusedAndAnAllowedOneIsStored() throws Exception {
+        HttpResponse<String> refused = call("POST", "/api/watches", "{\"id\": \"hook-bad\", \"name\": \"x\", "
+                + "\"query\": \"wheat\", \"webhook\": \"http://169.254.169.254/latest/meta-data\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(json(refused).path("field").asText()).isEqualTo("webhook");
+        assertThat(sink.registry().get("hook-bad")).isNull();
+        assertThat(call("POST", "/api/watches", "{\"id\": \"hook-ok\", \"name\": \"x\", \"query\": \"wheat\", "
+                + "\"webhook\": \"http://127.0.0.1/hooks/desk\"}").statusCode()).isEqualTo(201);
     }
 
     @Test

@@ -13,8 +13,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 
 /**
  * The sink stage as a service: watches from the optional file and the {@code raqib.watches} topic (desk topics
- * created as desks appear), then the matching topology. Articles are only processed once the stored watches are
- * loaded.
+ * created as desks appear), then the matching topology and the webhook delivery. Articles are only processed once
+ * the stored watches are loaded.
  */
 public final class SinkService implements AutoCloseable {
 
@@ -22,6 +22,8 @@ public final class SinkService implements AutoCloseable {
     private final DeskTopics deskTopics;
     private final WatchTopicListener listener;
     private final StreamsService streams;
+    private final WebhookPolicy webhookPolicy;
+    private final WebhookDelivery webhooks;
 
     /** A sink whose suppression counters go to a private registry. */
     public SinkService(RaqibConfig config, List<Watch> fileWatches) {
@@ -37,6 +39,8 @@ public final class SinkService implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics);
         streams = new StreamsService("sink", builder.build(), StreamsProperties.forStage(config, "sink"));
+        webhookPolicy = new WebhookPolicy(config.sink().webhookAllow());
+        webhooks = new WebhookDelivery(config, registry, webhookPolicy, metrics);
         metrics.gauge("raqib.sink.watches", registry, WatchRegistry::size);
     }
 
@@ -47,6 +51,7 @@ public final class SinkService implements AutoCloseable {
             throw new IllegalStateException("stored watches not loaded within " + timeout);
         }
         streams.start();
+        webhooks.start();
     }
 
     /** The running streams application. */
@@ -59,9 +64,15 @@ public final class SinkService implements AutoCloseable {
         return registry;
     }
 
+    /** Which webhook targets watches may name (raqib.webhook.allow). */
+    public WebhookPolicy webhookPolicy() {
+        return webhookPolicy;
+    }
+
     @Override
     public void close() throws Exception {
         streams.close();
+        webhooks.close();
         listener.close();
         registry.close();
         deskTopics.close();

@@ -24,9 +24,13 @@ public final class WatchStore implements AutoCloseable {
     private final KafkaProducer<String, Watch> producer;
     private final WatchRegistry registry;
     private final int maxPerDesk;
+    private final WebhookPolicy webhooks;
 
-    /** @param maxPerDesk most watches one desk may hold (watches without a desk count as desk "") */
-    public WatchStore(String bootstrapServers, WatchRegistry registry, int maxPerDesk) {
+    /**
+     * @param maxPerDesk most watches one desk may hold (watches without a desk count as desk "")
+     * @param webhooks   which webhook targets a stored watch may name
+     */
+    public WatchStore(String bootstrapServers, WatchRegistry registry, int maxPerDesk, WebhookPolicy webhooks) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -36,6 +40,7 @@ public final class WatchStore implements AutoCloseable {
                 Topics.WATCHES.valueSerde().serializer());
         this.registry = registry;
         this.maxPerDesk = maxPerDesk;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -67,6 +72,7 @@ public final class WatchStore implements AutoCloseable {
      */
     public Watch save(Watch watch) throws InterruptedException {
         registry.validate(watch);
+        webhooks.check(watch);
         checkDeskLimit(registry.all(), watch, maxPerDesk);
         send(watch.id(), watch);
         awaitVisible(() -> watch.equals(registry.get(watch.id())));

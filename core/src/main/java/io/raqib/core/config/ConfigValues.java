@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -69,6 +71,11 @@ public final class ConfigValues {
     public String string(String key) {
         String v = values.get(key);
         return v == null ? "" : v.strip();
+    }
+
+    /** The comma-separated values in {@code key}, stripped, blanks left out. */
+    public List<String> list(String key) {
+        return Arrays.stream(string(key).split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     /** The path in {@code key}, empty when unset or blank. */

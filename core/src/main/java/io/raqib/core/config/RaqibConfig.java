@@ -1,7 +1,6 @@
 package io.raqib.core.config;
 
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +82,7 @@ public record RaqibConfig(
                 v.path(WATCHES_FILE),
                 v.positiveInt(MAX_ARTICLE_BYTES),
                 port(v),
-                Arrays.stream(v.string(API_TOKENS).split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList(),
+                v.list(API_TOKENS),
                 IngestSettings.from(v),
                 EnrichSettings.from(v),
                 SinkSettings.from(v));

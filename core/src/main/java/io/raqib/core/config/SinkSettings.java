@@ -1,5 +1,6 @@
 package io.raqib.core.config;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,14 +8,17 @@ import java.util.Map;
  *
  * @param maxWatchesPerDesk {@code raqib.max.watches.per.desk}: most watches one desk may hold (watches without a
  *                          desk count as one desk); default 1000
+ * @param webhookAllow      {@code raqib.webhook.allow}: comma-separated URL prefixes a watch's webhook must start
+ *                          with ({@code https://hooks.example.org/raqib/}); empty (the default) allows none
  */
-public record SinkSettings(int maxWatchesPerDesk) {
+public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow) {
 
     public static final String MAX_WATCHES_PER_DESK = "raqib.max.watches.per.desk";
+    public static final String WEBHOOK_ALLOW = "raqib.webhook.allow";
 
-    static final Map<String, String> DEFAULTS = Map.of(MAX_WATCHES_PER_DESK, "1000");
+    static final Map<String, String> DEFAULTS = Map.of(MAX_WATCHES_PER_DESK, "1000", WEBHOOK_ALLOW, "");
 
     static SinkSettings from(ConfigValues v) {
-        return new SinkSettings(v.positiveInt(MAX_WATCHES_PER_DESK));
+        return new SinkSettings(v.positiveInt(MAX_WATCHES_PER_DESK), v.list(WEBHOOK_ALLOW));
     }
 }
