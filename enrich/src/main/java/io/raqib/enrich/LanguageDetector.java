@@ -18,6 +18,11 @@ public final class LanguageDetector {
 
     /** Below this many letters the statistical model is unreliable and the script decides. */
     static final int MIN_LETTERS_FOR_MODEL = 40;
+    /**
+     * The model reads at most this many characters: a page of text settles the language, and the n-gram scoring
+     * (the largest single cost of enrichment) grows with the length, so a very long article must not cost more.
+     */
+    static final int MAX_CHARS_FOR_MODEL = 2000;
     private static final String MODEL_RESOURCE = "/langdetect-183.bin";
     private static final Map<String, String> ISO3_TO_ISO1 = iso3ToIso1();
 
@@ -62,8 +67,17 @@ public final class LanguageDetector {
             }
             return arabic >= latin ? new Detection("ar", 0.5) : new Detection("en", 0.5);
         }
-        Language best = detectors.get().predictLanguage(text);
+        Language best = detectors.get().predictLanguage(prefix(text));
         return new Detection(ISO3_TO_ISO1.getOrDefault(best.getLang(), best.getLang()), best.getConfidence());
+    }
+
+    /** The first {@link #MAX_CHARS_FOR_MODEL} characters, cut at a space so no word is split. */
+    static String prefix(String text) {
+        if (text.length() <= MAX_CHARS_FOR_MODEL) {
+            return text;
+        }
+        int cut = text.lastIndexOf(' ', MAX_CHARS_FOR_MODEL);
+        return text.substring(0, cut > 0 ? cut : MAX_CHARS_FOR_MODEL);
     }
 
     private static Map<String, String> iso3ToIso1() {

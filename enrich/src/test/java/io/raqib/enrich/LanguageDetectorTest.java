@@ -48,4 +48,17 @@ class LanguageDetectorTest {
         assertThat(detector.detect("Putin")).isEqualTo(new LanguageDetector.Detection("en", 0.5));
         assertThat(detector.detect("2254 — 7")).isEqualTo(new LanguageDetector.Detection("und", 0));
     }
+
+    @Test
+    void longTextsAreJudgedOnAPrefixCutBetweenWords() {
+        String arabic = "أعلنت الرئاسة الروسية عن خطط الرئيس القادمة في سوريا بعد الانتخابات الرئاسية ".repeat(40);
+        String text = arabic + "This long English appendix comes after the first two thousand characters. ".repeat(200);
+
+        String prefix = LanguageDetector.prefix(text);
+
+        assertThat(prefix.length()).isLessThanOrEqualTo(LanguageDetector.MAX_CHARS_FOR_MODEL);
+        assertThat(text.charAt(prefix.length())).isEqualTo(' ');
+        assertThat(detector.detect(text).language()).isEqualTo("ar");
+        assertThat(LanguageDetector.prefix("short text")).isEqualTo("short text");
+    }
 }
