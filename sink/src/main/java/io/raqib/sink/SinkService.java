@@ -23,6 +23,7 @@ public final class SinkService implements AutoCloseable {
     private final WatchTopicListener listener;
     private final StreamsService streams;
     private final WebhookPolicy webhookPolicy;
+    /** Null when no webhook is allowed (raqib.webhook.allow empty): no consumer group to join then. */
     private final WebhookDelivery webhooks;
 
     /** A sink whose suppression counters go to a private registry. */
@@ -40,7 +41,7 @@ public final class SinkService implements AutoCloseable {
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics);
         streams = new StreamsService("sink", builder.build(), StreamsProperties.forStage(config, "sink"));
         webhookPolicy = new WebhookPolicy(config.sink().webhookAllow());
-        webhooks = new WebhookDelivery(config, registry, webhookPolicy, metrics);
+        webhooks = webhookPolicy.allowsNone() ? null : new WebhookDelivery(config, registry, webhookPolicy, metrics);
         metrics.gauge("raqib.sink.watches", registry, WatchRegistry::size);
     }
 
@@ -51,7 +52,9 @@ public final class SinkService implements AutoCloseable {
             throw new IllegalStateException("stored watches not loaded within " + timeout);
         }
         streams.start();
-        webhooks.start();
+        if (webhooks != null) {
+            webhooks.start();
+        }
     }
 
     /** The running streams application. */
@@ -72,7 +75,9 @@ public final class SinkService implements AutoCloseable {
     @Override
     public void close() throws Exception {
         streams.close();
-        webhooks.close();
+        if (webhooks != null) {
+            webhooks.close();
+        }
         listener.close();
         registry.close();
         deskTopics.close();

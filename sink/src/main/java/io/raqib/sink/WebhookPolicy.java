@@ -22,6 +22,11 @@ public final class WebhookPolicy {
                 new IllegalArgumentException("raqib.webhook.allow: '" + p + "' is not an http(s) URL"))).toList();
     }
 
+    /** Whether no webhook at all is allowed (no allow-list): then there is nothing to deliver. */
+    public boolean allowsNone() {
+        return allowed.isEmpty();
+    }
+
     /** Whether {@code url} is an http(s) URL under one of the allowed prefixes. */
     public boolean allows(String url) {
         return parse(url).map(u -> allowed.stream().anyMatch(a -> under(u, a))).orElse(false);
