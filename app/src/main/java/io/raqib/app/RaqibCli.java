@@ -21,7 +21,7 @@ public final class RaqibCli {
     public static int run(String... args) {
         return new CommandLine(new RaqibCli())
                 .setExecutionExceptionHandler((e, cmd, parsed) -> {
-                    cmd.getErr().println("raqib " + cmd.getCommandName() + ": " + describe(e));
+                    cmd.getErr().println(cmd.getCommandSpec().qualifiedName() + ": " + describe(e));
                     return 1;
                 })
                 .execute(args);

@@ -111,6 +111,10 @@ public final class WatchesCommand {
         @Option(names = "--throttle", paramLabel = "DURATION", description = "At most one alert per window, e.g. PT1H.")
         Duration throttle;
 
+        @Option(names = "--webhook", paramLabel = "URL",
+                description = "POST each alert here (must be under raqib.webhook.allow).")
+        String webhook;
+
         List<Watch> watches(String defaultId) throws IOException {
             if (file != null) {
                 return readWatches(file);
@@ -120,7 +124,7 @@ public final class WatchesCommand {
             }
             String watchId = id != null ? id : defaultId;
             return List.of(new Watch(watchId, name != null ? name : watchId, query, null, desk, languages, throttle,
-                    null));
+                    webhook));
         }
     }
 

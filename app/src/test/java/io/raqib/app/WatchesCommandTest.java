@@ -34,7 +34,14 @@ class WatchesCommandTest {
         assertThat(console.jsonLines().get(0).path("result").path("matched").asBoolean()).isFalse();
 
         assertThat(RaqibCli.run("watches", "test", "--query", "wheat AND (", "--text", "x")).isEqualTo(1);
-        assertThat(console.err()).contains("invalid query").contains("column");
+        assertThat(console.err()).startsWith("raqib watches test: ").contains("invalid query").contains("column");
+    }
+
+    @Test
+    void addRefusesABadWatchBeforeTouchingKafkaNamingTheFullCommand() {
+        assertThat(RaqibCli.run("watches", "add", "--bootstrap-servers", "127.0.0.1:1", "--id", "w", "--name", "W",
+                "--query", "wheat", "--webhook", "http://169.254.169.254/")).isEqualTo(1);
+        assertThat(console.err()).startsWith("raqib watches add: ").contains("webhooks are off");
     }
 
     @Test
