@@ -89,8 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
                          config.sink().maxWatchesPerDesk(), sink.webhookPolicy());
                  ArticlePublisher pushed = new ArticlePublisher(config.bootstrapServers());
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(new WatchApi(watchStore, enricher::enrich),
-                         ArticlePushEndpoint.forPublisher(pushed, config, metrics), console))
-                         .start("127.0.0.1", httpPort);
+                         ArticlePushEndpoint.forPublisher(pushed, config, metrics), console),
+                         config.ingest().pushMaxBytes()).start("127.0.0.1", httpPort);
                  AlertTail tail = new AlertTail(config.bootstrapServers(), alert -> {
                      firstAlertNanos.compareAndSet(0, System.nanoTime());
                      printer.print(alert);

@@ -21,14 +21,24 @@ import java.util.function.Consumer;
  */
 public final class HttpApi implements AutoCloseable {
 
+    /** Javalin's own request size limit, kept when no endpoint needs more. */
+    public static final long DEFAULT_MAX_REQUEST_BYTES = 1_000_000;
     private final Javalin javalin;
 
-    /**
-     * @param tokens accepted bearer tokens; with none, every {@code /api} call is refused (never open)
-     * @param routes endpoint contributions of the stages running in this process
-     */
+    /** A server accepting request bodies up to {@link #DEFAULT_MAX_REQUEST_BYTES}. */
     public HttpApi(List<String> tokens, PrometheusMeterRegistry metrics, List<Consumer<RoutesConfig>> routes) {
+        this(tokens, metrics, routes, DEFAULT_MAX_REQUEST_BYTES);
+    }
+
+    /**
+     * @param tokens          accepted bearer tokens; with none, every {@code /api} call is refused (never open)
+     * @param routes          endpoint contributions of the stages running in this process
+     * @param maxRequestBytes largest request body the server reads (endpoints may refuse less, with their reason)
+     */
+    public HttpApi(List<String> tokens, PrometheusMeterRegistry metrics, List<Consumer<RoutesConfig>> routes,
+                   long maxRequestBytes) {
         javalin = Javalin.create(config -> {
+            config.http.maxRequestSize = Math.max(maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES);
             config.jsonMapper(new JavalinJackson(RaqibJson.mapper(), false));
             config.startup.showJavalinBanner = false;
             config.routes.before("/api/*", ctx -> requireToken(ctx, tokens));

@@ -98,7 +98,7 @@ public final class IngestCommand implements Callable<Integer> {
                     new Backoff(Duration.ofSeconds(30), settings.backoffMax(), RandomGenerator.getDefault()),
                     settings.feedThreads());
                  HttpApi http = new HttpApi(config.apiTokens(), metrics,
-                         List.of(new ArticlePushEndpoint(intake, settings.pushMaxBytes())))
+                         List.of(new ArticlePushEndpoint(intake, settings.pushMaxBytes())), settings.pushMaxBytes())
                          .start(httpHost, httpPort != null ? httpPort : config.httpPort())) {
                 poller.start(feeds);
                 poller.follow(feedList, Duration.ofSeconds(30));

@@ -58,6 +58,32 @@ class IngestHttpIT {
         }
     }
 
+    @Test
+    void aPushLimitAboveJavalinsDefaultIsHonouredByTheServer() throws Exception {
+        RaqibConfig config = SharedBroker.config("push-big");
+        var metrics = Metrics.registry();
+        int limit = 3_000_000;
+        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers());
+             HttpApi http = new HttpApi(List.of(TOKEN), metrics, List.of(new ArticlePushEndpoint(
+                     new ArticleIntake(new ArticleValidator(config.maxArticleBytes()), new DuplicateFilter(100, 100),
+                             publisher::publish, new IngestMetrics(metrics)), limit)), limit).start("127.0.0.1", 0)) {
+            String run = UUID.randomUUID().toString();
+            StringBuilder batch = new StringBuilder("[");
+            for (int i = 0; i < 300; i++) {
+                batch.append(i == 0 ? "" : ",").append("{\"title\": \"Batch ").append(run).append(' ').append(i)
+                        .append("\", \"body\": \"").append("word ".repeat(1_000)).append("\", \"source\": \"it\"}");
+            }
+            String body = batch.append(']').toString();
+
+            HttpResponse<String> accepted = post(http, body, TOKEN, "application/json");
+            publisher.awaitAcknowledged();
+
+            assertThat(body.length()).isGreaterThan(1_400_000);
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            assertThat(json(accepted).path("ids")).hasSize(300);
+        }
+    }
+
     private HttpResponse<String> post(HttpApi http, String body, String token, String type) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + http.port() + ArticlePushEndpoint.PATH))
