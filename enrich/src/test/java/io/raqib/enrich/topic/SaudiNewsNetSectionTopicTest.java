@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
  * (al-Watan's {@code /Politics/}, {@code /Sports/}…, 3alyoum's {@code /finance/}, {@code /technology/}…, and the
  * two sports dailies). A weak label: a section holds some off-topic pieces, and al-Watan's politics pages are
  * mostly the wars in Syria and Yemen, which IPTC files under conflict, war and peace ({@code medtop:16000000}):
- * so accuracy is reported strictly and with conflict accepted for the politics section. The floors sit a few
- * points under the figures measured on 2026-11-29 (docs/quality.md). Skips without ../shared/corpus.
+ * so accuracy is reported strictly and with conflict accepted for the politics section. The Arabic rules were
+ * tuned by reading errors of the half whose URL hash is even only; the odd half is reported apart. The floors sit
+ * a few points under the figures measured on 2026-11-29 (docs/quality.md). Skips without ../shared/corpus.
  */
 class SaudiNewsNetSectionTopicTest {
 
@@ -46,6 +47,7 @@ class SaudiNewsNetSectionTopicTest {
         Map<String, int[]> perSection = new TreeMap<>();
         Map<String, Integer> confusion = new TreeMap<>();
         int[] politicsAsConflict = new int[1];
+        int[][] byHalf = new int[2][2];
         ZippedArticleArrays.read(CORPUS, article -> {
             Matcher m = SECTION.matcher(article.path("url").asText());
             String section = m.lookingAt() ? m.group(1) + "/" + m.group(2) : "";
@@ -58,6 +60,9 @@ class SaudiNewsNetSectionTopicTest {
                 counts[1]++;
                 confusion.merge(expected + " → " + predicted, 1, Integer::sum);
                 politicsAsConflict[0] += POLITICS.equals(expected) && CONFLICT.equals(predicted) ? 1 : 0;
+                int[] half = byHalf[article.path("url").asText().hashCode() & 1];
+                half[0] += expected.equals(predicted) ? 1 : 0;
+                half[1]++;
             }
             return true;
         });
@@ -67,11 +72,13 @@ class SaudiNewsNetSectionTopicTest {
         double lenient = (double) (correct + politicsAsConflict[0]) / total;
         StringBuilder report = new StringBuilder(String.format("SaudiNewsNet sections: top-1 accuracy %.3f (%d/%d), "
                 + "%.3f with conflict accepted for politics", accuracy, correct, total, lenient));
+        report.append(String.format("; tuning half %d/%d, held-out half %d/%d", byHalf[0][0], byHalf[0][1],
+                byHalf[1][0], byHalf[1][1]));
         perSection.forEach((section, c) -> report.append(String.format("; %s %d/%d", section, c[0], c[1])));
         System.out.println(report);
         confusion.forEach((pair, n) -> System.out.println("  " + pair + ": " + n));
         assertThat(total).isGreaterThan(1000);
-        assertThat(accuracy).isGreaterThanOrEqualTo(0.60);
-        assertThat(lenient).isGreaterThanOrEqualTo(0.75);
+        assertThat(accuracy).isGreaterThanOrEqualTo(0.63);
+        assertThat(lenient).isGreaterThanOrEqualTo(0.78);
     }
 }
