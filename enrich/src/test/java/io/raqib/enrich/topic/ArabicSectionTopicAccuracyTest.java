@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * tuned by reading errors of the half whose URL hash is even only; the odd half is reported apart. The floors sit
  * a few points under the figures measured on 2026-11-29 (docs/quality.md). Skips without ../shared/corpus.
  */
-class SaudiNewsNetSectionTopicTest {
+class ArabicSectionTopicAccuracyTest {
 
     private static final Path CORPUS = Path.of("../../shared/corpus/saudinewsnet");
     private static final String POLITICS = "medtop:11000000";
