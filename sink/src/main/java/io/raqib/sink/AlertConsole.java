@@ -10,7 +10,6 @@ import io.raqib.core.model.Alert;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -77,11 +76,6 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
         for (SseClient client : clients) {
             send(client, sent);
         }
-    }
-
-    /** Consoles connected now. */
-    public int clients() {
-        return clients.size();
     }
 
     private synchronized void connect(SseClient client) {
