@@ -1,6 +1,7 @@
 package io.raqib.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Alert;
@@ -91,13 +92,20 @@ class AlertConsoleTest {
             console.accept(alert("r" + i, "t" + i));
         }
 
+        String newest = "r" + (AlertConsole.RECENT + 4);
+        // accept() returns before the console's sender thread has stored the alert.
+        Alert[] alerts = await().atMost(WAIT).until(this::recent,
+                a -> a.length > 0 && a[a.length - 1].id().equals(newest));
+
+        assertThat(alerts).hasSize(AlertConsole.RECENT);
+        assertThat(alerts[0].id()).isEqualTo("r5");
+        assertThat(alerts[AlertConsole.RECENT - 1].id()).isEqualTo(newest);
+    }
+
+    private Alert[] recent() throws Exception {
         HttpResponse<String> recent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(url("/api/alerts/recent"))).header("Authorization", "Bearer " + TOKEN).build(),
                 HttpResponse.BodyHandlers.ofString());
-
-        Alert[] alerts = RaqibJson.mapper().readValue(recent.body(), Alert[].class);
-        assertThat(alerts).hasSize(AlertConsole.RECENT);
-        assertThat(alerts[0].id()).isEqualTo("r5");
-        assertThat(alerts[AlertConsole.RECENT - 1].id()).isEqualTo("r" + (AlertConsole.RECENT + 4));
+        return RaqibJson.mapper().readValue(recent.body(), Alert[].class);
     }
 }

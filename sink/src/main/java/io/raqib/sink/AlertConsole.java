@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +40,12 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
     private static final String EVENT_STREAM = "text/event-stream";
     private final Deque<Sent> recent = new ArrayDeque<>();
     private final Set<SseClient> clients = new CopyOnWriteArraySet<>();
+    /** Sends on its own thread, in order: a stalled browser must not hold up the alert tail that feeds us. */
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "raqib-console");
+        t.setDaemon(true);
+        return t;
+    });
     private final byte[] page;
 
     public AlertConsole() {
@@ -66,31 +74,42 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
         routes.sse(STREAM, this::connect);
     }
 
-    /** Shows an alert to every connected console and keeps it for the ones that connect later. */
-    public synchronized void accept(Alert alert) {
+    /**
+     * Shows an alert to every connected console and keeps it for the ones that connect later. Returns at once;
+     * the sending happens on the console's own thread.
+     */
+    public void accept(Alert alert) {
         Sent sent = new Sent(alert.id(), json(alert));
-        recent.addLast(sent);
-        if (recent.size() > RECENT) {
-            recent.removeFirst();
-        }
-        for (SseClient client : clients) {
-            send(client, sent);
-        }
+        sender.execute(() -> {
+            synchronized (recent) {
+                recent.addLast(sent);
+                if (recent.size() > RECENT) {
+                    recent.removeFirst();
+                }
+            }
+            clients.forEach(client -> send(client, sent));
+        });
     }
 
-    private synchronized void connect(SseClient client) {
+    private void connect(SseClient client) {
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
-        for (Sent sent : recent) {
-            send(client, sent);
-        }
-        clients.add(client);
+        // On the sender thread, so the backlog and the live alerts reach the client once each, in order.
+        sender.execute(() -> {
+            recentCopy().forEach(sent -> send(client, sent));
+            clients.add(client);
+        });
     }
 
-    private synchronized void recent(Context ctx) {
-        List<String> copy = new ArrayList<>(recent.size());
-        recent.forEach(sent -> copy.add(sent.json()));
-        ctx.contentType("application/json").result("[" + String.join(",", copy) + "]");
+    private void recent(Context ctx) {
+        List<String> json = recentCopy().stream().map(Sent::json).toList();
+        ctx.contentType("application/json").result("[" + String.join(",", json) + "]");
+    }
+
+    private List<Sent> recentCopy() {
+        synchronized (recent) {
+            return new ArrayList<>(recent);
+        }
     }
 
     private void send(SseClient client, Sent sent) {
