@@ -58,6 +58,11 @@ public final class StreamsService implements AutoCloseable {
         return failure;
     }
 
+    /** Active tasks on this instance: how the partitions are shared among the instances of one application. */
+    public int activeTasks() {
+        return streams.metadataForLocalThreads().stream().mapToInt(t -> t.activeTasks().size()).sum();
+    }
+
     /** The current Kafka Streams state. */
     public KafkaStreams.State state() {
         return streams.state();
