@@ -80,13 +80,11 @@ public final class WebhookDelivery implements AutoCloseable {
         // A failing target holds a record up to ~40 s (timeouts + backoff): few records per poll, so the consumer
         // always polls again within max.poll.interval.ms and keeps its partitions.
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5);
-        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(),
-                new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.dlq = new KafkaProducer<>(p, new StringSerializer(),
-                new ByteArraySerializer());
+        this.dlq = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
         this.registry = registry;
         this.policy = policy;
         this.backoff = List.copyOf(backoff);
