@@ -10,7 +10,6 @@ import io.raqib.ingest.FileIngestor;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.ingest.InputException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,20 +39,12 @@ public final class EnrichFileCommand implements Callable<Integer> {
         RaqibConfig config = RaqibConfig.load(null, Map.of());
         OfflineEnricher enricher = new OfflineEnricher(new ArticleEnricher(new LanguageDetector(), config.enrich()));
         IngestSummary summary = FileIngestor.inMemory(new ArticleValidator(config.maxArticleBytes()), article -> {
-            out.println(json(enricher.enrich(article)));
+            out.println(RaqibJson.write(enricher.enrich(article)));
             out.flush();
         }).ingest(inputs, Set.of());
         for (InputException rejected : summary.rejected()) {
             System.err.println("raqib enrich-file: " + rejected.getMessage());
         }
         return summary.rejected().isEmpty() ? 0 : 1;
-    }
-
-    private static String json(Object value) {
-        try {
-            return RaqibJson.mapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException("enriched article not serializable", e);
-        }
     }
 }

@@ -2,8 +2,8 @@ package io.raqib.app;
 
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.json.RaqibJson;
-import io.raqib.ingest.InputException;
 import io.raqib.ingest.IngestSummary;
+import io.raqib.ingest.InputException;
 import io.raqib.sink.WatchFiles;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +39,7 @@ public final class MatchCommand implements Callable<Integer> {
         IngestSummary summary;
         try (OfflinePipeline pipeline = new OfflinePipeline(WatchFiles.read(watchesFile), config)) {
             summary = pipeline.match(inputs, Set.of(watchesFile), alert -> {
-                out.println(writeJson(alert));
+                out.println(RaqibJson.write(alert));
                 out.flush();
             });
         }
@@ -47,13 +47,5 @@ public final class MatchCommand implements Callable<Integer> {
             System.err.println("raqib match: " + rejected.getMessage());
         }
         return summary.rejected().isEmpty() ? 0 : 1;
-    }
-
-    private static String writeJson(Object value) {
-        try {
-            return RaqibJson.mapper().writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("alert not serializable", e);
-        }
     }
 }

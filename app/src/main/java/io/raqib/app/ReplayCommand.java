@@ -67,7 +67,7 @@ public final class ReplayCommand implements Callable<Integer> {
                             .build(),
                     read -> bar[0].stepTo(read),
                     c -> {
-                        out.println(json(c.alert()));
+                        out.println(RaqibJson.write(c.alert()));
                         out.flush();
                         if (producer != null) {
                             send(producer, desks, c);
@@ -112,14 +112,6 @@ public final class ReplayCommand implements Callable<Integer> {
         if (c.desk() != null) {
             desks.ensure(c.desk());
             producer.send(new ProducerRecord<>(DeskTopics.topicOf(c.desk()), null, c.watchId(), c.alert(), headers));
-        }
-    }
-
-    private static String json(Alert alert) {
-        try {
-            return RaqibJson.mapper().writeValueAsString(alert);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("alert not serializable", e);
         }
     }
 }

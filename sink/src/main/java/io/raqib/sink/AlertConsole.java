@@ -1,6 +1,5 @@
 package io.raqib.sink;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -79,7 +78,7 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
      * the sending happens on the console's own thread.
      */
     public void accept(Alert alert) {
-        Sent sent = new Sent(alert.id(), json(alert));
+        Sent sent = new Sent(alert.id(), RaqibJson.write(alert));
         sender.execute(() -> {
             synchronized (recent) {
                 recent.addLast(sent);
@@ -122,13 +121,5 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
 
     /** An alert as the clients get it. */
     private record Sent(String id, String json) {
-    }
-
-    private static String json(Alert alert) {
-        try {
-            return RaqibJson.mapper().writeValueAsString(alert);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("alert " + alert.id() + " cannot be written as JSON", e);
-        }
     }
 }
