@@ -3,7 +3,7 @@ package io.raqib.sink;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.config.RaqibConfig;
-import io.raqib.core.kafka.DlqHeaders;
+import io.raqib.core.kafka.DeadLetterRecords;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
@@ -12,6 +12,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -24,13 +25,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,8 +47,8 @@ public final class WebhookDelivery implements AutoCloseable {
     static final String STAGE = "webhook";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
-    private final KafkaConsumer<String, byte[]> consumer;
-    private final KafkaProducer<String, byte[]> dlq;
+    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final KafkaProducer<byte[], byte[]> dlq;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final WatchRegistry registry;
@@ -80,11 +78,11 @@ public final class WebhookDelivery implements AutoCloseable {
         // A failing target holds a record up to ~40 s (timeouts + backoff): few records per poll, so the consumer
         // always polls again within max.poll.interval.ms and keeps its partitions.
         c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5);
-        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
-        this.dlq = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
+        this.dlq = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         this.registry = registry;
         this.policy = policy;
         this.backoff = List.copyOf(backoff);
@@ -127,7 +125,7 @@ public final class WebhookDelivery implements AutoCloseable {
     private void run() {
         try {
             while (!closed) {
-                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     handle(r);
                 }
                 consumer.commitSync();
@@ -145,8 +143,8 @@ public final class WebhookDelivery implements AutoCloseable {
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> r) throws InterruptedException {
-        Watch watch = r.key() == null ? null : registry.get(r.key());
+    private void handle(ConsumerRecord<byte[], byte[]> r) throws InterruptedException {
+        Watch watch = r.key() == null ? null : registry.get(new String(r.key(), StandardCharsets.UTF_8));
         if (watch == null || watch.webhook() == null || watch.webhook().isBlank() || r.value() == null) {
             return;
         }
@@ -186,10 +184,9 @@ public final class WebhookDelivery implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
-    private void deadLetter(ConsumerRecord<String, byte[]> r, Exception error) {
-        LOG.warn("alert {} of watch {} not delivered: {}", r.offset(), r.key(), error.getMessage());
-        dlq.send(new ProducerRecord<>(Topics.DLQ.name(), null, r.key(), r.value(),
-                DlqHeaders.of(STAGE, error, r.topic(), r.partition(), r.offset())));
+    private void deadLetter(ConsumerRecord<byte[], byte[]> r, Exception error) {
+        LOG.warn("alert at {}-{}@{} not delivered: {}", r.topic(), r.partition(), r.offset(), error.getMessage());
+        dlq.send(DeadLetterRecords.of(STAGE, r, error));
     }
 
     @Override

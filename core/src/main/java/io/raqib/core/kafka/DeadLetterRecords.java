@@ -1,6 +1,7 @@
 package io.raqib.core.kafka;
 
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
@@ -16,8 +17,20 @@ public final class DeadLetterRecords {
     /** One DLQ record for the record being processed in {@code context}. */
     public static List<ProducerRecord<byte[], byte[]>> of(String stage, ErrorHandlerContext context,
                                                           byte[] key, byte[] value, Exception error) {
-        return List.of(new ProducerRecord<>(Topics.DLQ.name(), null, key, value,
-                DlqHeaders.of(stage, error, context.topic(), context.partition(), context.offset())));
+        return List.of(record(stage, key, value, error, context.topic(), context.partition(), context.offset()));
+    }
+
+    /** The DLQ record for {@code failed}, read by a plain consumer outside Kafka Streams (webhook delivery). */
+    public static ProducerRecord<byte[], byte[]> of(String stage, ConsumerRecord<byte[], byte[]> failed,
+                                                    Exception error) {
+        return record(stage, failed.key(), failed.value(), error, failed.topic(), failed.partition(),
+                failed.offset());
+    }
+
+    private static ProducerRecord<byte[], byte[]> record(String stage, byte[] key, byte[] value, Exception error,
+                                                         String topic, int partition, long offset) {
+        return new ProducerRecord<>(Topics.DLQ.name(), null, key, value,
+                DlqHeaders.of(stage, error, topic, partition, offset));
     }
 
     static String stage(java.util.Map<String, ?> configs) {
