@@ -23,7 +23,7 @@ import java.util.function.Predicate;
  * wins), with typed reads. Every error names the property and its environment variable, so an operator sees which
  * line of which source to fix.
  */
-public final class ConfigValues {
+final class ConfigValues {
 
     private final Map<String, String> values;
 
@@ -63,40 +63,40 @@ public final class ConfigValues {
     }
 
     /** The environment variable that sets a property: {@code raqib.state.dir} → {@code RAQIB_STATE_DIR}. */
-    public static String envName(String property) {
+    static String envName(String property) {
         return property.replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
     /** The value of {@code key}, stripped; empty string when unset. */
-    public String string(String key) {
+    String string(String key) {
         String v = values.get(key);
         return v == null ? "" : v.strip();
     }
 
     /** The comma-separated values in {@code key}, stripped, blanks left out. */
-    public List<String> list(String key) {
+    List<String> list(String key) {
         return Arrays.stream(string(key).split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     /** The path in {@code key}, empty when unset or blank. */
-    public Optional<Path> path(String key) {
+    Optional<Path> path(String key) {
         String v = string(key);
         return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
     }
 
     /** The positive integer in {@code key}. */
-    public int positiveInt(String key) {
+    int positiveInt(String key) {
         return parse(key, Integer::parseInt, n -> n > 0, "a positive integer");
     }
 
     /** The positive ISO-8601 duration in {@code key} ({@code PT72H}). */
-    public Duration duration(String key) {
+    Duration duration(String key) {
         return parse(key, Duration::parse, d -> !d.isNegative() && !d.isZero(),
                 "a positive ISO-8601 duration such as PT72H");
     }
 
     /** The number in (0, 1] in {@code key}. */
-    public double fraction(String key) {
+    double fraction(String key) {
         return parse(key, Double::parseDouble, d -> d > 0 && d <= 1, "a number in (0, 1]");
     }
 
@@ -114,7 +114,7 @@ public final class ConfigValues {
     }
 
     /** An error saying that {@code key} must be {@code what}. */
-    public IllegalArgumentException invalid(String key, String raw, String what) {
+    IllegalArgumentException invalid(String key, String raw, String what) {
         return new IllegalArgumentException(key + " (" + envName(key) + ") must be " + what + ", got '" + raw + "'");
     }
 
