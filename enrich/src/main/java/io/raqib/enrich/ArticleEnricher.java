@@ -78,11 +78,6 @@ public final class ArticleEnricher {
         return stories;
     }
 
-    /** The topic classifier (for evaluations). */
-    public TopicClassifier topicClassifier() {
-        return topics;
-    }
-
     /** The settings this enricher was built with. */
     public EnrichSettings settings() {
         return settings;
