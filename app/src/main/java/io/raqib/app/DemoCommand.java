@@ -13,6 +13,7 @@ import io.raqib.ingest.FileIngestor;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.sink.AlertConsole;
 import io.raqib.sink.SinkService;
+import io.raqib.sink.WatchAdmission;
 import io.raqib.sink.WatchApi;
 import io.raqib.sink.WatchFiles;
 import io.raqib.sink.WatchStore;
@@ -86,7 +87,7 @@ public final class DemoCommand implements Callable<Integer> {
             try (EnrichService enrich = new EnrichService(config, enricher);
                  SinkService sink = new SinkService(config, fileWatches, metrics);
                  WatchStore watchStore = new WatchStore(config.bootstrapServers(), sink.registry(),
-                         config.sink().maxWatchesPerDesk(), sink.webhookPolicy());
+                         new WatchAdmission(config.sink()));
                  ArticlePublisher pushed = new ArticlePublisher(config.bootstrapServers());
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(new WatchApi(watchStore, enricher::enrich),
                          ArticlePushEndpoint.forPublisher(pushed, config, metrics), console),

@@ -7,6 +7,7 @@ import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.AlertConsole;
 import io.raqib.sink.SinkService;
+import io.raqib.sink.WatchAdmission;
 import io.raqib.sink.WatchApi;
 import io.raqib.sink.WatchFiles;
 import io.raqib.sink.WatchStore;
@@ -49,7 +50,7 @@ public final class SinkCommand implements Callable<Integer> {
         AlertConsole console = new AlertConsole();
         try (SinkService sink = new SinkService(config, watches, metrics);
              WatchStore store = new WatchStore(config.bootstrapServers(), sink.registry(),
-                     config.sink().maxWatchesPerDesk(), sink.webhookPolicy());
+                     new WatchAdmission(config.sink()));
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console))
                      .start("0.0.0.0", config.httpPort());

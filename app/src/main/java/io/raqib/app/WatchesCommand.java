@@ -10,12 +10,10 @@ import io.raqib.core.model.Watch;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.ingest.ArticleFileReader;
-import io.raqib.sink.WatchQueryParser;
+import io.raqib.sink.WatchAdmission;
 import io.raqib.sink.WatchRegistry;
-import io.raqib.sink.WatchStore;
 import io.raqib.sink.WatchTester;
 import io.raqib.sink.WatchTopicListener;
-import io.raqib.sink.WebhookPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -143,16 +141,11 @@ public final class WatchesCommand {
             RaqibConfig config = kafka.config(Map.of());
             String bootstrap = config.bootstrapServers();
             List<Watch> watches = watch.watches(null);
-            WatchQueryParser parser = new WatchQueryParser();
-            WebhookPolicy webhooks = new WebhookPolicy(config.sink().webhookAllow());
-            watches.forEach(w -> {
-                parser.compile(w);
-                webhooks.check(w);
-            });
+            WatchAdmission admission = new WatchAdmission(config.sink());
+            watches.forEach(w -> admission.check(w, List.of()));
             List<Watch> existing = stored(bootstrap);
-            int limit = config.sink().maxWatchesPerDesk();
             for (Watch w : watches) {
-                WatchStore.checkDeskLimit(existing, w, limit);
+                admission.check(w, existing);
                 send(bootstrap, w.id(), w);
                 System.out.println("raqib watches: stored " + w.id());
             }

@@ -3,6 +3,7 @@ package io.raqib.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.raqib.core.config.EnrichSettings;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.config.SinkSettings;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.TopicSpec;
 import io.raqib.core.kafka.Topics;
@@ -12,9 +13,9 @@ import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.DeskTopics;
 import io.raqib.sink.SinkService;
+import io.raqib.sink.WatchAdmission;
 import io.raqib.sink.WatchApi;
 import io.raqib.sink.WatchStore;
-import io.raqib.sink.WebhookPolicy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,8 +47,8 @@ class WatchApiIT {
         config = SharedBroker.config("watch-api");
         sink = new SinkService(config, List.of());
         sink.start(WAIT);
-        store = new WatchStore(config.bootstrapServers(), sink.registry(), 3,
-                new WebhookPolicy(List.of("http://127.0.0.1/hooks/")));
+        store = new WatchStore(config.bootstrapServers(), sink.registry(),
+                new WatchAdmission(new SinkSettings(3, List.of("http://127.0.0.1/hooks/"))));
         http = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(new WatchApi(store,
                 new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults())::enrich))).start("127.0.0.1", 0);
     }

@@ -22,7 +22,6 @@ public final class SinkService implements AutoCloseable {
     private final DeskTopics deskTopics;
     private final WatchTopicListener listener;
     private final StreamsService streams;
-    private final WebhookPolicy webhookPolicy;
     /** Null when no webhook is allowed (raqib.webhook.allow empty): no consumer group to join then. */
     private final WebhookDelivery webhooks;
 
@@ -40,7 +39,7 @@ public final class SinkService implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics);
         streams = new StreamsService("sink", builder.build(), StreamsProperties.forStage(config, "sink"));
-        webhookPolicy = new WebhookPolicy(config.sink().webhookAllow());
+        WebhookPolicy webhookPolicy = new WebhookPolicy(config.sink().webhookAllow());
         webhooks = webhookPolicy.allowsNone() ? null : new WebhookDelivery(config, registry, webhookPolicy, metrics);
         metrics.gauge("raqib.sink.watches", registry, WatchRegistry::size);
     }
@@ -65,11 +64,6 @@ public final class SinkService implements AutoCloseable {
     /** The live watches. */
     public WatchRegistry registry() {
         return registry;
-    }
-
-    /** Which webhook targets watches may name (raqib.webhook.allow). */
-    public WebhookPolicy webhookPolicy() {
-        return webhookPolicy;
     }
 
     @Override

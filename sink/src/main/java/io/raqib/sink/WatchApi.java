@@ -80,7 +80,7 @@ public final class WatchApi implements Consumer<RoutesConfig> {
             ctx.status(status).json(store.save(watch));
         } catch (InvalidWatchException e) {
             error(ctx, 400, e.getMessage(), e.field(), e.column());
-        } catch (WatchStore.LimitExceededException e) {
+        } catch (WatchAdmission.LimitExceededException e) {
             error(ctx, 422, e.getMessage(), "desk", -1);
         }
     }

@@ -3,9 +3,7 @@ package io.raqib.sink;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Watch;
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
@@ -16,21 +14,17 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Watches as the REST API manages them: writes go to the compacted {@code raqib.watches} topic (so every sink
  * instance applies them within seconds), reads come from this process's live registry. A write returns once the
- * local registry shows it, so a client reads its own writes. Enforces the per-desk watch limit.
+ * local registry shows it, so a client reads its own writes. Watches pass {@link WatchAdmission} first.
  */
 public final class WatchStore implements AutoCloseable {
 
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(15);
     private final KafkaProducer<String, Watch> producer;
     private final WatchRegistry registry;
-    private final int maxPerDesk;
-    private final WebhookPolicy webhooks;
+    private final WatchAdmission admission;
 
-    /**
-     * @param maxPerDesk most watches one desk may hold (watches without a desk count as desk "")
-     * @param webhooks   which webhook targets a stored watch may name
-     */
-    public WatchStore(String bootstrapServers, WatchRegistry registry, int maxPerDesk, WebhookPolicy webhooks) {
+    /** @param admission what a watch must pass before it is stored (query, webhook, desk limit) */
+    public WatchStore(String bootstrapServers, WatchRegistry registry, WatchAdmission admission) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -39,21 +33,7 @@ public final class WatchStore implements AutoCloseable {
         this.producer = new KafkaProducer<>(p, Topics.WATCHES.keySerde().serializer(),
                 Topics.WATCHES.valueSerde().serializer());
         this.registry = registry;
-        this.maxPerDesk = maxPerDesk;
-        this.webhooks = webhooks;
-    }
-
-    /**
-     * Throws {@link LimitExceededException} when storing {@code watch} would give its desk more than
-     * {@code maxPerDesk} of the {@code existing} watches (a replaced watch does not count twice).
-     */
-    public static void checkDeskLimit(Collection<Watch> existing, Watch watch, int maxPerDesk) {
-        long onDesk = existing.stream()
-                .filter(w -> !w.id().equals(watch.id()) && Objects.equals(w.desk(), watch.desk())).count();
-        if (onDesk >= maxPerDesk) {
-            throw new LimitExceededException("desk '" + (watch.desk() == null ? "" : watch.desk())
-                    + "' already has " + onDesk + " watches (limit " + maxPerDesk + ")");
-        }
+        this.admission = admission;
     }
 
     /** The watch with this id, or null. */
@@ -68,12 +48,10 @@ public final class WatchStore implements AutoCloseable {
 
     /**
      * Validates and stores a watch (create or replace). Throws {@link InvalidWatchException} for a bad watch and
-     * {@link LimitExceededException} when its desk is full.
+     * {@link WatchAdmission.LimitExceededException} when its desk is full.
      */
     public Watch save(Watch watch) throws InterruptedException {
-        registry.validate(watch);
-        webhooks.check(watch);
-        checkDeskLimit(registry.all(), watch, maxPerDesk);
+        admission.check(watch, registry.all());
         send(watch.id(), watch);
         awaitVisible(() -> watch.equals(registry.get(watch.id())));
         return watch;
@@ -111,15 +89,5 @@ public final class WatchStore implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
-    }
-
-    /** A watch refused because a configured limit is reached. */
-    public static final class LimitExceededException extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        public LimitExceededException(String message) {
-            super(message);
-        }
     }
 }

@@ -1,0 +1,48 @@
+package io.raqib.sink;
+
+import io.raqib.core.config.SinkSettings;
+import io.raqib.core.model.Watch;
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * What a watch must pass before it is stored, whichever way it comes in (REST API or {@code raqib watches add}):
+ * a valid query, a webhook under the allow-list, and room on its desk.
+ */
+public final class WatchAdmission {
+
+    private final WatchQueryParser parser = new WatchQueryParser();
+    private final int maxPerDesk;
+    private final WebhookPolicy webhooks;
+
+    /** Admission with the desk limit and webhook allow-list of {@code settings}. */
+    public WatchAdmission(SinkSettings settings) {
+        this.maxPerDesk = settings.maxWatchesPerDesk();
+        this.webhooks = new WebhookPolicy(settings.webhookAllow());
+    }
+
+    /**
+     * Throws {@link InvalidWatchException} for a bad watch and {@link LimitExceededException} when storing it
+     * would give its desk more than the limit among {@code existing} (a replaced watch does not count twice).
+     */
+    public void check(Watch watch, Collection<Watch> existing) {
+        parser.compile(watch);
+        webhooks.check(watch);
+        long onDesk = existing.stream()
+                .filter(w -> !w.id().equals(watch.id()) && Objects.equals(w.desk(), watch.desk())).count();
+        if (onDesk >= maxPerDesk) {
+            throw new LimitExceededException("desk '" + (watch.desk() == null ? "" : watch.desk())
+                    + "' already has " + onDesk + " watches (limit " + maxPerDesk + ")");
+        }
+    }
+
+    /** A watch refused because a configured limit is reached. */
+    public static final class LimitExceededException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        public LimitExceededException(String message) {
+            super(message);
+        }
+    }
+}
