@@ -10,7 +10,6 @@ import io.raqib.core.model.EnrichedArticle;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.EnrichService;
 import io.raqib.enrich.LanguageDetector;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,10 +31,7 @@ class EnrichScaleOutIT {
     @Test
     void twoInstancesShareTheWorkAndEachArticleIsEnrichedOnce() throws Exception {
         RaqibConfig first = SharedBroker.config("scale");
-        RaqibConfig second = RaqibConfig.load(null, Map.of(), Map.of(
-                RaqibConfig.BOOTSTRAP_SERVERS, first.bootstrapServers(),
-                RaqibConfig.APPLICATION_ID, first.applicationId(),
-                RaqibConfig.STATE_DIR, Files.createTempDirectory("raqib-it-").toString()));
+        RaqibConfig second = SharedBroker.secondInstance(first);
         LanguageDetector languages = new LanguageDetector();
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<Article> articles = new ArrayList<>();

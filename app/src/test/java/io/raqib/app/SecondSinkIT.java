@@ -8,11 +8,9 @@ import io.raqib.core.model.Alert;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.SinkService;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -28,10 +26,7 @@ class SecondSinkIT {
     @Test
     void aNewWatchReachesBothInstancesAndEachStoryAlertsOnce() throws Exception {
         RaqibConfig first = SharedBroker.config("two-sinks");
-        RaqibConfig second = RaqibConfig.load(null, Map.of(), Map.of(
-                RaqibConfig.BOOTSTRAP_SERVERS, first.bootstrapServers(),
-                RaqibConfig.APPLICATION_ID, first.applicationId(),
-                RaqibConfig.STATE_DIR, Files.createTempDirectory("raqib-it-second-").toString()));
+        RaqibConfig second = SharedBroker.secondInstance(first);
         try (SinkService one = new SinkService(first, List.of());
              SinkService two = new SinkService(second, List.of())) {
             one.start(WAIT);

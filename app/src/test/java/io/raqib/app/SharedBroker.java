@@ -43,4 +43,16 @@ final class SharedBroker {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** A configuration for another instance of {@code first}'s application (same id, its own state dir). */
+    static RaqibConfig secondInstance(RaqibConfig first) {
+        try {
+            return RaqibConfig.load(null, Map.of(), Map.of(
+                    RaqibConfig.BOOTSTRAP_SERVERS, first.bootstrapServers(),
+                    RaqibConfig.APPLICATION_ID, first.applicationId(),
+                    RaqibConfig.STATE_DIR, Files.createTempDirectory("raqib-it-").toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 }
