@@ -27,21 +27,34 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final int brokerPort;
     private KafkaRaftServer server;
 
-    private EmbeddedBroker(Path dataDir, boolean deleteOnClose) throws IOException {
+    private EmbeddedBroker(Path dataDir, boolean deleteOnClose, int port) throws IOException {
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
-        this.brokerPort = freePort();
+        this.brokerPort = port == 0 ? freePort() : port;
     }
 
     /**
-     * Formats (when new) and starts a broker.
+     * Formats (when new) and starts a broker on a free port.
      *
      * @param dataDir where to keep the log; null for a temporary directory removed on close
      */
     public static EmbeddedBroker start(Path dataDir) throws IOException {
+        return start(dataDir, 0);
+    }
+
+    /**
+     * Formats (when new) and starts a broker on {@code port} (0 = a free one), so that a broker restarted on the
+     * same data directory and port is the same cluster at the same address for its clients.
+     *
+     * @param dataDir where to keep the log; null for a temporary directory removed on close
+     */
+    public static EmbeddedBroker start(Path dataDir, int port) throws IOException {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be 0 (any free port) or 1–65535, got " + port);
+        }
         boolean temporary = dataDir == null;
         Path dir = temporary ? Files.createTempDirectory("raqib-kafka-") : dataDir;
-        EmbeddedBroker broker = new EmbeddedBroker(dir, temporary);
+        EmbeddedBroker broker = new EmbeddedBroker(dir, temporary, port);
         broker.startServer();
         return broker;
     }
