@@ -116,7 +116,11 @@ public final class DemoCommand implements Callable<Integer> {
                     return summary.rejected().isEmpty() ? 0 : 1;
                 }
                 out.printf("raqib demo: %s; watching for alerts, Ctrl-C to stop%n", summary.describe());
-                ShutdownSignal.await();
+                Throwable failure = ShutdownSignal.awaitStopOrFailure(List.of(enrich::failure, sink::failure));
+                if (failure != null) {
+                    System.err.println("raqib demo: stopped: " + failure.getMessage());
+                    return 1;
+                }
                 return 0;
             }
         } finally {

@@ -4,6 +4,7 @@ import io.raqib.core.config.RaqibConfig;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.EnrichService;
 import io.raqib.enrich.LanguageDetector;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,7 +25,11 @@ public final class EnrichCommand implements Callable<Integer> {
         try (EnrichService enrich = new EnrichService(config, new ArticleEnricher(new LanguageDetector(), config.enrich()))) {
             enrich.start();
             System.out.println("raqib enrich: running against " + config.bootstrapServers());
-            ShutdownSignal.await();
+            Throwable failure = ShutdownSignal.awaitStopOrFailure(List.of(enrich::failure));
+            if (failure != null) {
+                System.err.println("raqib enrich: stopped: " + failure.getMessage());
+                return 1;
+            }
         } finally {
             ShutdownSignal.finished();
         }

@@ -8,6 +8,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.json.RaqibJson;
+import io.raqib.sink.AlertConsole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
@@ -72,13 +73,25 @@ public final class HttpApi implements AutoCloseable {
         ctx.status(status).json(Map.of("status", status, "error", reason));
     }
 
+    /**
+     * Only the Authorization header carries a token, except on the event stream: a browser's EventSource cannot
+     * send headers. A token in any other URL would end up in proxy logs and browser history, and it would let a
+     * link (an image, a form) act with the analyst's rights.
+     */
     private static void requireToken(Context ctx, List<String> tokens) {
         String header = ctx.header("Authorization");
-        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip()
-                : ctx.queryParam("token");
-        if (given == null || tokens.stream().noneMatch(t -> constantTimeEquals(t, given))) {
+        String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
+        if (given == null && ctx.queryParam("token") != null) {
+            if (!AlertConsole.STREAM.equals(ctx.path())) {
+                throw new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), "a token in the URL is only "
+                        + "accepted on " + AlertConsole.STREAM + "; send Authorization: Bearer <token>");
+            }
+            given = ctx.queryParam("token");
+        }
+        String token = given;
+        if (token == null || tokens.stream().noneMatch(t -> constantTimeEquals(t, token))) {
             throw new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(),
-                    given == null ? "missing bearer token (Authorization: Bearer <token>)" : "invalid token");
+                    token == null ? "missing bearer token (Authorization: Bearer <token>)" : "invalid token");
         }
     }
 

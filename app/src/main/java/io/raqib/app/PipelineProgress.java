@@ -3,9 +3,12 @@ package io.raqib.app;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.Topics;
 import io.raqib.enrich.EnrichTopology;
+import io.raqib.sink.SinkTopology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -36,29 +39,39 @@ public final class PipelineProgress implements AutoCloseable {
     }
 
     /**
-     * Waits until enrich has consumed all of {@code raqib.articles.raw} (and of its internal story topic) and sink
-     * all of {@code raqib.articles.enriched}; returns the committed end offsets of {@code raqib.alerts} at that point.
+     * Waits until enrich has consumed all of {@code raqib.articles.raw} (and of its internal story and verdict
+     * topics) and sink all of {@code raqib.articles.enriched} (and of its candidates topic); returns the committed
+     * end offsets of {@code raqib.alerts} at that point.
      */
     public Map<TopicPartition, Long> awaitDrained(Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
-        String storyTopic = EnrichTopology.storyTopic(applicationId + "-enrich");
+        String enrich = applicationId + "-enrich";
+        String sink = applicationId + "-sink";
+        Map<String, List<String>> inputs = new LinkedHashMap<>();
+        inputs.put(enrich, List.of(Topics.ARTICLES_RAW.name(), EnrichTopology.storyTopic(enrich),
+                EnrichTopology.verdictTopic(enrich)));
+        inputs.put(sink, List.of(Topics.ARTICLES_ENRICHED.name(), SinkTopology.candidatesTopic(sink)));
+        List<String> outputs = List.of(EnrichTopology.storyTopic(enrich), EnrichTopology.verdictTopic(enrich),
+                Topics.ARTICLES_ENRICHED.name(), SinkTopology.candidatesTopic(sink));
         Map<TopicPartition, Long> before;
         // A stage's output becomes readable a moment after its input offsets are committed (transaction markers),
         // so an end offset read too early looks "drained": repeat until a whole pass sees no new output.
         do {
-            before = stageOutputs(storyTopic);
-            awaitConsumed(applicationId + "-enrich", Topics.ARTICLES_RAW.name(), deadline);
-            if (admin.listTopics().names().get().contains(storyTopic)) {
-                awaitConsumed(applicationId + "-enrich", storyTopic, deadline);
-            }
-            awaitConsumed(applicationId + "-sink", Topics.ARTICLES_ENRICHED.name(), deadline);
-            String candidates = io.raqib.sink.SinkTopology.candidatesTopic(applicationId + "-sink");
-            if (admin.listTopics().names().get().contains(candidates)) {
-                awaitConsumed(applicationId + "-sink", candidates, deadline);
+            before = endOffsetsOfExisting(outputs);
+            for (Map.Entry<String, List<String>> group : inputs.entrySet()) {
+                for (String topic : group.getValue()) {
+                    if (exists(topic)) {
+                        awaitConsumed(group.getKey(), topic, deadline);
+                    }
+                }
             }
             Thread.sleep(100);
-        } while (!before.equals(stageOutputs(storyTopic)));
+        } while (!before.equals(endOffsetsOfExisting(outputs)));
         return endOffsets(Topics.ALERTS.name());
+    }
+
+    private boolean exists(String topic) throws Exception {
+        return admin.listTopics().names().get().contains(topic);
     }
 
     private void awaitConsumed(String group, String topic, Instant deadline) throws Exception {
@@ -79,22 +92,20 @@ public final class PipelineProgress implements AutoCloseable {
         }
     }
 
-    /** End offsets of enrich's internal story topic (none before enrich creates it) and of the enriched topic. */
-    private Map<TopicPartition, Long> stageOutputs(String storyTopic) throws Exception {
-        Map<TopicPartition, Long> ends = new HashMap<>(endOffsets(Topics.ARTICLES_ENRICHED.name()));
-        String candidates = io.raqib.sink.SinkTopology.candidatesTopic(applicationId + "-sink");
-        if (admin.listTopics().names().get().contains(candidates)) {
-            ends.putAll(endOffsets(candidates));
-        }
-        if (admin.listTopics().names().get().contains(storyTopic)) {
-            ends.putAll(endOffsets(storyTopic));
+    /** End offsets of those of {@code topics} that exist (internal topics appear once their stage starts). */
+    private Map<TopicPartition, Long> endOffsetsOfExisting(List<String> topics) throws Exception {
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        for (String topic : topics) {
+            if (exists(topic)) {
+                ends.putAll(endOffsets(topic));
+            }
         }
         return ends;
     }
 
     /** Last stable offsets of every partition of {@code topic}. */
     Map<TopicPartition, Long> endOffsets(String topic) throws ExecutionException, InterruptedException {
-        var partitions = admin.describeTopics(java.util.List.of(topic)).allTopicNames().get().get(topic)
+        var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
                 .partitions().stream().map(i -> new TopicPartition(topic, i.partition()))
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));
         Map<TopicPartition, Long> out = new HashMap<>();

@@ -61,7 +61,11 @@ public final class SinkCommand implements Callable<Integer> {
                     + sink.registry().size() + " watches; watch API and live console on port " + http.port()
                     + (config.apiTokens().isEmpty() ? " (closed: set RAQIB_API_TOKENS)"
                     : " (log in at http://HOST:" + http.port() + "/#token=<one of RAQIB_API_TOKENS>)"));
-            ShutdownSignal.await();
+            Throwable failure = ShutdownSignal.awaitStopOrFailure(List.of(sink::failure));
+            if (failure != null) {
+                System.err.println("raqib sink: stopped: " + failure.getMessage());
+                return 1;
+            }
         } finally {
             ShutdownSignal.finished();
         }

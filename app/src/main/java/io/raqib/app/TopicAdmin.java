@@ -4,6 +4,7 @@ import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.TopicSpec;
 import io.raqib.core.kafka.Topics;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -14,7 +15,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 
-/** Creates the pipeline's topics (those missing) with the configured partitions and replication. */
+/**
+ * Creates the pipeline's topics (those missing) with the configured partitions and replication, accepting records
+ * up to {@code raqib.max.record.bytes}.
+ */
 public final class TopicAdmin {
 
     private TopicAdmin() {
@@ -36,11 +40,12 @@ public final class TopicAdmin {
             List<NewTopic> missing = new ArrayList<>();
             for (TopicSpec<?, ?> spec : Topics.all()) {
                 if (!existing.contains(spec.name())) {
-                    NewTopic topic = new NewTopic(spec.name(), config.partitions(), config.replication());
+                    Map<String, String> configs = new HashMap<>();
+                    configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(config.maxRecordBytes()));
                     if (spec.compacted()) {
-                        topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
                     }
-                    missing.add(topic);
+                    missing.add(new NewTopic(spec.name(), config.partitions(), config.replication()).configs(configs));
                 }
             }
             admin.createTopics(missing).all().get();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.raqib.core.json.RaqibJson;
+import io.raqib.sink.AlertConsole;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,8 @@ class HttpApiTest {
     @BeforeAll
     static void start() {
         api = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(
-                routes -> routes.get("/api/echo", ctx -> ctx.json(List.of("ok")))))
+                routes -> routes.get("/api/echo", ctx -> ctx.json(List.of("ok"))),
+                routes -> routes.get(AlertConsole.STREAM, ctx -> ctx.result("stream"))))
                 .start("127.0.0.1", 0);
     }
 
@@ -64,7 +66,17 @@ class HttpApiTest {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo("[\"ok\"]");
-        assertThat(get("/api/echo?token=" + TOKEN, null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aTokenInTheUrlIsOnlyTakenOnTheEventStream() throws Exception {
+        HttpResponse<String> elsewhere = get("/api/echo?token=" + TOKEN, null);
+
+        assertThat(elsewhere.statusCode()).isEqualTo(401);
+        assertThat(RaqibJson.mapper().readTree(elsewhere.body()).path("error").asText())
+                .contains("only accepted on " + AlertConsole.STREAM, "Authorization: Bearer");
+        assertThat(get(AlertConsole.STREAM + "?token=" + TOKEN, null).body()).isEqualTo("stream");
+        assertThat(get(AlertConsole.STREAM + "?token=guess", null).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -69,10 +69,14 @@ final class KafkaTestClients {
         }
     }
 
-    /** Sends one record with the spec's serdes and waits for the acknowledgement. */
+    /**
+     * Sends one record with the spec's serdes and waits for the acknowledgement; records up to 16 MiB leave this
+     * client, so that what the topic refuses is the broker's decision.
+     */
     static <K, V> void send(String bootstrap, TopicSpec<K, V> spec, K key, V value) throws Exception {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 << 20);
         try (KafkaProducer<K, V> producer = new KafkaProducer<>(p, spec.keySerde().serializer(),
                 spec.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(spec.name(), key, value)).get();

@@ -3,22 +3,41 @@ package io.raqib.enrich;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.StreamsProperties;
 import io.raqib.core.kafka.StreamsService;
+import io.raqib.core.config.RecordLimits;
+import io.raqib.core.kafka.TopicFacts;
+import io.raqib.core.kafka.Topics;
+import java.time.Duration;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /** The enrich stage as a service: the enrich topology on a Kafka Streams instance. */
 public final class EnrichService implements AutoCloseable {
 
+    private static final Duration DESCRIBE_TIMEOUT = Duration.ofSeconds(30);
     private final StreamsService streams;
 
+    /**
+     * The enrich stage for the cluster of {@code config}, whose topics must exist: records are limited to
+     * {@code raqib.max.record.bytes} or, when smaller, to what the enriched topic accepts.
+     */
     public EnrichService(RaqibConfig config, ArticleEnricher enricher) {
+        TopicFacts raw = TopicFacts.describe(config.bootstrapServers(), Topics.ARTICLES_RAW.name(), DESCRIBE_TIMEOUT);
+        TopicFacts enriched = TopicFacts.describe(config.bootstrapServers(), Topics.ARTICLES_ENRICHED.name(),
+                DESCRIBE_TIMEOUT);
+        RecordLimits limits = new RecordLimits(config.maxArticleBytes(),
+                Math.min(config.maxRecordBytes(), enriched.maxMessageBytes()));
         StreamsBuilder builder = new StreamsBuilder();
-        EnrichTopology.build(builder, enricher);
+        EnrichTopology.build(builder, enricher, limits, raw.partitions());
         streams = new StreamsService("enrich", builder.build(), StreamsProperties.forStage(config, "enrich"));
     }
 
     /** Starts processing in the background. */
     public void start() {
         streams.start();
+    }
+
+    /** The error that stopped the stage, or null while it is healthy. */
+    public Throwable failure() {
+        return streams.failure();
     }
 
     /** The running streams application. */

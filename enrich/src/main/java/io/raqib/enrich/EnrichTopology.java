@@ -1,8 +1,11 @@
 package io.raqib.enrich;
 
+import io.raqib.core.config.RecordLimits;
 import io.raqib.core.kafka.JsonSerde;
 import io.raqib.core.kafka.Topics;
 import io.raqib.enrich.story.WindowSignatureStore;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -11,24 +14,24 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * The enrich topology: {@code raqib.articles.raw} → analyze (clean, language, entities, topics, signatures;
- * stateless, runs on every partition in parallel) → one-partition repartition topic → duplicate/story verdict
- * against window stores → {@code raqib.articles.enriched}. The verdict step sees every article, so a copy is
- * found whichever raw partition it and its original landed on; it does only store look-ups, the costly
- * analysis stays parallel.
+ * The enrich topology. On every raw partition in parallel: {@code raqib.articles.raw} → refuse what does not fit,
+ * analyze (clean, language, entities, topics, signatures), hold the analyzed article in a per-partition store →
+ * only the article's id and signatures go through a one-partition topic to the duplicate/story verdict (which
+ * must see every article, whichever raw partition it came from) → the verdict goes back to the article's raw
+ * partition, where the held article is released with it to {@code raqib.articles.enriched}. The narrow path
+ * carries a few hundred bytes per article, whatever the article's size.
  */
 public final class EnrichTopology {
 
-    /** The key every analyzed article carries on the repartition topic: one partition, one story state. */
-    static final String STORY_KEY = "stories";
     private static final String STORY_TOPIC = "stories";
+    private static final String VERDICT_TOPIC = "story-verdicts";
 
     private EnrichTopology() {
     }
 
     /**
-     * The internal topic between the two sub-topologies, for progress checks: an article is only fully enriched
-     * once the enrich application has consumed this topic too.
+     * The internal topic carrying articles' signatures to the story verdict, for progress checks: an article is
+     * only fully enriched once the enrich application has consumed this topic and {@link #verdictTopic} too.
      *
      * @param streamsApplicationId the enrich Streams {@code application.id} ({@code raqib-enrich})
      */
@@ -36,22 +39,38 @@ public final class EnrichTopology {
         return streamsApplicationId + "-" + STORY_TOPIC + "-repartition";
     }
 
+    /** The internal topic carrying verdicts back to the articles' raw partitions. */
+    public static String verdictTopic(String streamsApplicationId) {
+        return streamsApplicationId + "-" + VERDICT_TOPIC + "-repartition";
+    }
+
     /**
-     * Adds the enrich stage to {@code builder}. Unreadable records and records whose enrichment throws go to
-     * {@code raqib.dlq} through the handlers set in {@link io.raqib.core.kafka.StreamsProperties}.
+     * Adds the enrich stage to {@code builder}. Unreadable records and records that are refused or whose
+     * enrichment throws go to {@code raqib.dlq} through the handlers set in
+     * {@link io.raqib.core.kafka.StreamsProperties}.
+     *
+     * @param rawPartitions partitions of {@code raqib.articles.raw}: verdicts return to the partition, and so the
+     *                      task, that holds their article
      */
-    public static void build(StreamsBuilder builder, ArticleEnricher enricher) {
+    public static void build(StreamsBuilder builder, ArticleEnricher enricher, RecordLimits limits,
+                             int rawPartitions) {
+        builder.addStateStore(PendingArticles.store(limits.maxRecordBytes()));
         builder.addStateStore(WindowSignatureStore.bandStore(enricher.settings().window()));
         builder.addStateStore(WindowSignatureStore.articleStore(enricher.settings().window()));
         builder.stream(Topics.ARTICLES_RAW.name(),
                         Consumed.with(Topics.ARTICLES_RAW.keySerde(), Topics.ARTICLES_RAW.valueSerde())
                                 .withName("read-raw-articles"))
-                .mapValues(enricher::analyze, Named.as("enrich"))
-                .selectKey((id, analysis) -> STORY_KEY, Named.as("key-by-story-state"))
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(ArticleEnricher.Analysis.class))
+                .process(() -> new AnalyzeProcessor(enricher, limits), Named.as("analyze-and-hold"),
+                        PendingArticles.STORE)
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(StoryRequest.class))
                         .withName(STORY_TOPIC).withNumberOfPartitions(1))
                 .process(() -> new StoryProcessor(enricher.detector()), Named.as("dedup-and-story"),
                         WindowSignatureStore.BANDS, WindowSignatureStore.ARTICLES)
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(StoryVerdict.class))
+                        .withName(VERDICT_TOPIC).withNumberOfPartitions(rawPartitions)
+                        .withStreamPartitioner((topic, id, verdict, partitions) ->
+                                Optional.of(Set.of(verdict.partition()))))
+                .process(ReleaseProcessor::new, Named.as("release-with-verdict"), PendingArticles.STORE)
                 .to(Topics.ARTICLES_ENRICHED.name(),
                         Produced.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
                                 .withName("write-enriched-articles"));

@@ -1,6 +1,5 @@
 package io.raqib.enrich;
 
-import io.raqib.core.model.EnrichedArticle;
 import io.raqib.enrich.story.NearDuplicateDetector;
 import io.raqib.enrich.story.SeenArticle;
 import io.raqib.enrich.story.WindowSignatureStore;
@@ -10,14 +9,14 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * The stateful step of enrich: decides duplicate/story on each analyzed article against the window stores and
- * forwards the enriched article keyed by its id. The record timestamp is the article's time, so a replay
- * decides as the first run did.
+ * The stateful, one-partition step of enrich: decides duplicate/story for each article's signatures against the
+ * window stores and sends the verdict back towards the article's raw partition. The record timestamp is the
+ * article's time, so a replay decides as the first run did.
  */
-final class StoryProcessor implements Processor<String, ArticleEnricher.Analysis, String, EnrichedArticle> {
+final class StoryProcessor implements Processor<String, StoryRequest, String, StoryVerdict> {
 
     private final NearDuplicateDetector detector;
-    private ProcessorContext<String, EnrichedArticle> context;
+    private ProcessorContext<String, StoryVerdict> context;
     private WindowSignatureStore store;
 
     StoryProcessor(NearDuplicateDetector detector) {
@@ -25,7 +24,7 @@ final class StoryProcessor implements Processor<String, ArticleEnricher.Analysis
     }
 
     @Override
-    public void init(ProcessorContext<String, EnrichedArticle> context) {
+    public void init(ProcessorContext<String, StoryVerdict> context) {
         this.context = context;
         WindowStore<String, String> bands = context.getStateStore(WindowSignatureStore.BANDS);
         WindowStore<String, SeenArticle> articles = context.getStateStore(WindowSignatureStore.ARTICLES);
@@ -33,11 +32,11 @@ final class StoryProcessor implements Processor<String, ArticleEnricher.Analysis
     }
 
     @Override
-    public void process(Record<String, ArticleEnricher.Analysis> record) {
-        EnrichedArticle article = record.value().article();
+    public void process(Record<String, StoryRequest> record) {
+        StoryRequest request = record.value();
         NearDuplicateDetector.Verdict verdict =
-                detector.assess(article.id(), record.value().signature(), record.timestamp(), store);
-        context.forward(record.withKey(article.id()).withValue(article.withStory(verdict.duplicateOf(),
-                verdict.storyId())));
+                detector.assess(request.articleId(), request.signature(), record.timestamp(), store);
+        context.forward(record.withValue(new StoryVerdict(request.articleId(), request.partition(), request.offset(),
+                verdict.duplicateOf(), verdict.storyId())));
     }
 }

@@ -39,11 +39,15 @@ class EnrichTopologyTest {
         enricher = new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults());
     }
 
+    /** Small limits, so that the size tests stay small: 20 kB articles, 60 kB records. */
+    private static final RaqibConfig CONFIG = RaqibConfig.load(null, Map.of(), Map.of(
+            RaqibConfig.MAX_ARTICLE_BYTES, "20000", RaqibConfig.MAX_RECORD_BYTES, "60000"));
+
     @BeforeEach
     void start() {
         StreamsBuilder builder = new StreamsBuilder();
-        EnrichTopology.build(builder, enricher);
-        Properties props = StreamsProperties.forStage(RaqibConfig.load(null, Map.of(), Map.of()), "enrich");
+        EnrichTopology.build(builder, enricher, CONFIG.limits(), 3);
+        Properties props = StreamsProperties.forStage(CONFIG, "enrich");
         driver = new TopologyTestDriver(builder.build(), props);
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
                 Topics.ARTICLES_ENRICHED.keySerde().deserializer(), Topics.ARTICLES_ENRICHED.valueSerde().deserializer());
@@ -150,7 +154,70 @@ class EnrichTopologyTest {
         assertThat(DlqHeaders.read(dead.headers(), DlqHeaders.TOPIC)).isEqualTo(Topics.ARTICLES_RAW.name());
         assertThat(DlqHeaders.read(dead.headers(), DlqHeaders.ERROR_MESSAGE)).contains("no id");
         assertThat(DlqHeaders.read(dead.headers(), DlqHeaders.ERROR_CLASS))
-                .isEqualTo(IllegalArgumentException.class.getName());
+                .isEqualTo(RefusedArticleException.class.getName());
         assertThat(enriched.isEmpty()).isTrue();
+    }
+
+    @Test
+    void articleOverTheSizeLimitGoesToTheDlqWithTheReasonAndTheNextArticleFlows() {
+        TestInputTopic<String, Article> raw = rawTopic();
+
+        raw.pipeInput("big", story("big", "Storm floods the coast", STORY.repeat(80)));
+        raw.pipeInput("next", story("next", "Central bank raises rates", OTHER));
+
+        assertThat(reason(dlq.readRecord())).contains("article big is", "over the limit of 20000",
+                "raqib.max.article.bytes");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("next");
+    }
+
+    @Test
+    void articleWhoseEnrichedRecordWouldBeTooLargeGoesToTheDlq() {
+        // Control characters are 1 byte of text but 6 bytes of JSON each, in the body and again in the clean body.
+        String controls = "\u0001".repeat(9_000);
+        rawTopic().pipeInput("escaped", story("escaped", "Storm floods the coast", STORY + controls));
+
+        assertThat(reason(dlq.readRecord())).contains("enriched article escaped would be", "raqib.max.record.bytes");
+        assertThat(enriched.isEmpty()).isTrue();
+        assertThat(pendingCount()).isZero();
+    }
+
+    @Test
+    void idsWithInvisibleOrBidiCharactersAndTombstonesAreRefused() {
+        TestInputTopic<String, Article> raw = rawTopic();
+
+        raw.pipeInput("rtl", story("abc\u202Edef", "Storm floods the coast", STORY));
+        raw.pipeInput("tomb", (Article) null);
+        raw.pipeInput("ok", story("ok", "Central bank raises rates", OTHER));
+
+        assertThat(reason(dlq.readRecord())).contains("bidi", "U+202E");
+        assertThat(reason(dlq.readRecord())).contains("no value");
+        assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("ok");
+    }
+
+    @Test
+    void onlySignaturesTravelTheOnePartitionPathAndNothingStaysHeld() {
+        TestOutputTopic<byte[], byte[]> stories = driver.createOutputTopic(
+                EnrichTopology.storyTopic("raqib-enrich"), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+        Article big = story("large", "Storm floods the coast", STORY.repeat(55));
+
+        rawTopic().pipeInput("large", big);
+
+        TestRecord<byte[], byte[]> request = stories.readRecord();
+        assertThat(big.body().length()).isGreaterThan(19_000);
+        assertThat(request.value().length).as("story request bytes").isLessThan(2_500);
+        assertThat(enriched.readRecord().value().body()).isEqualTo(big.body());
+        assertThat(pendingCount()).isZero();
+    }
+
+    private long pendingCount() {
+        return driver.<String, byte[]>getKeyValueStore(PendingArticles.STORE).approximateNumEntries();
+    }
+
+    private static String reason(TestRecord<byte[], byte[]> dead) {
+        assertThat(DlqHeaders.read(dead.headers(), DlqHeaders.STAGE)).isEqualTo("enrich");
+        assertThat(DlqHeaders.read(dead.headers(), DlqHeaders.ERROR_CLASS))
+                .isEqualTo(RefusedArticleException.class.getName());
+        return DlqHeaders.read(dead.headers(), DlqHeaders.ERROR_MESSAGE);
     }
 }

@@ -28,14 +28,15 @@ import java.util.function.Consumer;
  * GET /api/alerts/stream      server-sent events: the recent alerts, then each new one (event "alert", id = alert id)
  * </pre>
  * Alerts are fed by {@link #accept(Alert)} (in the services, from a tail of {@code raqib.alerts}). The
- * {@code /api} paths sit behind the server's bearer tokens; browsers pass the token as {@code ?token=}.
+ * {@code /api} paths sit behind the server's bearer tokens; on the stream browsers pass the token as {@code ?token=}.
  */
 public final class AlertConsole implements Consumer<RoutesConfig> {
 
     /** Alerts kept for clients that connect later. */
     public static final int RECENT = 200;
     private static final String PAGE_RESOURCE = "/console/index.html";
-    private static final String STREAM = "/api/alerts/stream";
+    /** The event stream's path: the one API path that takes the token as {@code ?token=} (browsers' EventSource). */
+    public static final String STREAM = "/api/alerts/stream";
     private static final String EVENT_STREAM = "text/event-stream";
     private final Deque<Sent> recent = new ArrayDeque<>();
     private final Set<SseClient> clients = new CopyOnWriteArraySet<>();

@@ -3,6 +3,7 @@ package io.raqib.sink;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.Topics;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -41,7 +43,8 @@ public final class DeskTopics implements AutoCloseable {
             return;
         }
         try {
-            admin.createTopics(List.of(new NewTopic(topicOf(desk), config.partitions(), config.replication())))
+            admin.createTopics(List.of(new NewTopic(topicOf(desk), config.partitions(), config.replication())
+                    .configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(config.maxRecordBytes())))))
                     .all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {

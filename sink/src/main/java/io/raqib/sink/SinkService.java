@@ -56,6 +56,11 @@ public final class SinkService implements AutoCloseable {
         }
     }
 
+    /** The error that stopped the stage, or null while it is healthy. */
+    public Throwable failure() {
+        return streams.failure();
+    }
+
     /** The running streams application. */
     public StreamsService streams() {
         return streams;

@@ -18,7 +18,10 @@ import java.util.Optional;
  * @param applicationId    prefix of Kafka Streams application ids ({@code <prefix>-enrich}, {@code <prefix>-sink})
  * @param stateDir         Kafka Streams state directory
  * @param watchesFile      optional JSON file (array of Watch) the sink loads at start
- * @param maxArticleBytes  largest article (title + body + html, UTF-8) ingest accepts
+ * @param maxArticleBytes  largest article (title + body + html, UTF-8) ingest and enrich accept
+ * @param maxRecordBytes   largest record Raqib writes to Kafka (an enriched article is about twice its article):
+ *                         the producers' {@code max.request.size} and the {@code max.message.bytes} of the topics
+ *                         Raqib creates
  * @param httpPort         port of the HTTP API, console and /metrics
  * @param apiTokens        bearer tokens accepted by the HTTP API (comma-separated); empty = API closed
  * @param ingest           the ingest stage's settings (feeds, push, dedup)
@@ -33,6 +36,7 @@ public record RaqibConfig(
         Path stateDir,
         Optional<Path> watchesFile,
         int maxArticleBytes,
+        int maxRecordBytes,
         int httpPort,
         List<String> apiTokens,
         IngestSettings ingest,
@@ -46,6 +50,7 @@ public record RaqibConfig(
     public static final String STATE_DIR = "raqib.state.dir";
     public static final String WATCHES_FILE = "raqib.watches.file";
     public static final String MAX_ARTICLE_BYTES = "raqib.max.article.bytes";
+    public static final String MAX_RECORD_BYTES = "raqib.max.record.bytes";
     public static final String HTTP_PORT = "raqib.http.port";
     public static final String API_TOKENS = "raqib.api.tokens";
 
@@ -57,6 +62,7 @@ public record RaqibConfig(
             STATE_DIR, System.getProperty("java.io.tmpdir") + "/raqib-streams",
             WATCHES_FILE, "",
             MAX_ARTICLE_BYTES, Integer.toString(1 << 20),
+            MAX_RECORD_BYTES, Integer.toString(8 << 20),
             HTTP_PORT, "8080",
             API_TOKENS, "");
 
@@ -81,11 +87,17 @@ public record RaqibConfig(
                 Path.of(v.string(STATE_DIR)),
                 v.path(WATCHES_FILE),
                 v.positiveInt(MAX_ARTICLE_BYTES),
+                maxRecordBytes(v),
                 port(v),
                 v.list(API_TOKENS),
                 IngestSettings.from(v),
                 EnrichSettings.from(v),
                 SinkSettings.from(v));
+    }
+
+    /** The record size limits. */
+    public RecordLimits limits() {
+        return new RecordLimits(maxArticleBytes, maxRecordBytes);
     }
 
     /** Every property Raqib reads, in name order. */
@@ -104,6 +116,17 @@ public record RaqibConfig(
     /** The environment variable that sets a property: {@code raqib.state.dir} → {@code RAQIB_STATE_DIR}. */
     public static String envName(String property) {
         return ConfigValues.envName(property);
+    }
+
+    /** At least three times the article limit: an enriched article carries its body twice, plus its entities. */
+    private static int maxRecordBytes(ConfigValues v) {
+        int n = v.positiveInt(MAX_RECORD_BYTES);
+        long least = 3L * v.positiveInt(MAX_ARTICLE_BYTES);
+        if (n < least) {
+            throw v.invalid(MAX_RECORD_BYTES, Integer.toString(n), "at least 3 × " + MAX_ARTICLE_BYTES + " ("
+                    + least + ")");
+        }
+        return n;
     }
 
     private static int port(ConfigValues v) {

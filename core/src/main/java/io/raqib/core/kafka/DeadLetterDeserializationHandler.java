@@ -12,10 +12,12 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
     private String stage = "unknown";
+    private int maxValueBytes = DeadLetterRecords.DEFAULT_MAX_VALUE_BYTES;
 
     @Override
     public void configure(Map<String, ?> configs) {
         stage = DeadLetterRecords.stage(configs);
+        maxValueBytes = DeadLetterRecords.maxValueBytes(configs);
     }
 
     @Override
@@ -23,6 +25,7 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
                                 Exception exception) {
         LOG.warn("{}: unreadable record {}-{}@{} sent to {}: {}", stage, context.topic(), context.partition(),
                 context.offset(), Topics.DLQ.name(), exception.getMessage());
-        return Response.resume(DeadLetterRecords.of(stage, context, record.key(), record.value(), exception));
+        return Response.resume(DeadLetterRecords.of(stage, context, record.key(), record.value(), exception,
+                maxValueBytes));
     }
 }

@@ -12,17 +12,21 @@ public final class DeadLetterProcessingHandler implements ProcessingExceptionHan
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
     private String stage = "unknown";
+    private int maxValueBytes = DeadLetterRecords.DEFAULT_MAX_VALUE_BYTES;
 
     @Override
     public void configure(Map<String, ?> configs) {
         stage = DeadLetterRecords.stage(configs);
+        maxValueBytes = DeadLetterRecords.maxValueBytes(configs);
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        LOG.warn("{}: processing failed for {}-{}@{} in {}, sent to {}", stage, context.topic(),
-                context.partition(), context.offset(), context.processorNodeId(), Topics.DLQ.name(), exception);
+        LOG.warn("{}: processing failed for {}-{}@{} in {}, sent to {}: {}", stage, context.topic(),
+                context.partition(), context.offset(), context.processorNodeId(), Topics.DLQ.name(),
+                exception.toString());
+        LOG.debug("{}: processing failure", stage, exception);
         return Response.resume(DeadLetterRecords.of(stage, context, context.sourceRawKey(),
-                context.sourceRawValue(), exception));
+                context.sourceRawValue(), exception, maxValueBytes));
     }
 }

@@ -1,40 +1,68 @@
 package io.raqib.core.kafka;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
-/** Builds the {@code raqib.dlq} record for a failed input record: original bytes plus {@link DlqHeaders}. */
+/**
+ * Builds the {@code raqib.dlq} record for a failed input record: original bytes plus {@link DlqHeaders}. A value
+ * too large to be written again (a record refused for its size) is cut to what the producer can send, and the
+ * header {@link DlqHeaders#ORIGINAL_BYTES} says how long it was: the DLQ write itself must never fail.
+ */
 public final class DeadLetterRecords {
 
     /** Streams config key naming the pipeline stage written into the {@code raqib.stage} header. */
     public static final String STAGE_CONFIG = "raqib.stage";
+    /** Room left for the key, headers and record overhead below the producer's request limit. */
+    static final int OVERHEAD_BYTES = 64 * 1024;
+    /** Value limit of DLQ records written by plain producers (default {@code max.request.size} less the overhead). */
+    static final int DEFAULT_MAX_VALUE_BYTES = 1024 * 1024 - OVERHEAD_BYTES;
 
     private DeadLetterRecords() {
     }
 
-    /** One DLQ record for the record being processed in {@code context}. */
+    /** One DLQ record for the record being processed in {@code context}, its value cut to {@code maxValueBytes}. */
     public static List<ProducerRecord<byte[], byte[]>> of(String stage, ErrorHandlerContext context,
-                                                          byte[] key, byte[] value, Exception error) {
-        return List.of(record(stage, key, value, error, context.topic(), context.partition(), context.offset()));
+                                                          byte[] key, byte[] value, Exception error,
+                                                          int maxValueBytes) {
+        return List.of(record(stage, key, value, error, context.topic(), context.partition(), context.offset(),
+                maxValueBytes));
     }
 
     /** The DLQ record for {@code failed}, read by a plain consumer outside Kafka Streams (webhook delivery). */
     public static ProducerRecord<byte[], byte[]> of(String stage, ConsumerRecord<byte[], byte[]> failed,
                                                     Exception error) {
         return record(stage, failed.key(), failed.value(), error, failed.topic(), failed.partition(),
-                failed.offset());
+                failed.offset(), DEFAULT_MAX_VALUE_BYTES);
     }
 
     private static ProducerRecord<byte[], byte[]> record(String stage, byte[] key, byte[] value, Exception error,
-                                                         String topic, int partition, long offset) {
-        return new ProducerRecord<>(Topics.DLQ.name(), null, key, value,
-                DlqHeaders.of(stage, error, topic, partition, offset));
+                                                         String topic, int partition, long offset,
+                                                         int maxValueBytes) {
+        Headers headers = DlqHeaders.of(stage, error, topic, partition, offset);
+        byte[] kept = value;
+        if (value != null && value.length > maxValueBytes) {
+            kept = Arrays.copyOf(value, maxValueBytes);
+            DlqHeaders.put(headers, DlqHeaders.ORIGINAL_BYTES, Integer.toString(value.length));
+        }
+        return new ProducerRecord<>(Topics.DLQ.name(), null, key, kept, headers);
     }
 
-    static String stage(java.util.Map<String, ?> configs) {
+    static String stage(Map<String, ?> configs) {
         Object stage = configs.get(STAGE_CONFIG);
         return stage == null ? "unknown" : stage.toString();
+    }
+
+    /** The largest DLQ value a Streams application with {@code configs} can write (its producer's request limit). */
+    static int maxValueBytes(Map<String, ?> configs) {
+        Object limit = configs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
+        int requestLimit = limit == null ? 1024 * 1024 : Integer.parseInt(limit.toString());
+        return Math.max(1024, requestLimit - OVERHEAD_BYTES);
     }
 }

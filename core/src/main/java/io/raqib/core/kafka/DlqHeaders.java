@@ -13,6 +13,10 @@ public final class DlqHeaders {
     public static final String TOPIC = "raqib.source.topic";
     public static final String PARTITION = "raqib.source.partition";
     public static final String OFFSET = "raqib.source.offset";
+    /** Present when the value was cut to fit the DLQ: the original value's length in bytes. */
+    public static final String ORIGINAL_BYTES = "raqib.original.bytes";
+    /** Longest error message kept in {@link #ERROR_MESSAGE}: some exceptions quote the whole input. */
+    static final int MAX_MESSAGE_CHARS = 1000;
 
     private DlqHeaders() {
     }
@@ -22,7 +26,7 @@ public final class DlqHeaders {
         Headers h = new RecordHeaders();
         put(h, STAGE, stage);
         put(h, ERROR_CLASS, error.getClass().getName());
-        put(h, ERROR_MESSAGE, String.valueOf(error.getMessage()));
+        put(h, ERROR_MESSAGE, abbreviate(String.valueOf(error.getMessage())));
         put(h, TOPIC, topic);
         put(h, PARTITION, Integer.toString(partition));
         put(h, OFFSET, Long.toString(offset));
@@ -35,7 +39,11 @@ public final class DlqHeaders {
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    private static void put(Headers h, String name, String value) {
+    static void put(Headers h, String name, String value) {
         h.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String abbreviate(String message) {
+        return message.length() <= MAX_MESSAGE_CHARS ? message : message.substring(0, MAX_MESSAGE_CHARS - 1) + "…";
     }
 }

@@ -3,9 +3,15 @@ package io.raqib.core.kafka;
 import io.raqib.core.config.RaqibConfig;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
-/** Kafka Streams settings shared by the enrich and sink stages: exactly-once, DLQ handlers, one state dir. */
+/**
+ * Kafka Streams settings shared by the enrich and sink stages: exactly-once, DLQ handlers for unreadable input,
+ * failed processing and unwritable results, one state dir, and records up to {@code raqib.max.record.bytes} on
+ * the output, internal and changelog topics.
+ */
 public final class StreamsProperties {
 
     private StreamsProperties() {
@@ -23,6 +29,9 @@ public final class StreamsProperties {
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
                 DeadLetterDeserializationHandler.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class);
+        p.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class);
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), config.maxRecordBytes());
+        p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), config.maxRecordBytes());
         p.put(DeadLetterRecords.STAGE_CONFIG, stage);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return p;

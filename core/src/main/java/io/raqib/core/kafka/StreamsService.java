@@ -22,6 +22,7 @@ public final class StreamsService implements AutoCloseable {
     private final KafkaStreams streams;
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Throwable failure;
+    private volatile boolean closing;
 
     public StreamsService(String name, Topology topology, Properties properties) {
         this.name = name;
@@ -29,6 +30,12 @@ public final class StreamsService implements AutoCloseable {
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
                 running.countDown();
+            }
+            if (now == KafkaStreams.State.ERROR && failure == null) {
+                failure = new IllegalStateException(name + ": Kafka Streams went from " + before + " to ERROR");
+            }
+            if (now == KafkaStreams.State.PENDING_SHUTDOWN && !closing && failure == null) {
+                failure = new IllegalStateException(name + ": Kafka Streams is shutting down by itself");
             }
         });
         streams.setUncaughtExceptionHandler(e -> {
@@ -53,7 +60,7 @@ public final class StreamsService implements AutoCloseable {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The error that stopped the application, or null while healthy. */
+    /** The error that stopped the application (or is stopping it), or null while healthy. */
     public Throwable failure() {
         return failure;
     }
@@ -70,6 +77,7 @@ public final class StreamsService implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         LOG.debug("closing {}", name);
         // Leave the group so a restarted or remaining instance takes over at once instead of after the session
         // timeout (Streams stays in the group on close by default).

@@ -13,9 +13,13 @@ import java.util.function.IntUnaryOperator;
 
 /**
  * Tags gazetteer entities in an article's title and clean body (never in boilerplate such as read-also lines),
- * on analyzed words, longest name first. Mentions carry offsets into the original title or body.
+ * on analyzed words, longest name first. Mentions carry offsets into the original title or body; an entity keeps
+ * its first {@link #MAX_MENTIONS}, so a text repeating a name cannot inflate the enriched record and every alert.
  */
 public final class EntityTagger {
+
+    /** Mentions kept per entity. */
+    public static final int MAX_MENTIONS = 100;
 
     private final PhraseMatcher<Gazetteer.Name> names;
 
@@ -56,10 +60,13 @@ public final class EntityTagger {
                 if (name.acronym() && !surface.equals(surface.toUpperCase(Locale.ROOT))) {
                     continue;
                 }
-                int originalStart = toOriginal.applyAsInt(start);
-                int originalEnd = toOriginal.applyAsInt(end);
-                found.computeIfAbsent(name.entry(), e -> new ArrayList<>()).add(new Mention(field, originalStart,
-                        originalEnd, original.substring(originalStart, originalEnd)));
+                List<Mention> mentions = found.computeIfAbsent(name.entry(), e -> new ArrayList<>());
+                if (mentions.size() < MAX_MENTIONS) {
+                    int originalStart = toOriginal.applyAsInt(start);
+                    int originalEnd = toOriginal.applyAsInt(end);
+                    mentions.add(new Mention(field, originalStart, originalEnd,
+                            original.substring(originalStart, originalEnd)));
+                }
                 break;
             }
         }

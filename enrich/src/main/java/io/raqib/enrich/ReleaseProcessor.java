@@ -1,0 +1,40 @@
+package io.raqib.enrich;
+
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.EnrichedArticle;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The last step of enrich, back on the article's raw partition: takes the analyzed article the verdict refers to
+ * out of {@link PendingArticles} and forwards it with its duplicate/story verdict, keyed by article id.
+ */
+final class ReleaseProcessor implements Processor<String, StoryVerdict, String, EnrichedArticle> {
+
+    private static final Deserializer<EnrichedArticle> JSON = Topics.ARTICLES_ENRICHED.valueSerde().deserializer();
+    private ProcessorContext<String, EnrichedArticle> context;
+    private KeyValueStore<String, byte[]> pending;
+
+    @Override
+    public void init(ProcessorContext<String, EnrichedArticle> context) {
+        this.context = context;
+        this.pending = context.getStateStore(PendingArticles.STORE);
+    }
+
+    @Override
+    public void process(Record<String, StoryVerdict> record) {
+        StoryVerdict verdict = record.value();
+        String key = PendingArticles.key(verdict.partition(), verdict.offset());
+        byte[] held = pending.delete(key);
+        if (held == null) {
+            throw new IllegalStateException("no analyzed article waits at raw partition " + verdict.partition()
+                    + ", offset " + verdict.offset() + " for the verdict on " + verdict.articleId());
+        }
+        EnrichedArticle article = JSON.deserialize(Topics.ARTICLES_ENRICHED.name(), held);
+        context.forward(record.withKey(article.id())
+                .withValue(article.withStory(verdict.duplicateOf(), verdict.storyId())));
+    }
+}
