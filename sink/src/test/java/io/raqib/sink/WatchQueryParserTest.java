@@ -30,8 +30,8 @@ class WatchQueryParserTest {
         InvalidWatchException e = refused(watch("wheat AND (flour OR"));
 
         assertThat(e.field()).isEqualTo("query");
-        assertThat(e.column()).isEqualTo(19);
-        assertThat(e.getMessage()).contains("watch 'w1'").contains("column 19").contains("Encountered");
+        assertThat(e.column()).isEqualTo(20);
+        assertThat(e.getMessage()).contains("watch 'w1'").contains("column 20").contains("Encountered");
     }
 
     @Test
