@@ -20,14 +20,17 @@ public final class DeadLetterRecords {
         return List.of(record(stage, key, value, error, context.topic(), context.partition(), context.offset()));
     }
 
-    /** The DLQ record for {@code failed}, read by a plain consumer outside Kafka Streams (webhook delivery). */
+    /**
+     * The DLQ record for {@code failed}, read by a plain consumer outside Kafka Streams (webhook delivery, watch
+     * listener); {@code error} may be an {@link Error} such as a stack overflow the record caused.
+     */
     public static ProducerRecord<byte[], byte[]> of(String stage, ConsumerRecord<byte[], byte[]> failed,
-                                                    Exception error) {
+                                                    Throwable error) {
         return record(stage, failed.key(), failed.value(), error, failed.topic(), failed.partition(),
                 failed.offset());
     }
 
-    private static ProducerRecord<byte[], byte[]> record(String stage, byte[] key, byte[] value, Exception error,
+    private static ProducerRecord<byte[], byte[]> record(String stage, byte[] key, byte[] value, Throwable error,
                                                          String topic, int partition, long offset) {
         return new ProducerRecord<>(Topics.DLQ.name(), null, key, value,
                 DlqHeaders.of(stage, error, topic, partition, offset));
