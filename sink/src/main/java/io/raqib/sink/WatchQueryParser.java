@@ -34,11 +34,6 @@ public final class WatchQueryParser {
     private final WatchFieldCheck fields;
     private final QueryPrecheck precheck;
 
-    /** A parser under the default limits. */
-    public WatchQueryParser() {
-        this(WatchLimits.defaults());
-    }
-
     /** A parser refusing watches beyond {@code limits}. */
     public WatchQueryParser(WatchLimits limits) {
         this.limits = limits;
@@ -67,11 +62,6 @@ public final class WatchQueryParser {
         }
     }
 
-    /** Parses the watch's query only (kept for callers that need the Lucene query). */
-    public Query parse(Watch watch) {
-        return compile(watch).monitorQuery();
-    }
-
     private CompiledWatch build(Watch watch, boolean hasQuery) {
         Query query = null;
         if (hasQuery) {
@@ -89,7 +79,7 @@ public final class WatchQueryParser {
         return new CompiledWatch(watch, candidates, weights, watch.threshold());
     }
 
-    /** Bounds the terms after analysis: a short text can still expand (phrases, many fields) into a costly watch. */
+    /** Bounds the terms after analysis, where one word may become several and weighted terms add up. */
     private void requireFewClauses(String watchId, String field, Query query) {
         int clauses = clauses(query);
         if (clauses > limits.maxClauses()) {

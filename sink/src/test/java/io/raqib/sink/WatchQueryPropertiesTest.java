@@ -19,7 +19,7 @@ class WatchQueryPropertiesTest {
     private static final List<String> PIECES = List.of("(", ")", "\"", "\\", "*", "?", "~", "~2", "/", "[", "]",
             "{", "}", ":", "^2", "+", "-", "!", "&&", "||", "AND", "OR", "NOT", "TO", " ", " ", " ", "wheat", "el",
             "قمح", "الإرهـ.ـاب", "title:", "lang:", "topic:", "entity:", "auther:", "2254", "\u3000", "\n");
-    private final WatchQueryParser parser = new WatchQueryParser();
+    private final WatchQueryParser parser = new WatchQueryParser(WatchLimits.defaults());
     /** Long queries allowed, so the nesting check (not the length) meets 10,000 parentheses. */
     private final WatchQueryParser longQueries = new WatchQueryParser(new WatchLimits(100_000, 10, 256, 10, 100, 200,
             3, 200, Duration.ofDays(30)));
