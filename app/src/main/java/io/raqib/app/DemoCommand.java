@@ -68,7 +68,8 @@ public final class DemoCommand implements Callable<Integer> {
         long started = System.nanoTime();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path watches = watchesFile != null ? watchesFile : samples.resolve("watches.json");
-        List<Watch> fileWatches = Files.exists(watches) ? WatchFiles.read(watches) : List.of();
+        List<Watch> fileWatches = Files.exists(watches)
+                ? WatchFiles.read(watches, RaqibConfig.load(null, Map.of()).sink().watchLimits()) : List.of();
         Path stateDir = Files.createTempDirectory("raqib-demo-state-");
         try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir)) {
             RaqibConfig config = RaqibConfig.load(null, Map.of(

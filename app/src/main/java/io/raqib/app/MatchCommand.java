@@ -37,7 +37,8 @@ public final class MatchCommand implements Callable<Integer> {
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         RaqibConfig config = RaqibConfig.load(null, Map.of());
         IngestSummary summary;
-        try (OfflinePipeline pipeline = new OfflinePipeline(WatchFiles.read(watchesFile), config)) {
+        try (OfflinePipeline pipeline = new OfflinePipeline(
+                WatchFiles.read(watchesFile, config.sink().watchLimits()), config)) {
             summary = pipeline.match(inputs, Set.of(watchesFile), alert -> {
                 out.println(RaqibJson.write(alert));
                 out.flush();

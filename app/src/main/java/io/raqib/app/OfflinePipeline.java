@@ -32,12 +32,17 @@ public final class OfflinePipeline implements AutoCloseable {
 
     private final ArticleValidator validator;
     private final OfflineEnricher enricher;
-    private final WatchRegistry registry = new WatchRegistry();
-    private final OfflineAlerting alerting = new OfflineAlerting(
-            new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), new SimpleMeterRegistry());
+    private final WatchRegistry registry;
+    private final OfflineAlerting alerting;
 
-    /** A pipeline matching {@code watches}, with the article limit and enrich settings of {@code config}. */
+    /**
+     * A pipeline matching {@code watches}, with the article limit, enrich settings and watch limits of
+     * {@code config}.
+     */
     public OfflinePipeline(List<Watch> watches, RaqibConfig config) {
+        this.registry = new WatchRegistry(config.sink().watchLimits());
+        this.alerting = new OfflineAlerting(new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())),
+                new SimpleMeterRegistry());
         this.validator = new ArticleValidator(config.maxArticleBytes());
         this.enricher = new OfflineEnricher(new ArticleEnricher(new LanguageDetector(), config.enrich()));
         registry.putAll(watches);

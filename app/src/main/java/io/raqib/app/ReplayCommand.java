@@ -56,7 +56,7 @@ public final class ReplayCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         String bootstrap = kafka.config(Map.of()).bootstrapServers();
-        Watch watch = watch(bootstrap);
+        Watch watch = watch();
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         ProgressBar[] bar = new ProgressBar[1];
         try (KafkaProducer<String, Alert> producer = publish ? producer(bootstrap) : null;
@@ -82,7 +82,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Watch watch(String bootstrap) throws Exception {
+    private Watch watch() throws Exception {
         if (watchFile != null) {
             List<Watch> watches = WatchesCommand.readWatches(watchFile);
             if (watches.size() != 1) {
@@ -93,7 +93,7 @@ public final class ReplayCommand implements Callable<Integer> {
         if (watchId == null) {
             throw new IllegalArgumentException("give --watch ID or --watch-file FILE");
         }
-        return WatchesCommand.stored(bootstrap).stream().filter(w -> w.id().equals(watchId)).findFirst()
+        return WatchesCommand.stored(kafka.config(Map.of())).stream().filter(w -> w.id().equals(watchId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no stored watch '" + watchId + "'"));
     }
 

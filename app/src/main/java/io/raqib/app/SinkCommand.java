@@ -43,9 +43,10 @@ public final class SinkCommand implements Callable<Integer> {
             overrides.put(RaqibConfig.WATCHES_FILE, watchesFile.toString());
         }
         RaqibConfig config = kafka.config(overrides);
+        // A bad watches file is refused before anything else is touched: exit 1 naming the file and the entry.
+        List<Watch> watches = config.watchesFile().isPresent()
+                ? WatchFiles.read(config.watchesFile().get(), config.sink().watchLimits()) : List.of();
         TopicAdmin.ensureTopics(config);
-        List<Watch> watches = config.watchesFile().isPresent() ? WatchFiles.read(config.watchesFile().get())
-                : List.of();
         PrometheusMeterRegistry metrics = Metrics.registry();
         AlertConsole console = new AlertConsole();
         try (SinkService sink = new SinkService(config, watches, metrics);

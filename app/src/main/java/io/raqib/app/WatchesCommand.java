@@ -10,7 +10,9 @@ import io.raqib.core.model.Watch;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.ingest.ArticleFileReader;
+import io.raqib.sink.InvalidWatchException;
 import io.raqib.sink.WatchAdmission;
+import io.raqib.sink.WatchQueryParser;
 import io.raqib.sink.WatchRegistry;
 import io.raqib.sink.WatchTester;
 import io.raqib.sink.WatchTopicListener;
@@ -25,6 +27,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,9 +47,10 @@ import picocli.CommandLine.Parameters;
             WatchesCommand.Test.class})
 public final class WatchesCommand {
 
-    /** Reads every live watch from the topic. */
-    static List<Watch> stored(String bootstrapServers) throws Exception {
-        try (WatchRegistry registry = new WatchRegistry()) {
+    /** Reads every live watch from the topic (records that are not valid under {@code config}'s limits skipped). */
+    static List<Watch> stored(RaqibConfig config) throws Exception {
+        String bootstrapServers = config.bootstrapServers();
+        try (WatchRegistry registry = new WatchRegistry(config.sink().watchLimits())) {
             WatchTopicListener listener = new WatchTopicListener(bootstrapServers, registry);
             try {
                 listener.start();
@@ -76,7 +80,11 @@ public final class WatchesCommand {
             JsonNode tree = RaqibJson.mapper().readTree(Files.readAllBytes(file));
             List<Watch> out = new ArrayList<>();
             for (JsonNode node : tree.isArray() ? tree : List.of(tree)) {
-                out.add(RaqibJson.mapper().treeToValue(node, Watch.class));
+                Watch watch = RaqibJson.mapper().treeToValue(node, Watch.class);
+                if (watch == null) {
+                    throw new IOException(file + ": entry " + (out.size() + 1) + ": null instead of a watch");
+                }
+                out.add(watch);
             }
             return out;
         } catch (JsonProcessingException e) {
@@ -124,6 +132,20 @@ public final class WatchesCommand {
             return List.of(new Watch(watchId, name != null ? name : watchId, query, null, desk, languages, throttle,
                     webhook));
         }
+
+        /** Runs {@code check} on each watch; for a file, an invalid watch's error names the file and its entry. */
+        void requireValid(List<Watch> watches, Consumer<Watch> check) {
+            for (int i = 0; i < watches.size(); i++) {
+                try {
+                    check.accept(watches.get(i));
+                } catch (InvalidWatchException e) {
+                    if (file == null) {
+                        throw e;
+                    }
+                    throw new IllegalArgumentException(file + ": entry " + (i + 1) + ": " + e.getMessage(), e);
+                }
+            }
+        }
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -142,8 +164,8 @@ public final class WatchesCommand {
             String bootstrap = config.bootstrapServers();
             List<Watch> watches = watch.watches(null);
             WatchAdmission admission = new WatchAdmission(config.sink());
-            watches.forEach(w -> admission.check(w, List.of()));
-            List<Watch> existing = stored(bootstrap);
+            watch.requireValid(watches, w -> admission.check(w, List.of()));
+            List<Watch> existing = stored(config);
             for (Watch w : watches) {
                 admission.check(w, existing);
                 send(bootstrap, w.id(), w);
@@ -164,7 +186,7 @@ public final class WatchesCommand {
 
         @Override
         public Integer call() throws Exception {
-            for (Watch w : stored(kafka.config(Map.of()).bootstrapServers())) {
+            for (Watch w : stored(kafka.config(Map.of()))) {
                 if (desk == null || desk.equals(w.desk())) {
                     System.out.println(RaqibJson.mapper().writeValueAsString(w));
                 }
@@ -184,8 +206,9 @@ public final class WatchesCommand {
 
         @Override
         public Integer call() throws Exception {
-            String bootstrap = kafka.config(Map.of()).bootstrapServers();
-            Set<String> known = new java.util.HashSet<>(stored(bootstrap).stream().map(Watch::id).toList());
+            RaqibConfig config = kafka.config(Map.of());
+            String bootstrap = config.bootstrapServers();
+            Set<String> known = new java.util.HashSet<>(stored(config).stream().map(Watch::id).toList());
             int missing = 0;
             for (String id : ids) {
                 if (!known.contains(id)) {
@@ -234,13 +257,14 @@ public final class WatchesCommand {
             if (articles.isEmpty()) {
                 throw new IllegalArgumentException("give --text TEXT or INPUT files");
             }
-            ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector(),
-                    RaqibConfig.load(null, Map.of()).enrich());
+            RaqibConfig config = RaqibConfig.load(null, Map.of());
+            watch.requireValid(watches, new WatchQueryParser(config.sink().watchLimits())::compile);
+            ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector(), config.enrich());
             boolean any = false;
             for (Article article : articles) {
                 var enriched = enricher.enrich(article);
                 for (Watch w : watches) {
-                    WatchTester.Result result = WatchTester.test(w, enriched);
+                    WatchTester.Result result = WatchTester.test(w, enriched, config.sink().watchLimits());
                     any |= result.matched();
                     System.out.println(RaqibJson.mapper().writeValueAsString(Map.of("articleId", article.id(),
                             "result", result)));

@@ -50,7 +50,8 @@ class PipelineIT {
     static void startPipeline() throws Exception {
         config = SharedBroker.config("pipeline");
         enrich = new EnrichService(config, new ArticleEnricher(new LanguageDetector(), config.enrich()));
-        sink = new SinkService(config, WatchFiles.read(SAMPLES.resolve("watches.json")));
+        sink = new SinkService(config,
+                WatchFiles.read(SAMPLES.resolve("watches.json"), config.sink().watchLimits()));
         enrich.start();
         sink.start(WAIT);
     }

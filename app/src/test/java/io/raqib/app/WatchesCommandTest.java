@@ -45,6 +45,45 @@ class WatchesCommandTest {
     }
 
     @Test
+    void aWatchesFileWithAnInvalidWatchExitsOneNamingTheFileAndTheEntryBeforeAnythingStarts(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("watches.json");
+        Files.writeString(file, "[{\"id\": \"ok\", \"query\": \"wheat\"}, {\"id\": \"deep\", \"query\": \""
+                + "(".repeat(11) + "wheat" + ")".repeat(11) + "\"}]");
+        String where = file + ": entry 2: watch 'deep': invalid query: parentheses nested deeper than 10 "
+                + "(at column 11)";
+
+        // sink and add would wait for the unreachable broker, demo would start one: the file is refused first
+        assertThat(RaqibCli.run("sink", "--bootstrap-servers", "127.0.0.1:1", "--watches", file.toString()))
+                .isEqualTo(1);
+        assertThat(RaqibCli.run("demo", "--watches", file.toString(), "--samples", dir.toString())).isEqualTo(1);
+        assertThat(RaqibCli.run("watches", "add", "--bootstrap-servers", "127.0.0.1:1", "--file", file.toString()))
+                .isEqualTo(1);
+        assertThat(RaqibCli.run("watches", "test", "--file", file.toString(), "--text", "wheat")).isEqualTo(1);
+        assertThat(RaqibCli.run("match", "--watches", file.toString(), SEED.toString())).isEqualTo(1);
+
+        assertThat(console.err().lines().toList()).containsExactly("raqib sink: " + where, "raqib demo: " + where,
+                "raqib watches add: " + where, "raqib watches test: " + where, "raqib match: " + where);
+    }
+
+    @Test
+    void oversizedWatchesOnTheCommandLineAreRefusedWithTheirReasonAndNoStackTrace() {
+        assertThat(RaqibCli.run("watches", "test", "--query", "(".repeat(10_000) + "wheat" + ")".repeat(10_000),
+                "--text", "wheat")).isEqualTo(1);
+        assertThat(RaqibCli.run("watches", "test", "--query", "wheat", "--language", "xx", "--text", "wheat"))
+                .isEqualTo(1);
+        assertThat(RaqibCli.run("watches", "add", "--bootstrap-servers", "127.0.0.1:1", "--id", "w", "--query",
+                "wheat~2")).isEqualTo(1);
+
+        assertThat(console.err().lines().toList()).containsExactly(
+                "raqib watches test: watch 'test': query: 20005 characters, at most 4000",
+                "raqib watches test: watch 'test': languages: entry 1 'xx' is not a language code: use lower-case "
+                        + "ISO 639-1 codes such as 'ar' or 'en' (or 'und')",
+                "raqib watches add: watch 'w': invalid query: " + "fuzzy matching ('~' after a word) is not "
+                        + "supported; '~N' after a quoted phrase sets its proximity (at column 6)");
+    }
+
+    @Test
     void matchRaisesOneAlertPerStoryForANearDuplicateRepublication(@TempDir Path dir) throws Exception {
         Path copy = dir.resolve("republished.txt");
         Files.writeString(copy, Files.readString(SEED) + "\nنقلاً عن وكالات.\n");

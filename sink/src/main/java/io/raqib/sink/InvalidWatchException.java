@@ -10,10 +10,6 @@ public final class InvalidWatchException extends RuntimeException {
     private final String field;
     private final int column;
 
-    public InvalidWatchException(String watchId, String reason, Throwable cause) {
-        this(watchId, null, -1, reason, cause);
-    }
-
     public InvalidWatchException(String watchId, String field, int column, String reason, Throwable cause) {
         super("watch '" + watchId + "': " + reason
                 + (column > 0 ? " (at column " + column + ")" : ""), cause);
@@ -21,7 +17,7 @@ public final class InvalidWatchException extends RuntimeException {
         this.column = column;
     }
 
-    /** The watch field at fault, or null. */
+    /** The watch field at fault ({@code query}, {@code languages}, …). */
     public String field() {
         return field;
     }

@@ -13,13 +13,14 @@ import org.apache.kafka.streams.StreamsBuilder;
 
 /**
  * The sink stage as a service: watches from the optional file and the {@code raqib.watches} topic (desk topics
- * created as desks appear), then the matching topology and the webhook delivery. Articles are only processed once
- * the stored watches are loaded.
+ * created as desks appear; records that cannot be applied go to {@code raqib.dlq}), then the matching topology and
+ * the webhook delivery. Articles are only processed once the stored watches are loaded.
  */
 public final class SinkService implements AutoCloseable {
 
-    private final WatchRegistry registry = new WatchRegistry();
+    private final WatchRegistry registry;
     private final DeskTopics deskTopics;
+    private final WatchDeadLetters rejectedWatches;
     private final WatchTopicListener listener;
     private final StreamsService streams;
     /** Null when no webhook is allowed (raqib.webhook.allow empty): no consumer group to join then. */
@@ -32,10 +33,13 @@ public final class SinkService implements AutoCloseable {
 
     /** A sink publishing its counters (suppressed alerts, …) to {@code metrics}. */
     public SinkService(RaqibConfig config, List<Watch> fileWatches, MeterRegistry metrics) {
+        registry = new WatchRegistry(config.sink().watchLimits());
         deskTopics = new DeskTopics(config);
         fileWatches.forEach(w -> deskTopics.ensure(w.desk()));
         registry.putAll(fileWatches);
-        listener = new WatchTopicListener(config.bootstrapServers(), registry, w -> deskTopics.ensure(w.desk()));
+        rejectedWatches = new WatchDeadLetters(config.bootstrapServers(), metrics);
+        listener = new WatchTopicListener(config.bootstrapServers(), registry, w -> deskTopics.ensure(w.desk()),
+                rejectedWatches);
         StreamsBuilder builder = new StreamsBuilder();
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics);
         streams = new StreamsService("sink", builder.build(), StreamsProperties.forStage(config, "sink"));
@@ -48,7 +52,9 @@ public final class SinkService implements AutoCloseable {
     public void start(Duration timeout) throws InterruptedException {
         listener.start();
         if (!listener.awaitCaughtUp(timeout)) {
-            throw new IllegalStateException("stored watches not loaded within " + timeout);
+            Throwable failure = listener.failure();
+            throw new IllegalStateException(failure == null ? "stored watches not loaded within " + timeout
+                    : "stored watches not loaded: " + failure, failure);
         }
         streams.start();
         if (webhooks != null) {
@@ -56,14 +62,17 @@ public final class SinkService implements AutoCloseable {
         }
     }
 
-    /** The error that stopped the stage, or null while it is healthy. */
-    public Throwable failure() {
-        return streams.failure();
-    }
-
     /** The running streams application. */
     public StreamsService streams() {
         return streams;
+    }
+
+    /**
+     * The error that stopped a part of this sink for good (the watch listener, or the matching application), or
+     * null while healthy: a sink with a failure no longer does its job and should exit.
+     */
+    public Throwable failure() {
+        return listener.failure() != null ? listener.failure() : streams.failure();
     }
 
     /** The live watches. */
@@ -78,6 +87,7 @@ public final class SinkService implements AutoCloseable {
             webhooks.close();
         }
         listener.close();
+        rejectedWatches.close();
         registry.close();
         deskTopics.close();
     }

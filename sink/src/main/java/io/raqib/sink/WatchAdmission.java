@@ -1,24 +1,33 @@
 package io.raqib.sink;
 
 import io.raqib.core.config.SinkSettings;
+import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.Watch;
 import java.util.Collection;
 import java.util.Objects;
 
 /**
  * What a watch must pass before it is stored, whichever way it comes in (REST API or {@code raqib watches add}):
- * a valid query, a webhook under the allow-list, and room on its desk.
+ * a valid query within the watch limits, a webhook under the allow-list, and room on its desk.
  */
 public final class WatchAdmission {
 
-    private final WatchQueryParser parser = new WatchQueryParser();
+    private final WatchLimits limits;
+    private final WatchQueryParser parser;
     private final int maxPerDesk;
     private final WebhookPolicy webhooks;
 
-    /** Admission with the desk limit and webhook allow-list of {@code settings}. */
+    /** Admission with the watch limits, desk limit and webhook allow-list of {@code settings}. */
     public WatchAdmission(SinkSettings settings) {
+        this.limits = settings.watchLimits();
+        this.parser = new WatchQueryParser(limits);
         this.maxPerDesk = settings.maxWatchesPerDesk();
         this.webhooks = new WebhookPolicy(settings.webhookAllow());
+    }
+
+    /** The bounds a watch must respect here (also those of a dry run). */
+    public WatchLimits limits() {
+        return limits;
     }
 
     /**

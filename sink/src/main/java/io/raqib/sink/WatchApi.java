@@ -1,12 +1,14 @@
 package io.raqib.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
+import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +23,8 @@ import java.util.function.Function;
  * GET    /api/watches/{id}       get                     PUT  /api/watches/{id}   create or replace
  * DELETE /api/watches/{id}       delete → 204            POST /api/watches/test   dry run on a text, stores nothing
  * </pre>
- * Errors are JSON {@code {"status", "error", "field"?, "column"?}}.
+ * Every refusal is JSON {@code {"status", "error", "field", "column"?}}: {@code field} names the watch field (or the
+ * JSON path, or {@code body}) at fault, {@code column} the place in a query.
  */
 public final class WatchApi implements Consumer<RoutesConfig> {
 
@@ -42,7 +45,7 @@ public final class WatchApi implements Consumer<RoutesConfig> {
         routes.get("/api/watches/{id}", ctx -> {
             Watch w = store.get(ctx.pathParam("id"));
             if (w == null) {
-                error(ctx, 404, "no watch '" + ctx.pathParam("id") + "'", null, -1);
+                error(ctx, 404, "no watch '" + ctx.pathParam("id") + "'", "id", -1);
             } else {
                 ctx.json(w);
             }
@@ -57,7 +60,7 @@ public final class WatchApi implements Consumer<RoutesConfig> {
             if (store.delete(ctx.pathParam("id"))) {
                 ctx.status(204);
             } else {
-                error(ctx, 404, "no watch '" + ctx.pathParam("id") + "'", null, -1);
+                error(ctx, 404, "no watch '" + ctx.pathParam("id") + "'", "id", -1);
             }
         });
     }
@@ -105,24 +108,42 @@ public final class WatchApi implements Consumer<RoutesConfig> {
         }
         Watch watch = req.watch().id() == null ? req.watch().withId("test") : req.watch();
         try {
-            ctx.json(WatchTester.test(watch, enricher.apply(article)));
+            ctx.json(store.test(watch, enricher.apply(article)));
         } catch (InvalidWatchException e) {
             error(ctx, 400, e.getMessage(), e.field(), e.column());
         }
     }
 
+    /** The body as {@code type}, or null after answering 400 naming the field at fault ({@code body} for syntax). */
     private static <T> T read(Context ctx, Class<T> type) {
         try {
-            T value = RaqibJson.mapper().readValue(ctx.body(), type);
+            // The bytes, not ctx.body(): decoding to a String would quietly replace invalid UTF-8.
+            T value = RaqibJson.mapper().readValue(ctx.bodyAsBytes(), type);
             if (value == null) {
-                error(ctx, 400, "request body must be a JSON " + type.getSimpleName(), null, -1);
+                error(ctx, 400, "request body must be a JSON " + type.getSimpleName(), "body", -1);
             }
             return value;
-        } catch (JsonProcessingException e) {
-            error(ctx, 400, "request body is not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(),
-                    null, -1);
+        } catch (IOException e) {
+            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            error(ctx, 400, "request body is not a valid " + type.getSimpleName() + ": " + reason, fieldOf(e), -1);
             return null;
         }
+    }
+
+    /** The JSON path of the value Jackson could not read ({@code terms[2].weight}), or {@code body}. */
+    private static String fieldOf(IOException e) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            return "body";
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference r : mapping.getPath()) {
+            if (r.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else {
+                path.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private static void error(Context ctx, int status, String reason, String field, int column) {

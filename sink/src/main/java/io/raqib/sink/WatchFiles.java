@@ -2,6 +2,7 @@ package io.raqib.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.raqib.core.config.WatchLimits;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Watch;
 import java.io.IOException;
@@ -17,8 +18,11 @@ public final class WatchFiles {
     private WatchFiles() {
     }
 
-    /** Reads and checks the file: every watch needs an id and a query, ids are unique, queries parse. */
-    public static List<Watch> read(Path file) throws IOException {
+    /**
+     * Reads and checks the file: every watch valid under {@code limits} (the checks the sink applies), ids unique.
+     * An error names the file and the 1-based entry of the watch at fault.
+     */
+    public static List<Watch> read(Path file, WatchLimits limits) throws IOException {
         List<Watch> watches;
         try {
             watches = RaqibJson.mapper().readValue(Files.readAllBytes(file), new TypeReference<List<Watch>>() { });
@@ -26,16 +30,24 @@ public final class WatchFiles {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
             throw new IOException(file + where + ": not a JSON array of watches: " + e.getOriginalMessage(), e);
         }
-        WatchQueryParser parser = new WatchQueryParser();
+        if (watches == null) {
+            throw new IOException(file + ": not a JSON array of watches: null");
+        }
+        WatchQueryParser parser = new WatchQueryParser(limits);
         Set<String> ids = new HashSet<>();
-        for (Watch w : watches) {
+        for (int i = 0; i < watches.size(); i++) {
+            Watch w = watches.get(i);
+            String entry = file + ": entry " + (i + 1) + ": ";
+            if (w == null) {
+                throw new IOException(entry + "null instead of a watch");
+            }
             try {
-                parser.parse(w);
+                parser.compile(w);
             } catch (InvalidWatchException e) {
-                throw new IOException(file + ": " + e.getMessage(), e);
+                throw new IOException(entry + e.getMessage(), e);
             }
             if (!ids.add(w.id())) {
-                throw new IOException(file + ": watch id '" + w.id() + "' appears twice");
+                throw new IOException(entry + "watch id '" + w.id() + "' appears twice");
             }
         }
         return watches;

@@ -1,11 +1,14 @@
 package io.raqib.sink;
 
+import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.Watch;
 import io.raqib.core.text.RaqibAnalyzer;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -14,60 +17,101 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
 
 /**
  * Validates a watch and compiles it for matching: the classic query ({@link WatchSyntax}) and/or the weighted
- * terms, every word analyzed by the core analyzer exactly as articles are. Thread-safe.
+ * terms, every word analyzed by the core analyzer exactly as articles are. Everything a watch must pass is here,
+ * under {@link WatchLimits}: its fields ({@link WatchFieldCheck}), the query text before parsing
+ * ({@link QueryPrecheck}), and the number of terms after analysis. Thread-safe.
  */
 public final class WatchQueryParser {
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final Pattern DESK = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
-    private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
+    private static final Pattern LEXICAL_POSITION = Pattern.compile("at line (\\d+), column (\\d+)");
     private final Analyzer analyzer = RaqibAnalyzer.perField();
+    private final WatchLimits limits;
+    private final WatchFieldCheck fields;
+    private final QueryPrecheck precheck;
 
-    /** Parses and checks the watch; throws {@link InvalidWatchException} naming the field and the problem. */
+    /** A parser refusing watches beyond {@code limits}. */
+    public WatchQueryParser(WatchLimits limits) {
+        this.limits = limits;
+        this.fields = new WatchFieldCheck(limits);
+        this.precheck = new QueryPrecheck(limits);
+    }
+
+    /**
+     * Parses and checks the watch; throws {@link InvalidWatchException} naming the field and the problem, and
+     * nothing else whatever the watch holds.
+     */
     public CompiledWatch compile(Watch watch) {
-        checkAttributes(watch);
+        fields.check(watch);
         boolean hasQuery = watch.query() != null && !watch.query().isBlank();
         if (!hasQuery && !watch.weighted()) {
             throw new InvalidWatchException(watch.id(), "query", -1, "query is required (or weighted terms)", null);
         }
-        Query query = hasQuery ? parseQuery(watch.id(), watch.query()) : null;
+        try {
+            return build(watch, hasQuery);
+        } catch (InvalidWatchException e) {
+            throw e;
+        } catch (RuntimeException | StackOverflowError e) {
+            // A Lucene limit the checks did not foresee (TooManyClauses, an immense term, …): the watch's fault.
+            throw new InvalidWatchException(watch.id(), hasQuery ? "query" : "terms", -1,
+                    "cannot be compiled: " + e, e);
+        }
+    }
+
+    private CompiledWatch build(Watch watch, boolean hasQuery) {
+        Query query = null;
+        if (hasQuery) {
+            precheck.check(watch.id(), watch.query());
+            query = parseQuery(watch.id(), watch.query());
+            requireFewClauses(watch.id(), "query", query);
+        }
         if (!watch.weighted()) {
             return new CompiledWatch(watch, query, null, 0);
         }
         Query weights = weights(watch);
         Query candidates = hasQuery ? new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
                 .add(weights, BooleanClause.Occur.MUST).build() : weights;
+        requireFewClauses(watch.id(), "terms", candidates);
         return new CompiledWatch(watch, candidates, weights, watch.threshold());
     }
 
-    /** Parses the watch's query only (kept for callers that need the Lucene query). */
-    public Query parse(Watch watch) {
-        return compile(watch).monitorQuery();
+    /** Bounds the terms after analysis, where one word may become several and weighted terms add up. */
+    private void requireFewClauses(String watchId, String field, Query query) {
+        int clauses = clauses(query);
+        if (clauses > limits.maxClauses()) {
+            throw new InvalidWatchException(watchId, field, -1, field + ": " + clauses
+                    + " terms after analysis, at most " + limits.maxClauses(), null);
+        }
     }
 
-    private static void checkAttributes(Watch watch) {
-        if (watch.id() == null || watch.id().isBlank()) {
-            throw new InvalidWatchException(String.valueOf(watch.id()), "id", -1, "id is required", null);
-        }
-        if (!ID.matcher(watch.id()).matches()) {
-            throw new InvalidWatchException(watch.id(), "id", -1,
-                    "id: use letters, digits, '.', '_' and '-' (at most 128, starting with a letter or digit)", null);
-        }
-        if (watch.desk() != null && !DESK.matcher(watch.desk()).matches()) {
-            throw new InvalidWatchException(watch.id(), "desk", -1,
-                    "desk: use lower-case letters, digits, '.', '_' and '-' (it names the topic raqib.alerts.<desk>)",
-                    null);
-        }
-        if (watch.throttle() != null && (watch.throttle().isNegative() || watch.throttle().isZero())) {
-            throw new InvalidWatchException(watch.id(), "throttle", -1, "throttle must be a positive ISO-8601 duration",
-                    null);
-        }
-        if (watch.languages().stream().anyMatch(l -> l == null || l.isBlank())) {
-            throw new InvalidWatchException(watch.id(), "languages", -1, "language codes must not be blank", null);
-        }
+    private static int clauses(Query query) {
+        int[] count = {0};
+        query.visit(new QueryVisitor() {
+            @Override
+            public void consumeTerms(Query q, Term... terms) {
+                count[0] += terms.length;
+            }
+
+            @Override
+            public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+                count[0]++;
+            }
+
+            @Override
+            public void visitLeaf(Query q) {
+                count[0]++;
+            }
+
+            @Override
+            public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+                return this;
+            }
+        });
+        return count[0];
     }
 
     private Query parseQuery(String watchId, String text) {
@@ -78,7 +122,8 @@ public final class WatchQueryParser {
             throw new InvalidWatchException(watchId, "query", column(e, text), "invalid query: " + reason(e), e);
         }
         if (q == null || q instanceof MatchNoDocsQuery || q instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
-            throw new InvalidWatchException(watchId, "query", -1, "query '" + text + "' has no searchable word", null);
+            throw new InvalidWatchException(watchId, "query", -1,
+                    "query '" + WatchFieldCheck.abbreviate(text) + "' has no searchable word", null);
         }
         return q;
     }
@@ -117,21 +162,28 @@ public final class WatchQueryParser {
         try {
             return parseQuery(watchId, "\"" + QueryParser.escape(text.strip()) + "\"");
         } catch (InvalidWatchException e) {
-            throw new InvalidWatchException(watchId, field, -1, field + ": '" + text + "' has no searchable word", e);
+            throw new InvalidWatchException(watchId, field, -1,
+                    field + ": '" + WatchFieldCheck.abbreviate(text) + "' has no searchable word", e);
         }
     }
 
     private static int column(ParseException e, String query) {
         Throwable cause = e.getCause() == null ? e : e.getCause();
         if (cause instanceof ParseException pe && pe.currentToken != null && pe.currentToken.next != null) {
-            return pe.currentToken.next.beginColumn;
+            // Lucene's token columns count from 0 (FastCharStream); ours from 1, like the precheck's.
+            return pe.currentToken.next.beginColumn + 1;
         }
-        Matcher m = COLUMN.matcher(String.valueOf(cause.getMessage()));
+        Matcher m = LEXICAL_POSITION.matcher(String.valueOf(cause.getMessage()));
         if (m.find()) {
-            return Integer.parseInt(m.group(1));
+            // A lexical error: Lucene counts lines only when the offending character is a line break (then the
+            // error is at the end of the text), and its column is then 0.
+            return m.group(1).equals("1") ? Math.max(1, Math.min(Integer.parseInt(m.group(2)), query.length() + 1))
+                    : query.length() + 1;
         }
         Matcher field = Pattern.compile("unknown field '([^']*)'").matcher(String.valueOf(cause.getMessage()));
-        return field.find() ? query.indexOf(field.group(1) + ":") + 1 : -1;
+        // An escaped field name is not found as written: column unknown then.
+        int at = field.find() ? query.indexOf(field.group(1) + ":") : -1;
+        return at < 0 ? -1 : at + 1;
     }
 
     private static String reason(ParseException e) {

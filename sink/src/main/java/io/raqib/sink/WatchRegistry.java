@@ -1,5 +1,6 @@
 package io.raqib.sink;
 
+import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import io.raqib.core.text.RaqibAnalyzer;
@@ -8,10 +9,12 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.HighlightsMatch;
@@ -27,32 +30,45 @@ import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
  *
  * <p>Metadata filter before matching: watches restricted to languages live in one Lucene Monitor per language,
  * the others in a shared one, so an Arabic article never even presearches the English-only watches. Weighted-terms
- * watches get a second, scoring pass on the Monitor's matches.
+ * watches get a second, scoring pass on the Monitor's matches. A watch names at most
+ * {@link WatchLimits#maxLanguages()} languages, all known codes ({@link WatchFieldCheck#LANGUAGES}), so there are
+ * never more Monitors (each with its purge thread) than known languages plus one, whatever the watches say.
  */
 public final class WatchRegistry implements AutoCloseable {
 
     private static final String ANY_LANGUAGE = "*";
     private final Analyzer analyzer = RaqibAnalyzer.perField();
     private final Supplier<Presearcher> presearchers;
-    private final WatchQueryParser parser = new WatchQueryParser();
+    private final WatchQueryParser parser;
     private final Map<String, CompiledWatch> watches = new ConcurrentHashMap<>();
     private final Map<String, Monitor> monitors = new ConcurrentHashMap<>();
 
     /** Passes of the default presearcher: each watch is indexed by up to this many of its terms. */
     public static final int PRESEARCH_PASSES = 3;
 
-    /**
-     * A registry with the presearcher chosen by measurement (docs/performance.md, "Matching"): a multipass
-     * term filter, which needs several of a watch's terms in the article before running it, so phrases and AND
-     * combinations of common words stop being candidates of every article.
-     */
+    /** A registry under the default watch limits (see {@link #WatchRegistry(WatchLimits)}). */
     public WatchRegistry() {
-        this(() -> new MultipassTermFilteredPresearcher(PRESEARCH_PASSES));
+        this(WatchLimits.defaults());
+    }
+
+    /**
+     * A registry refusing watches beyond {@code limits}, with the presearcher chosen by measurement
+     * (docs/performance.md, "Matching"): a multipass term filter, which needs several of a watch's terms in the
+     * article before running it, so phrases and AND combinations of common words stop being candidates of every
+     * article.
+     */
+    public WatchRegistry(WatchLimits limits) {
+        this(() -> new MultipassTermFilteredPresearcher(PRESEARCH_PASSES), limits);
     }
 
     /** A registry whose Monitors use presearchers from {@code presearchers} (one per language partition). */
     public WatchRegistry(Supplier<Presearcher> presearchers) {
+        this(presearchers, WatchLimits.defaults());
+    }
+
+    private WatchRegistry(Supplier<Presearcher> presearchers, WatchLimits limits) {
         this.presearchers = presearchers;
+        this.parser = new WatchQueryParser(limits);
     }
 
     /** Checks a watch without registering it; throws {@link InvalidWatchException} when it is invalid. */
@@ -65,19 +81,34 @@ public final class WatchRegistry implements AutoCloseable {
         putAll(List.of(watch));
     }
 
-    /** Adds or replaces several watches in one index update; fails on the first invalid one, changing nothing. */
+    /**
+     * Adds or replaces several watches in one index update, all or nothing: an invalid watch, or one Lucene
+     * cannot index, throws {@link InvalidWatchException} and leaves the registry as it was.
+     */
     public synchronized void putAll(Collection<Watch> all) {
         List<CompiledWatch> compiled = all.stream().map(parser::compile).toList();
-        compiled.forEach(c -> {
-            CompiledWatch old = watches.get(c.watch().id());
-            if (old != null && !partitions(old.watch()).equals(partitions(c.watch()))) {
-                delete(old);
-            }
-        });
-        Map<String, List<MonitorQuery>> byPartition = new java.util.HashMap<>();
+        try {
+            register(compiled);
+        } catch (RuntimeException e) {
+            restore(compiled);
+            throw new InvalidWatchException(ids(compiled), "query", -1, "cannot be indexed: " + e, e);
+        }
         for (CompiledWatch c : compiled) {
-            MonitorQuery q = new MonitorQuery(c.watch().id(), c.monitorQuery(), c.watch().query(), Map.of());
-            partitions(c.watch()).forEach(p -> byPartition.computeIfAbsent(p, k -> new ArrayList<>()).add(q));
+            CompiledWatch old = watches.put(c.watch().id(), c);
+            if (old != null) {
+                List<String> dropped = new ArrayList<>(partitions(old.watch()));
+                dropped.removeAll(partitions(c.watch()));
+                delete(old.watch().id(), dropped);
+            }
+        }
+    }
+
+    /** Indexes each watch in its partitions, replacing the version there (Monitor replaces by id). */
+    private void register(List<CompiledWatch> compiled) {
+        Map<String, List<MonitorQuery>> byPartition = new HashMap<>();
+        for (CompiledWatch c : compiled) {
+            partitions(c.watch()).forEach(p -> byPartition.computeIfAbsent(p, k -> new ArrayList<>())
+                    .add(monitorQuery(c)));
         }
         try {
             for (Map.Entry<String, List<MonitorQuery>> e : byPartition.entrySet()) {
@@ -86,14 +117,36 @@ public final class WatchRegistry implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot index watches", e);
         }
-        compiled.forEach(c -> watches.put(c.watch().id(), c));
+    }
+
+    /** Undoes a failed {@link #register}: the new versions out of every Monitor, the registered ones back in. */
+    private void restore(List<CompiledWatch> failed) {
+        List<CompiledWatch> previous = new ArrayList<>();
+        for (CompiledWatch c : failed) {
+            delete(c.watch().id(), partitions(c.watch()));
+            CompiledWatch old = watches.get(c.watch().id());
+            if (old != null) {
+                previous.add(old);
+            }
+        }
+        register(previous);
+    }
+
+    private static MonitorQuery monitorQuery(CompiledWatch c) {
+        return new MonitorQuery(c.watch().id(), c.monitorQuery(), c.watch().query(), Map.of());
+    }
+
+    /** Names the watches of a failed batch in an error: the one watch, or the first few and how many. */
+    private static String ids(List<CompiledWatch> compiled) {
+        String ids = compiled.stream().limit(3).map(c -> c.watch().id()).collect(Collectors.joining(", "));
+        return compiled.size() > 3 ? ids + ", … (" + compiled.size() + " watches)" : ids;
     }
 
     /** Removes a watch; no-op when absent. */
     public synchronized void remove(String watchId) {
         CompiledWatch old = watches.remove(watchId);
         if (old != null) {
-            delete(old);
+            delete(watchId, partitions(old.watch()));
         }
     }
 
@@ -166,16 +219,16 @@ public final class WatchRegistry implements AutoCloseable {
         return watch.languages().isEmpty() ? List.of(ANY_LANGUAGE) : watch.languages().stream().distinct().toList();
     }
 
-    private void delete(CompiledWatch watch) {
+    private void delete(String watchId, List<String> partitions) {
         try {
-            for (String p : partitions(watch.watch())) {
+            for (String p : partitions) {
                 Monitor m = monitors.get(p);
                 if (m != null) {
-                    m.deleteById(watch.watch().id());
+                    m.deleteById(watchId);
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot remove watch " + watch.watch().id(), e);
+            throw new UncheckedIOException("cannot remove watch " + watchId, e);
         }
     }
 

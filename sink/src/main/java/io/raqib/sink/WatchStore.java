@@ -1,6 +1,7 @@
 package io.raqib.sink;
 
 import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import java.time.Duration;
 import java.util.List;
@@ -55,6 +56,11 @@ public final class WatchStore implements AutoCloseable {
         send(watch.id(), watch);
         awaitVisible(() -> watch.equals(registry.get(watch.id())));
         return watch;
+    }
+
+    /** Runs {@code watch} on {@code article} under the same limits as {@link #save}, storing nothing. */
+    public WatchTester.Result test(Watch watch, EnrichedArticle article) {
+        return WatchTester.test(watch, article, admission.limits());
     }
 
     /** Deletes a watch (a tombstone on the topic); false when there was no such watch. */

@@ -9,9 +9,10 @@ import org.apache.lucene.search.Query;
 
 /**
  * Lucene classic query syntax as watches speak it: default field {@code text}, AND/OR/NOT, phrases, proximity,
- * prefixes. Keyword fields are matched exactly, with two conveniences: {@code lang:AR} means {@code lang:ar}, and
- * {@code topic:11000000} means the IPTC id {@code medtop:11000000} (the colon inside an id would otherwise need
- * quoting). Unknown field names are refused rather than silently matching nothing.
+ * prefixes; no fuzzy terms, other wildcards, regular expressions or ranges. Keyword fields are matched exactly, with
+ * two conveniences: {@code lang:AR} means {@code lang:ar}, and {@code topic:11000000} means the IPTC id
+ * {@code medtop:11000000} (the colon inside an id would otherwise need quoting). Unknown field names are refused
+ * rather than silently matching nothing.
  */
 final class WatchSyntax extends QueryParser {
 
@@ -37,20 +38,27 @@ final class WatchSyntax extends QueryParser {
         return super.getPrefixQuery(requireKnown(field), termStr);
     }
 
+    // QueryPrecheck refuses the syntax below first, with its column; these keep Lucene from building it anyway.
+
     @Override
     protected Query getWildcardQuery(String field, String termStr) throws ParseException {
-        return super.getWildcardQuery(requireKnown(field), termStr);
+        throw new ParseException(QueryPrecheck.WILDCARD);
     }
 
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
-        return super.getFuzzyQuery(requireKnown(field), termStr, minSimilarity);
+        throw new ParseException(QueryPrecheck.FUZZY);
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        throw new ParseException(QueryPrecheck.REGEXP);
     }
 
     @Override
     protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
                                   boolean endInclusive) throws ParseException {
-        throw new ParseException("range queries are not supported in watches (field '" + field + "')");
+        throw new ParseException(QueryPrecheck.RANGE);
     }
 
     private static String requireKnown(String field) throws ParseException {

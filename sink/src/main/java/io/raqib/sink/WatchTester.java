@@ -1,5 +1,6 @@
 package io.raqib.sink;
 
+import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Highlight;
 import io.raqib.core.model.Watch;
@@ -13,9 +14,12 @@ public final class WatchTester {
     private WatchTester() {
     }
 
-    /** The outcome for {@code watch} on {@code article}; throws {@link InvalidWatchException} for a bad watch. */
-    public static Result test(Watch watch, EnrichedArticle article) {
-        try (WatchRegistry registry = new WatchRegistry()) {
+    /**
+     * The outcome for {@code watch} on {@code article}; throws {@link InvalidWatchException} for a bad watch, one
+     * beyond {@code limits} included.
+     */
+    public static Result test(Watch watch, EnrichedArticle article, WatchLimits limits) {
+        try (WatchRegistry registry = new WatchRegistry(limits)) {
             registry.put(watch);
             List<WatchMatch> matches = registry.match(article);
             return new Result(watch.id(), !matches.isEmpty(), article.language(),

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
@@ -23,7 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a {@link WatchRegistry} in step with the compacted {@code raqib.watches} topic: every sink instance
  * reads all partitions from the beginning (no consumer group), applies each watch, and removes a watch on a
- * tombstone. Invalid watches are logged and skipped so one bad watch never blocks the others.
+ * tombstone. A record that cannot be applied, for whatever reason (unreadable bytes, no key, an invalid watch, an
+ * error while compiling it), is handed to the rejected-record handler and skipped, so no record stops the others
+ * or the sink's start. Only a failure of the consumer itself stops the listener, which {@link #failure()} reports.
  */
 public final class WatchTopicListener implements AutoCloseable {
 
@@ -31,16 +33,25 @@ public final class WatchTopicListener implements AutoCloseable {
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final WatchRegistry registry;
     private final Consumer<Watch> beforePut;
-    private final CountDownLatch caughtUp = new CountDownLatch(1);
+    private final BiConsumer<ConsumerRecord<byte[], byte[]>, Throwable> rejected;
+    /** Counted down once caught up, or when the listener stops before that. */
+    private final CountDownLatch settled = new CountDownLatch(1);
     private final Thread thread;
+    private volatile boolean caughtUp;
     private volatile boolean closed;
+    private volatile Throwable failure;
 
+    /** A listener that only logs the records it cannot apply (for reading the watches, not for running a sink). */
     public WatchTopicListener(String bootstrapServers, WatchRegistry registry) {
-        this(bootstrapServers, registry, watch -> { });
+        this(bootstrapServers, registry, watch -> { }, (record, reason) -> { });
     }
 
-    /** A listener that calls {@code beforePut} (e.g. to create the watch's desk topic) before applying a watch. */
-    public WatchTopicListener(String bootstrapServers, WatchRegistry registry, Consumer<Watch> beforePut) {
+    /**
+     * A listener that calls {@code beforePut} (e.g. to create the watch's desk topic) before applying a watch, and
+     * hands each record it cannot apply, with the reason, to {@code rejected} (e.g. {@link WatchDeadLetters}).
+     */
+    public WatchTopicListener(String bootstrapServers, WatchRegistry registry, Consumer<Watch> beforePut,
+                              BiConsumer<ConsumerRecord<byte[], byte[]>, Throwable> rejected) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -49,6 +60,7 @@ public final class WatchTopicListener implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.registry = registry;
         this.beforePut = beforePut;
+        this.rejected = rejected;
         this.thread = new Thread(this::run, "raqib-watch-listener");
         thread.setDaemon(true);
     }
@@ -58,9 +70,17 @@ public final class WatchTopicListener implements AutoCloseable {
         thread.start();
     }
 
-    /** Waits until every watch stored when the listener started has been applied; false on timeout. */
+    /**
+     * Waits until every watch stored when the listener started has been applied (or rejected); false on timeout
+     * or when the listener stopped before that ({@link #failure()} says why).
+     */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return settled.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && caughtUp;
+    }
+
+    /** The error that stopped the listener (it no longer follows the topic), or null while it runs. */
+    public Throwable failure() {
+        return failure;
     }
 
     private void run() {
@@ -74,42 +94,63 @@ public final class WatchTopicListener implements AutoCloseable {
                 for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
                     apply(r);
                 }
-                if (caughtUp.getCount() > 0) {
+                if (!caughtUp) {
                     end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
                     if (end.isEmpty()) {
                         LOG.info("{} watches loaded from {}", registry.size(), Topics.WATCHES.name());
-                        caughtUp.countDown();
+                        caughtUp = true;
+                        settled.countDown();
                     }
                 }
             }
         } catch (WakeupException e) {
             if (!closed) {
-                throw e;
+                stopped(e);
             }
-        } catch (RuntimeException e) {
-            LOG.error("watch listener stopped", e);
+        } catch (RuntimeException | Error e) {
+            stopped(e);
         } finally {
+            settled.countDown();
             consumer.close();
         }
     }
 
+    private void stopped(Throwable e) {
+        failure = e;
+        LOG.error("watch listener stopped: watches on {} are no longer applied", Topics.WATCHES.name(), e);
+    }
+
+    /** Applies one record, or rejects it: nothing a record holds gets past this method. */
     private void apply(ConsumerRecord<byte[], byte[]> r) {
-        String id = r.key() == null ? null : Topics.WATCHES.keySerde().deserializer().deserialize(r.topic(), r.key());
         try {
-            Watch watch = Topics.WATCHES.valueSerde().deserializer().deserialize(r.topic(), r.value());
-            if (watch == null) {
-                if (id != null) {
-                    registry.remove(id);
-                }
-            } else {
-                registry.validate(watch);
-                beforePut.accept(watch);
-                registry.put(watch);
-            }
-        } catch (InvalidWatchException | SerializationException | IllegalStateException e) {
-            LOG.warn("skipping watch record {} at {}-{}@{}: {}", id, r.topic(), r.partition(), r.offset(),
-                    e.getMessage());
+            applyOrThrow(r);
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.warn("skipping watch record at {}-{}@{}: {}", r.topic(), r.partition(), r.offset(), e.getMessage());
+            rejected.accept(r, e);
         }
+    }
+
+    private void applyOrThrow(ConsumerRecord<byte[], byte[]> r) {
+        if (r.key() == null) {
+            throw new InvalidWatchException("null", "id", -1, "a watch record needs the watch id as its key", null);
+        }
+        String id = Topics.WATCHES.keySerde().deserializer().deserialize(r.topic(), r.key());
+        if (r.value() == null) {
+            registry.remove(id);
+            return;
+        }
+        Watch watch = Topics.WATCHES.valueSerde().deserializer().deserialize(r.topic(), r.value());
+        if (watch == null) {
+            throw new InvalidWatchException(WatchFieldCheck.abbreviate(id), "body", -1,
+                    "the value is JSON null; a deleted watch is a record without a value", null);
+        }
+        if (!id.equals(watch.id())) {
+            throw new InvalidWatchException(WatchFieldCheck.abbreviate(String.valueOf(watch.id())), "id", -1,
+                    "the record's key '" + WatchFieldCheck.abbreviate(id) + "' is not the watch id", null);
+        }
+        registry.validate(watch);
+        beforePut.accept(watch);
+        registry.put(watch);
     }
 
     @Override

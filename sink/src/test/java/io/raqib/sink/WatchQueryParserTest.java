@@ -3,6 +3,7 @@ package io.raqib.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.Watch;
 import java.time.Duration;
 import java.util.List;
@@ -10,10 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class WatchQueryParserTest {
 
-    private final WatchQueryParser parser = new WatchQueryParser();
+    private final WatchQueryParser parser = new WatchQueryParser(WatchLimits.defaults());
 
     private static Watch watch(String query) {
         return new Watch("w1", "w", query, null, null, List.of(), null, null);
+    }
+
+    private String query(Watch watch) {
+        return parser.compile(watch).monitorQuery().toString();
     }
 
     private InvalidWatchException refused(Watch watch) {
@@ -30,8 +35,8 @@ class WatchQueryParserTest {
         InvalidWatchException e = refused(watch("wheat AND (flour OR"));
 
         assertThat(e.field()).isEqualTo("query");
-        assertThat(e.column()).isEqualTo(19);
-        assertThat(e.getMessage()).contains("watch 'w1'").contains("column 19").contains("Encountered");
+        assertThat(e.column()).isEqualTo(20);
+        assertThat(e.getMessage()).contains("watch 'w1'").contains("column 20").contains("Encountered");
     }
 
     @Test
@@ -61,11 +66,11 @@ class WatchQueryParserTest {
 
     @Test
     void keywordFieldsAreExactAndTopicAcceptsTheBareIptcNumber() {
-        assertThat(parser.parse(watch("entity:Q7747")).toString()).isEqualTo("entity:Q7747");
-        assertThat(parser.parse(watch("lang:AR")).toString()).isEqualTo("lang:ar");
-        assertThat(parser.parse(watch("topic:11000000")).toString()).isEqualTo("topic:medtop:11000000");
-        assertThat(parser.parse(watch("topic:\"medtop:11000000\"")).toString()).isEqualTo("topic:medtop:11000000");
-        assertThat(parser.parse(watch("source:SaudiGazette")).toString()).isEqualTo("source:SaudiGazette");
+        assertThat(query(watch("entity:Q7747"))).isEqualTo("entity:Q7747");
+        assertThat(query(watch("lang:AR"))).isEqualTo("lang:ar");
+        assertThat(query(watch("topic:11000000"))).isEqualTo("topic:medtop:11000000");
+        assertThat(query(watch("topic:\"medtop:11000000\""))).isEqualTo("topic:medtop:11000000");
+        assertThat(query(watch("source:SaudiGazette"))).isEqualTo("source:SaudiGazette");
     }
 
     @Test

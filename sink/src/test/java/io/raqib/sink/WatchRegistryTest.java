@@ -7,6 +7,15 @@ import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Highlight;
 import io.raqib.core.model.Watch;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiPredicate;
+import java.util.stream.IntStream;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.BytesRef;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -111,5 +120,63 @@ class WatchRegistryTest {
         assertThatThrownBy(() -> registry.put(watch("empty", " ")))
                 .hasMessageContaining("query is required");
         assertThat(registry.size()).isZero();
+    }
+
+    @Test
+    void aWatchWithThousandsOfLanguagesIsRefusedWithoutCreatingAnIndexOrAThread() {
+        long before = purgeThreads();
+        String[] languages = IntStream.range(0, 1_000).mapToObj(i -> "l" + i).toArray(String[]::new);
+
+        assertThatThrownBy(() -> registry.put(watch("babel", "wheat", languages)))
+                .isInstanceOfSatisfying(InvalidWatchException.class, e -> assertThat(e.field()).isEqualTo("languages"));
+        assertThat(purgeThreads()).isLessThanOrEqualTo(before);
+        assertThat(registry.size()).isZero();
+    }
+
+    @Test
+    void aBatchLuceneCannotIndexChangesNothingWhicheverPartitionFails() throws Exception {
+        EnrichedArticle wheat = Articles.of("w", "en", "Wheat harvest", "Wheat.");
+        try (WatchRegistry failing = new WatchRegistry(() -> failingOn("poison"))) {
+            failing.put(watch("grain", "wheat", "en"));
+
+            assertThatThrownBy(() -> failing.putAll(List.of(watch("grain", "flour", "ar"), watch("bad", "poison"))))
+                    .isInstanceOf(InvalidWatchException.class).hasMessageContaining("cannot be indexed");
+            assertThatThrownBy(() -> failing.putAll(List.of(watch("grain", "flour"), watch("bad", "poison", "ar"))))
+                    .isInstanceOf(InvalidWatchException.class).hasMessageContaining("grain, bad");
+
+            assertThat(failing.all()).extracting(Watch::query).containsExactly("wheat");
+            assertThat(failing.match(wheat)).extracting(m -> m.watch().id()).containsExactly("grain");
+            for (String language : List.of("ar", "en", "fr")) {
+                assertThat(failing.match(Articles.of("f", language, "Flour poison", "Flour poison."))).isEmpty();
+            }
+            failing.put(watch("grain", "flour", "ar"));
+            assertThat(failing.match(Articles.of("f", "ar", "Flour", "Flour."))).hasSize(1);
+            assertThat(failing.match(wheat)).isEmpty();
+        }
+    }
+
+    /** A presearcher that cannot index a query mentioning {@code word}, as Lucene fails on one beyond its limits. */
+    private static Presearcher failingOn(String word) {
+        Presearcher real = new MultipassTermFilteredPresearcher(WatchRegistry.PRESEARCH_PASSES);
+        return new Presearcher() {
+            @Override
+            public Query buildQuery(LeafReader reader, BiPredicate<String, BytesRef> termAcceptor) {
+                return real.buildQuery(reader, termAcceptor);
+            }
+
+            @Override
+            public Document indexQuery(Query query, Map<String, String> metadata) {
+                if (query.toString().contains(word)) {
+                    throw new IllegalArgumentException("cannot index " + query);
+                }
+                return real.indexQuery(query, metadata);
+            }
+        };
+    }
+
+    /** Live Lucene Monitor purge threads: one per Monitor. */
+    private static long purgeThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("cache-purge"))
+                .count();
     }
 }

@@ -1,5 +1,6 @@
 package io.raqib.app.bench;
 
+import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.WatchFiles;
@@ -54,7 +55,7 @@ public final class BenchMatchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        List<Watch> watches = WatchFiles.read(watchesFile);
+        List<Watch> watches = WatchFiles.read(watchesFile, WatchLimits.defaults());
         List<CorpusArticles.Item> items = CorpusArticles.read(corpus, warmupDocs + docs);
         if (items.size() < warmupDocs + docs) {
             throw new IllegalArgumentException("corpus has only " + items.size() + " articles");

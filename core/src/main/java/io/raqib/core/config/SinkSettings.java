@@ -1,5 +1,6 @@
 package io.raqib.core.config;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -10,15 +11,27 @@ import java.util.Map;
  *                          desk count as one desk); default 1000
  * @param webhookAllow      {@code raqib.webhook.allow}: comma-separated URL prefixes a watch's webhook must start
  *                          with ({@code https://hooks.example.org/raqib/}); empty (the default) allows none
+ * @param watchLimits       {@code raqib.watch.*}: the bounds of one watch (query size, nesting, languages, …)
  */
-public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow) {
+public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow, WatchLimits watchLimits) {
 
     public static final String MAX_WATCHES_PER_DESK = "raqib.max.watches.per.desk";
     public static final String WEBHOOK_ALLOW = "raqib.webhook.allow";
 
-    static final Map<String, String> DEFAULTS = Map.of(MAX_WATCHES_PER_DESK, "1000", WEBHOOK_ALLOW, "");
+    static final Map<String, String> DEFAULTS = defaults();
+
+    /** Settings with the default watch limits. */
+    public SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow) {
+        this(maxWatchesPerDesk, webhookAllow, WatchLimits.defaults());
+    }
 
     static SinkSettings from(ConfigValues v) {
-        return new SinkSettings(v.positiveInt(MAX_WATCHES_PER_DESK), v.list(WEBHOOK_ALLOW));
+        return new SinkSettings(v.positiveInt(MAX_WATCHES_PER_DESK), v.list(WEBHOOK_ALLOW), WatchLimits.from(v));
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> defaults = new HashMap<>(Map.of(MAX_WATCHES_PER_DESK, "1000", WEBHOOK_ALLOW, ""));
+        defaults.putAll(WatchLimits.DEFAULTS);
+        return Map.copyOf(defaults);
     }
 }

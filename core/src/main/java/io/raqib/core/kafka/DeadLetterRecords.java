@@ -35,14 +35,17 @@ public final class DeadLetterRecords {
                 maxValueBytes));
     }
 
-    /** The DLQ record for {@code failed}, read by a plain consumer outside Kafka Streams (webhook delivery). */
+    /**
+     * The DLQ record for {@code failed}, read by a plain consumer outside Kafka Streams (webhook delivery, watch
+     * listener); {@code error} may be an {@link Error} such as a stack overflow the record caused.
+     */
     public static ProducerRecord<byte[], byte[]> of(String stage, ConsumerRecord<byte[], byte[]> failed,
-                                                    Exception error) {
+                                                    Throwable error) {
         return record(stage, failed.key(), failed.value(), error, failed.topic(), failed.partition(),
                 failed.offset(), DEFAULT_MAX_VALUE_BYTES);
     }
 
-    private static ProducerRecord<byte[], byte[]> record(String stage, byte[] key, byte[] value, Exception error,
+    private static ProducerRecord<byte[], byte[]> record(String stage, byte[] key, byte[] value, Throwable error,
                                                          String topic, int partition, long offset,
                                                          int maxValueBytes) {
         Headers headers = DlqHeaders.of(stage, error, topic, partition, offset);

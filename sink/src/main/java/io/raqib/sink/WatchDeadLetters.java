@@ -1,0 +1,54 @@
+package io.raqib.sink;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.raqib.core.kafka.DeadLetterRecords;
+import java.util.Properties;
+import java.util.function.BiConsumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes the {@code raqib.watches} records the {@link WatchTopicListener} cannot apply to {@code raqib.dlq} (stage
+ * {@code watches}, the reason in the headers) and counts them in {@code raqib.sink.watches.rejected}. The record
+ * stays on {@code raqib.watches}, so a restarted sink rejects it again: one DLQ record per record and start.
+ */
+public final class WatchDeadLetters implements BiConsumer<ConsumerRecord<byte[], byte[]>, Throwable>, AutoCloseable {
+
+    static final String STAGE = "watches";
+    private static final Logger LOG = LoggerFactory.getLogger(WatchDeadLetters.class);
+    private final KafkaProducer<byte[], byte[]> producer;
+    private final Counter rejected;
+
+    public WatchDeadLetters(String bootstrapServers, MeterRegistry metrics) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-sink-watches-dlq");
+        this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        this.rejected = Counter.builder("raqib.sink.watches.rejected")
+                .description("Records of raqib.watches that could not be applied (sent to raqib.dlq)")
+                .register(metrics);
+    }
+
+    /** Dead-letters {@code record}, rejected because of {@code reason}. */
+    @Override
+    public void accept(ConsumerRecord<byte[], byte[]> record, Throwable reason) {
+        rejected.increment();
+        producer.send(DeadLetterRecords.of(STAGE, record, reason), (metadata, e) -> {
+            if (e != null) {
+                LOG.warn("cannot dead-letter watch record {}-{}@{}: {}", record.topic(), record.partition(),
+                        record.offset(), e.getMessage());
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}
