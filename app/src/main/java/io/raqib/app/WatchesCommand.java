@@ -145,8 +145,8 @@ public final class WatchesCommand {
             watches.forEach(w -> admission.check(w, List.of()));
             List<Watch> existing = stored(bootstrap);
             for (Watch w : watches) {
-                admission.check(w, existing);
-                send(bootstrap, w.id(), w);
+                Watch admitted = admission.check(w, existing);
+                send(bootstrap, admitted.id(), admitted);
                 System.out.println("raqib watches: stored " + w.id());
             }
             return 0;

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -145,27 +146,33 @@ public final class WebhookDelivery implements AutoCloseable {
 
     private void handle(ConsumerRecord<byte[], byte[]> r) throws InterruptedException {
         Watch watch = r.key() == null ? null : registry.get(new String(r.key(), StandardCharsets.UTF_8));
-        if (watch == null || watch.webhook() == null || watch.webhook().isBlank() || r.value() == null) {
+        if (watch == null || r.value() == null) {
             return;
         }
-        if (!policy.allows(watch.webhook())) {
+        Optional<WebhookUrl> target;
+        try {
+            target = policy.webhook(watch);
+        } catch (InvalidWatchException e) {
             refused.increment();
-            deadLetter(r, new IllegalStateException("webhook " + watch.webhook() + " of watch " + watch.id()
-                    + " is not under raqib.webhook.allow"));
+            deadLetter(r, e);
             return;
         }
+        if (target.isEmpty()) {
+            return;
+        }
+        URI url = target.get().toUri();
         Exception last = null;
         for (int attempt = 0; attempt <= backoff.size(); attempt++) {
             if (attempt > 0) {
                 Thread.sleep(backoff.get(attempt - 1).toMillis());
             }
             try {
-                int status = post(watch.webhook(), r.value());
+                int status = post(url, r.value());
                 if (status / 100 == 2) {
                     delivered.increment();
                     return;
                 }
-                last = new IOException("webhook " + watch.webhook() + " answered HTTP " + status);
+                last = new IOException("webhook " + url + " answered HTTP " + status);
                 if (status / 100 == 4 && status != 408 && status != 429) {
                     break;
                 }
@@ -177,8 +184,8 @@ public final class WebhookDelivery implements AutoCloseable {
         deadLetter(r, last);
     }
 
-    private int post(String url, byte[] event) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
+    private int post(URI url, byte[] event) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT)
                 .header("Content-Type", SinkTopology.CLOUDEVENTS_CONTENT_TYPE).header("User-Agent", "raqib-sink")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
