@@ -98,6 +98,7 @@ public record RaqibConfig(
         defaults.putAll(IngestSettings.DEFAULTS);
         defaults.putAll(EnrichSettings.DEFAULTS);
         defaults.putAll(SinkSettings.DEFAULTS);
+        defaults.putAll(WebhookSettings.DEFAULTS);
         return defaults;
     }
 
