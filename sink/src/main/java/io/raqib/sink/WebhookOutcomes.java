@@ -67,7 +67,7 @@ final class WebhookOutcomes {
         progress.finished(record.offset());
     }
 
-    /** The alert cannot be posted: it goes to the DLQ with {@code reason}, and is finished once that is acknowledged. */
+    /** The alert cannot be posted: it goes to the DLQ with {@code reason}, and is finished once that is acked. */
     void deadLetter(ConsumerRecord<byte[], byte[]> record, PartitionProgress progress, Outcome outcome,
                     Exception reason) {
         counters.get(outcome).increment();

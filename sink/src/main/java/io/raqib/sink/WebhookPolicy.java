@@ -58,8 +58,8 @@ public final class WebhookPolicy {
     }
 
     /**
-     * The normalized URL of the watch's webhook, empty when it names none (null or blank). Throws {@link InvalidWatchException}
-     * (field {@code webhook}) when the URL is malformed or not under an allowed prefix.
+     * The normalized URL of the watch's webhook, empty when it names none (null or blank). Throws
+     * {@link InvalidWatchException} (field {@code webhook}) when the URL is malformed or not under an allowed prefix.
      */
     public Optional<WebhookUrl> webhook(Watch watch) {
         String text = watch.webhook();

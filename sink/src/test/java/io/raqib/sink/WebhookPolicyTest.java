@@ -41,8 +41,9 @@ class WebhookPolicyTest {
 
     @Test
     void escapesLookAlikesAndOtherTargetsAreRefusedNamingTheField() {
-        for (String url : List.of("https://hooks.example.org/raqib/levant ", "https://hooks.example.org.evil.com/raqib/x",
-                "https://hooks.example.org/raqibevil", "https://hooks.example.org/raqib",
+        for (String url : List.of("https://hooks.example.org/raqib/levant ",
+                "https://hooks.example.org.evil.com/raqib/x", "https://hooks.example.org/raqibevil",
+                "https://hooks.example.org/raqib",
                 "https://hooks.example.org/raqib/../admin", "https://hooks.example.org/raqib%2F..%2Fadmin",
                 "https://hooks.example.org/raqib/%2e%2e/admin", "https://hooks.example.org/raqib/..;/admin",
                 "https://hooks.example.org/otherx", "http://hooks.example.org/raqib/x",
