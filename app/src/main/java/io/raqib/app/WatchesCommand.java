@@ -167,8 +167,8 @@ public final class WatchesCommand {
             watch.requireValid(watches, w -> admission.check(w, List.of()));
             List<Watch> existing = stored(config);
             for (Watch w : watches) {
-                admission.check(w, existing);
-                send(bootstrap, w.id(), w);
+                Watch admitted = admission.check(w, existing);
+                send(bootstrap, admitted.id(), admitted);
                 System.out.println("raqib watches: stored " + w.id());
             }
             return 0;

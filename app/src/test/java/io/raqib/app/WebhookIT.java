@@ -1,5 +1,7 @@
 package io.raqib.app;
 
+import static io.raqib.app.WebhookFixtures.alert;
+import static io.raqib.app.WebhookFixtures.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -8,14 +10,11 @@ import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.DlqHeaders;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
-import io.raqib.core.model.AlertData;
-import io.raqib.core.model.Watch;
 import io.raqib.sink.WatchRegistry;
 import io.raqib.sink.WebhookDelivery;
 import io.raqib.sink.WebhookPolicy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -59,7 +58,7 @@ class WebhookIT {
                 delivery.start();
                 assertThat(delivery.awaitJoined(WAIT)).isTrue();
                 for (String watch : List.of("quiet-", "down-", "elsewhere-", "ok-")) {
-                    Alert alert = alert(watch + run);
+                    Alert alert = alert("alert-" + watch + run, watch + run);
                     KafkaTestClients.send(config.bootstrapServers(), Topics.ALERTS, alert.subject(), alert);
                 }
 
@@ -95,14 +94,5 @@ class WebhookIT {
         assertThat(metrics.counter("raqib.sink.webhooks", "outcome", "delivered").count()).isEqualTo(1);
         assertThat(metrics.counter("raqib.sink.webhooks", "outcome", "failed").count()).isEqualTo(1);
         assertThat(metrics.counter("raqib.sink.webhooks", "outcome", "refused").count()).isEqualTo(1);
-    }
-
-    private static Watch watch(String id, String webhook) {
-        return new Watch(id, id, "wheat", null, null, List.of(), null, webhook);
-    }
-
-    private static Alert alert(String watchId) {
-        return Alert.of("alert-" + watchId, Instant.now(), new AlertData(watchId, watchId, "article-" + watchId,
-                "Wheat prices", null, "test", "en", List.of(), List.of(), List.of()));
     }
 }

@@ -9,6 +9,8 @@ import io.raqib.core.model.Watch;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
@@ -68,11 +70,12 @@ public final class SinkService implements AutoCloseable {
     }
 
     /**
-     * The error that stopped a part of this sink for good (the watch listener, or the matching application), or
-     * null while healthy: a sink with a failure no longer does its job and should exit.
+     * The error that stopped a part of this sink for good (the watch listener, the matching application or the
+     * webhook delivery), or null while healthy: a sink with a failure no longer does its job and should exit.
      */
     public Throwable failure() {
-        return listener.failure() != null ? listener.failure() : streams.failure();
+        return Stream.of(listener.failure(), streams.failure(), webhooks == null ? null : webhooks.failure())
+                .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
     /** The live watches. */

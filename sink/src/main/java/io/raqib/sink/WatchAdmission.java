@@ -31,18 +31,20 @@ public final class WatchAdmission {
     }
 
     /**
-     * Throws {@link InvalidWatchException} for a bad watch and {@link LimitExceededException} when storing it
-     * would give its desk more than the limit among {@code existing} (a replaced watch does not count twice).
+     * The watch to store (its webhook normalized, see {@link WebhookPolicy#normalize}). Throws
+     * {@link InvalidWatchException} for a bad watch and {@link LimitExceededException} when storing it would give
+     * its desk more than the limit among {@code existing} (a replaced watch does not count twice).
      */
-    public void check(Watch watch, Collection<Watch> existing) {
+    public Watch check(Watch watch, Collection<Watch> existing) {
         parser.compile(watch);
-        webhooks.check(watch);
+        Watch admitted = webhooks.normalize(watch);
         long onDesk = existing.stream()
                 .filter(w -> !w.id().equals(watch.id()) && Objects.equals(w.desk(), watch.desk())).count();
         if (onDesk >= maxPerDesk) {
             throw new LimitExceededException("desk '" + (watch.desk() == null ? "" : watch.desk())
                     + "' already has " + onDesk + " watches (limit " + maxPerDesk + ")");
         }
+        return admitted;
     }
 
     /** A watch refused because a configured limit is reached. */

@@ -48,14 +48,15 @@ public final class WatchStore implements AutoCloseable {
     }
 
     /**
-     * Validates and stores a watch (create or replace). Throws {@link InvalidWatchException} for a bad watch and
-     * {@link WatchAdmission.LimitExceededException} when its desk is full.
+     * Validates and stores a watch (create or replace); returns it as stored (webhook normalized). Throws
+     * {@link InvalidWatchException} for a bad watch and {@link WatchAdmission.LimitExceededException} when its desk
+     * is full.
      */
     public Watch save(Watch watch) throws InterruptedException {
-        admission.check(watch, registry.all());
-        send(watch.id(), watch);
-        awaitVisible(() -> watch.equals(registry.get(watch.id())));
-        return watch;
+        Watch admitted = admission.check(watch, registry.all());
+        send(admitted.id(), admitted);
+        awaitVisible(() -> admitted.equals(registry.get(admitted.id())));
+        return admitted;
     }
 
     /** Runs {@code watch} on {@code article} under the same limits as {@link #save}, storing nothing. */

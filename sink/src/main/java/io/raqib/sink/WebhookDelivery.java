@@ -1,32 +1,33 @@
 package io.raqib.sink;
 
-import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.config.RaqibConfig;
-import io.raqib.core.kafka.DeadLetterRecords;
 import io.raqib.core.kafka.Topics;
-import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.raqib.sink.WebhookOutcomes.Outcome;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.errors.RebalanceInProgressException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.slf4j.Logger;
@@ -36,30 +37,36 @@ import org.slf4j.LoggerFactory;
  * Posts each alert of a watch that names a {@code webhook} to that URL, as a CloudEvent in the HTTP binding's
  * structured mode ({@code Content-Type: application/cloudevents+json}). Reads {@code raqib.alerts} in one consumer
  * group shared by the sink instances, so each alert is delivered by one of them, at least once, in order per
- * watch. Failures are retried ({@link #BACKOFF}); an alert still undelivered, or whose target the
- * {@link WebhookPolicy} no longer allows, goes to {@code raqib.dlq} (stage {@code webhook}). Redirects are not
- * followed: the allow-list decides where alerts go.
+ * watch.
+ *
+ * <p>The consumer thread only routes: each alert goes to the {@link TargetLane} of its target, whose worker posts
+ * it, so a slow or failing target delays no other. An alert whose webhook no longer parses or is no longer
+ * allowed, that still fails after the retries ({@link #BACKOFF}), whose target's circuit is open, or that meets
+ * any other error goes to {@code raqib.dlq} (stage {@code webhook}), and delivery goes on. Offsets are committed
+ * up to the first alert of each partition not yet finished; a partition waits (paused, while the consumer keeps
+ * polling) only when its next alert's target has a full queue.
  */
 public final class WebhookDelivery implements AutoCloseable {
 
     /** Waits before the 2nd and 3rd attempt. */
     public static final List<Duration> BACKOFF = List.of(Duration.ofSeconds(1), Duration.ofSeconds(5));
-    static final String STAGE = "webhook";
     private static final Logger LOG = LoggerFactory.getLogger(WebhookDelivery.class);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(200);
     private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<byte[], byte[]> dlq;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
     private final WatchRegistry registry;
     private final WebhookPolicy policy;
-    private final List<Duration> backoff;
-    private final Counter delivered;
-    private final Counter failed;
-    private final Counter refused;
+    private final WebhookOutcomes outcomes;
+    private final TargetLanes lanes;
+    /** The progress of each assigned partition; read and changed by the consumer thread only. */
+    private final Map<TopicPartition, PartitionProgress> progress = new HashMap<>();
+    private final HeldAlerts held = new HeldAlerts();
+    private final MeterRegistry metrics;
+    private final Gauge heldGauge;
     private final Thread thread;
     private final CountDownLatch assigned = new CountDownLatch(1);
     private volatile boolean closed;
+    private volatile Throwable failure;
 
     /** A delivery for the sink of {@code config}, retrying after {@link #BACKOFF}. */
     public WebhookDelivery(RaqibConfig config, WatchRegistry registry, WebhookPolicy policy, MeterRegistry metrics) {
@@ -75,9 +82,8 @@ public final class WebhookDelivery implements AutoCloseable {
         c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        // A failing target holds a record up to ~40 s (timeouts + backoff): few records per poll, so the consumer
-        // always polls again within max.poll.interval.ms and keeps its partitions.
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5);
+        // Alerts a full lane cannot take yet wait in memory: at most one poll's worth per partition.
+        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
         this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
@@ -85,32 +91,19 @@ public final class WebhookDelivery implements AutoCloseable {
         this.dlq = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         this.registry = registry;
         this.policy = policy;
-        this.backoff = List.copyOf(backoff);
-        this.delivered = outcome(metrics, "delivered");
-        this.failed = outcome(metrics, "failed");
-        this.refused = outcome(metrics, "refused");
+        this.outcomes = new WebhookOutcomes(dlq, metrics, this::failed);
+        this.lanes = new TargetLanes(policy.targets(), config.sink().webhooks(),
+                new WebhookSender(config.sink().webhooks().timeout(), backoff), outcomes, metrics, this::failed);
+        this.metrics = metrics;
+        this.heldGauge = Gauge.builder("raqib.sink.webhooks.held", held, HeldAlerts::size)
+                .description("Alerts read but waiting for room in their webhook target's queue").register(metrics);
         this.thread = new Thread(this::run, "raqib-webhooks");
         thread.setDaemon(true);
     }
 
-    private static Counter outcome(MeterRegistry metrics, String outcome) {
-        return Counter.builder("raqib.sink.webhooks").tag("outcome", outcome)
-                .description("Alerts posted to watch webhooks, by outcome").register(metrics);
-    }
-
     /** Starts delivering in the background. */
     public void start() {
-        consumer.subscribe(List.of(Topics.ALERTS.name()), new ConsumerRebalanceListener() {
-            @Override
-            public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                // offsets are committed after every poll; nothing pending to save
-            }
-
-            @Override
-            public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-                assigned.countDown();
-            }
-        });
+        consumer.subscribe(List.of(Topics.ALERTS.name()), new Rebalance());
         thread.start();
     }
 
@@ -122,78 +115,133 @@ public final class WebhookDelivery implements AutoCloseable {
         return assigned.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** The error that stopped delivery (it does not resume by itself), or null while it runs normally. */
+    public Throwable failure() {
+        return failure;
+    }
+
+    private synchronized void failed(Throwable error) {
+        if (failure == null) {
+            failure = error;
+            LOG.error("webhook delivery stopped", error);
+        }
+    }
+
     private void run() {
         try {
-            while (!closed) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    handle(r);
+            while (!closed && failure == null) {
+                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(POLL)) {
+                    route(r);
                 }
-                consumer.commitSync();
+                consumer.resume(held.retry(lanes::offer));
+                consumer.pause(held.partitions());
+                commit(progress.keySet());
             }
-        } catch (WakeupException e) {
-            if (!closed) {
-                throw e;
+        } catch (RuntimeException | Error e) {
+            failed(e);
+        } finally {
+            shutDown();
+        }
+    }
+
+    /** Finishes an alert at once (nothing to post, or dead-lettered) or hands it to its target's lane. */
+    private void route(ConsumerRecord<byte[], byte[]> r) {
+        TopicPartition partition = new TopicPartition(r.topic(), r.partition());
+        PartitionProgress p = progress.get(partition);
+        p.started(r.offset());
+        try {
+            Watch watch = r.key() == null || r.value() == null ? null
+                    : registry.get(new String(r.key(), StandardCharsets.UTF_8));
+            Optional<WebhookUrl> url = watch == null ? Optional.empty() : policy.webhook(watch);
+            if (url.isEmpty()) {
+                outcomes.skipped(r, p);
+                return;
             }
+            PendingAlert alert = new PendingAlert(r, p, url.get());
+            if (held.holds(partition) || !lanes.offer(alert)) {
+                held.hold(partition, alert);
+            }
+        } catch (InvalidWatchException e) {
+            outcomes.deadLetter(r, p, Outcome.REFUSED, e);
+        } catch (RuntimeException e) {
+            outcomes.deadLetter(r, p, Outcome.ERROR, e);
+        }
+    }
+
+    /** Commits, for each of {@code partitions}, the position below which every alert is finished, if it moved. */
+    private void commit(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        partitions.stream().filter(progress::containsKey).forEach(tp -> progress.get(tp).uncommitted()
+                .ifPresent(position -> offsets.put(tp, new OffsetAndMetadata(position))));
+        if (offsets.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(offsets);
+            offsets.forEach((tp, offset) -> progress.get(tp).committed(offset.offset()));
+        } catch (RebalanceInProgressException | CommitFailedException | TimeoutException e) {
+            // the next commit (or the partitions' next owner) takes it from the last committed position
+            LOG.warn("webhook offsets not committed: {}", e.getMessage());
+        }
+    }
+
+    private void shutDown() {
+        try {
+            lanes.close();
+            // acknowledged dead letters finish their alerts before the last commit
+            dlq.flush();
+            commit(progress.keySet());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.error("webhook delivery stopped", e);
+        } catch (KafkaException e) {
+            LOG.warn("webhook offsets not committed on close: {}", e.getMessage());
         } finally {
             consumer.close();
         }
     }
 
-    private void handle(ConsumerRecord<byte[], byte[]> r) throws InterruptedException {
-        Watch watch = r.key() == null ? null : registry.get(new String(r.key(), StandardCharsets.UTF_8));
-        if (watch == null || watch.webhook() == null || watch.webhook().isBlank() || r.value() == null) {
-            return;
-        }
-        if (!policy.allows(watch.webhook())) {
-            refused.increment();
-            deadLetter(r, new IllegalStateException("webhook " + watch.webhook() + " of watch " + watch.id()
-                    + " is not under raqib.webhook.allow"));
-            return;
-        }
-        Exception last = null;
-        for (int attempt = 0; attempt <= backoff.size(); attempt++) {
-            if (attempt > 0) {
-                Thread.sleep(backoff.get(attempt - 1).toMillis());
-            }
-            try {
-                int status = post(watch.webhook(), r.value());
-                if (status / 100 == 2) {
-                    delivered.increment();
-                    return;
-                }
-                last = new IOException("webhook " + watch.webhook() + " answered HTTP " + status);
-                if (status / 100 == 4 && status != 408 && status != 429) {
-                    break;
-                }
-            } catch (IOException e) {
-                last = e;
-            }
-        }
-        failed.increment();
-        deadLetter(r, last);
-    }
-
-    private int post(String url, byte[] event) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-                .header("Content-Type", SinkTopology.CLOUDEVENTS_CONTENT_TYPE).header("User-Agent", "raqib-sink")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private void deadLetter(ConsumerRecord<byte[], byte[]> r, Exception error) {
-        LOG.warn("alert at {}-{}@{} not delivered: {}", r.topic(), r.partition(), r.offset(), error.getMessage());
-        dlq.send(DeadLetterRecords.of(STAGE, r, error));
-    }
-
     @Override
     public void close() throws InterruptedException {
         closed = true;
-        consumer.wakeup();
-        thread.join(30_000);
+        if (thread.getState() == Thread.State.NEW) {
+            consumer.close();
+            lanes.close();
+        } else {
+            // the loop sees the flag within one poll; no wakeup, which could cut short the last commit
+            thread.join(30_000);
+        }
         dlq.close();
+        metrics.remove(heldGauge);
+    }
+
+    /** Keeps {@link #progress} in step with the assignment; commits what is finished before a partition goes. */
+    private final class Rebalance implements ConsumerRebalanceListener {
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            commit(partitions);
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            forget(partitions);
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            partitions.forEach(tp -> progress.put(tp, new PartitionProgress()));
+            assigned.countDown();
+        }
+
+        private void forget(Collection<TopicPartition> partitions) {
+            held.drop(partitions);
+            partitions.forEach(tp -> {
+                PartitionProgress gone = progress.remove(tp);
+                if (gone != null) {
+                    gone.revoke();
+                }
+            });
+        }
     }
 }

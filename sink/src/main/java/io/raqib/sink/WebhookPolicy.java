@@ -1,25 +1,41 @@
 package io.raqib.sink;
 
+import io.raqib.core.config.SinkSettings;
 import io.raqib.core.model.Watch;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Which webhook targets a watch may name: only URLs under an operator's allow-list entry (same scheme, host and
- * port; path under the entry's path), so a watch cannot make the sink call arbitrary internal addresses. An
- * empty list allows no webhook at all.
+ * port; path at or below the entry's path, whole segments), so a watch cannot make the sink call arbitrary
+ * internal addresses. URLs and entries are both read by {@link WebhookUrl#parse}, so they are compared in one
+ * normalized form. An empty list allows no webhook at all.
  */
 public final class WebhookPolicy {
 
-    private final List<URI> allowed;
+    private final List<WebhookUrl> allowed;
 
-    /** @param allowPrefixes URL prefixes such as {@code https://hooks.example.org/raqib/} */
+    /**
+     * @param allowPrefixes URL prefixes such as {@code https://hooks.example.org/raqib/}; a bad entry is an
+     *                      {@link IllegalArgumentException} naming {@code raqib.webhook.allow}
+     */
     public WebhookPolicy(List<String> allowPrefixes) {
-        this.allowed = allowPrefixes.stream().map(p -> parse(p).orElseThrow(() ->
-                new IllegalArgumentException("raqib.webhook.allow: '" + p + "' is not an http(s) URL"))).toList();
+        this.allowed = allowPrefixes.stream().map(WebhookPolicy::entry).toList();
+    }
+
+    private static WebhookUrl entry(String prefix) {
+        try {
+            WebhookUrl url = WebhookUrl.parse(prefix);
+            if (url.query() != null) {
+                throw new IllegalArgumentException("has a query; an entry is a prefix of URLs");
+            }
+            return url;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(SinkSettings.WEBHOOK_ALLOW + ": '" + prefix + "' " + e.getMessage(),
+                    e);
+        }
     }
 
     /** Whether no webhook at all is allowed (no allow-list): then there is nothing to deliver. */
@@ -27,53 +43,47 @@ public final class WebhookPolicy {
         return allowed.isEmpty();
     }
 
-    /** Whether {@code url} is an http(s) URL under one of the allowed prefixes. */
-    public boolean allows(String url) {
-        return parse(url).map(u -> allowed.stream().anyMatch(a -> under(u, a))).orElse(false);
+    /** The targets (scheme, host, port) of the allow-list: every allowed URL posts to one of them. */
+    public Set<String> targets() {
+        return allowed.stream().map(WebhookUrl::target).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Throws {@link InvalidWatchException} (field {@code webhook}) when the watch names a webhook not allowed. */
-    public void check(Watch watch) {
-        String url = watch.webhook();
-        if (url == null || url.isBlank()) {
-            return;
-        }
-        if (parse(url).isEmpty()) {
-            throw new InvalidWatchException(watch.id(), "webhook", -1, "webhook must be an absolute http(s) URL", null);
-        }
-        if (!allows(url)) {
-            throw new InvalidWatchException(watch.id(), "webhook", -1, allowed.isEmpty()
-                    ? "webhooks are off: the operator must list allowed URL prefixes in raqib.webhook.allow"
-                    : "webhook " + url + " is not under an allowed prefix (raqib.webhook.allow)", null);
-        }
+    /**
+     * The watch to store: its webhook normalized ({@link WebhookUrl}), or unchanged without one (a blank one
+     * becomes none). Throws {@link InvalidWatchException} (field {@code webhook}) when it is not allowed.
+     */
+    public Watch normalize(Watch watch) {
+        return watch.webhook() == null ? watch
+                : watch.withWebhook(webhook(watch).map(WebhookUrl::toString).orElse(null));
     }
 
-    private static boolean under(URI url, URI prefix) {
-        return url.getScheme().equals(prefix.getScheme()) && url.getHost().equals(prefix.getHost())
-                && port(url) == port(prefix) && path(url).startsWith(path(prefix));
-    }
-
-    private static Optional<URI> parse(String text) {
+    /**
+     * The normalized URL of the watch's webhook, empty when it names none (null or blank). Throws
+     * {@link InvalidWatchException} (field {@code webhook}) when the URL is malformed or not under an allowed prefix.
+     */
+    public Optional<WebhookUrl> webhook(Watch watch) {
+        String text = watch.webhook();
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        WebhookUrl url;
         try {
-            URI u = new URI(text.strip()).normalize();
-            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && u.getUserInfo() == null) {
-                return Optional.of(new URI(scheme, null, u.getHost().toLowerCase(Locale.ROOT), u.getPort(),
-                        u.getPath(), null, null));
-            }
-        } catch (URISyntaxException e) {
-            // not a URL: refused below
+            url = WebhookUrl.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw refused(watch, "webhook " + e.getMessage());
         }
-        return Optional.empty();
+        if (allowed.isEmpty()) {
+            throw refused(watch, "webhooks are off: the operator must list allowed URL prefixes in "
+                    + SinkSettings.WEBHOOK_ALLOW);
+        }
+        if (allowed.stream().noneMatch(url::isUnder)) {
+            throw refused(watch, "webhook " + url + " is not under an allowed prefix (" + SinkSettings.WEBHOOK_ALLOW
+                    + ")");
+        }
+        return Optional.of(url);
     }
 
-    private static int port(URI u) {
-        return u.getPort() >= 0 ? u.getPort() : u.getScheme().equals("https") ? 443 : 80;
-    }
-
-    /** The path with a trailing slash, so {@code /raqib} does not admit {@code /raqibevil}. */
-    private static String path(URI u) {
-        String p = u.getPath() == null || u.getPath().isEmpty() ? "/" : u.getPath();
-        return p.endsWith("/") ? p : p + "/";
+    private static InvalidWatchException refused(Watch watch, String reason) {
+        return new InvalidWatchException(watch.id(), "webhook", -1, reason, null);
     }
 }

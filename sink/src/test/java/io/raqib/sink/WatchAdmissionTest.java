@@ -1,5 +1,6 @@
 package io.raqib.sink;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.raqib.core.config.SinkSettings;
@@ -26,10 +27,19 @@ class WatchAdmissionTest {
     }
 
     @Test
+    void theWatchToStoreCarriesTheNormalizedWebhook() {
+        Watch admitted = admission.check(watch("n", null, "wheat", "HTTPS://Hooks.Example:443/levant"), List.of());
+
+        assertThat(admitted).isEqualTo(watch("n", null, "wheat", "https://hooks.example/levant"));
+    }
+
+    @Test
     void aBadQueryOrAForbiddenWebhookIsRefusedWhateverTheDesk() {
         assertThatThrownBy(() -> admission.check(watch("q", null, "wheat AND (", null), List.of()))
                 .isInstanceOf(InvalidWatchException.class).hasMessageContaining("invalid query");
         assertThatThrownBy(() -> admission.check(watch("h", null, "wheat", "https://elsewhere.example/"), List.of()))
                 .isInstanceOf(InvalidWatchException.class).hasMessageContaining("raqib.webhook.allow");
+        assertThatThrownBy(() -> admission.check(watch("s", null, "wheat", "https://hooks.example/x "), List.of()))
+                .isInstanceOf(InvalidWatchException.class).hasMessageContaining("(U+0020)");
     }
 }

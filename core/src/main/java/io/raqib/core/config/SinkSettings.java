@@ -9,29 +9,34 @@ import java.util.Map;
  *
  * @param maxWatchesPerDesk {@code raqib.max.watches.per.desk}: most watches one desk may hold (watches without a
  *                          desk count as one desk); default 1000
- * @param webhookAllow      {@code raqib.webhook.allow}: comma-separated URL prefixes a watch's webhook must start
- *                          with ({@code https://hooks.example.org/raqib/}); empty (the default) allows none
+ * @param webhookAllow      {@code raqib.webhook.allow}: comma-separated URL prefixes a watch's webhook must be
+ *                          under ({@code https://hooks.example.org/raqib/}: same scheme, host and port, whole path
+ *                          segments); empty (the default) allows none
  * @param watchLimits       {@code raqib.watch.*}: the bounds of one watch (query size, nesting, languages, …)
+ * @param webhooks          how webhooks are delivered (timeouts, queues, circuit breakers)
  */
-public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow, WatchLimits watchLimits) {
+public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow, WatchLimits watchLimits,
+                           WebhookSettings webhooks) {
 
     public static final String MAX_WATCHES_PER_DESK = "raqib.max.watches.per.desk";
     public static final String WEBHOOK_ALLOW = "raqib.webhook.allow";
 
     static final Map<String, String> DEFAULTS = defaults();
 
-    /** Settings with the default watch limits. */
+    /** Settings with the default watch limits and webhook delivery. */
     public SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow) {
-        this(maxWatchesPerDesk, webhookAllow, WatchLimits.defaults());
+        this(maxWatchesPerDesk, webhookAllow, WatchLimits.defaults(), WebhookSettings.defaults());
     }
 
     static SinkSettings from(ConfigValues v) {
-        return new SinkSettings(v.positiveInt(MAX_WATCHES_PER_DESK), v.list(WEBHOOK_ALLOW), WatchLimits.from(v));
+        return new SinkSettings(v.positiveInt(MAX_WATCHES_PER_DESK), v.list(WEBHOOK_ALLOW), WatchLimits.from(v),
+                WebhookSettings.from(v));
     }
 
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new HashMap<>(Map.of(MAX_WATCHES_PER_DESK, "1000", WEBHOOK_ALLOW, ""));
         defaults.putAll(WatchLimits.DEFAULTS);
+        defaults.putAll(WebhookSettings.DEFAULTS);
         return Map.copyOf(defaults);
     }
 }

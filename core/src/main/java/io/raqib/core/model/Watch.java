@@ -56,6 +56,12 @@ public record Watch(
                 excluded);
     }
 
+    /** A copy with another webhook (admission stores the normalized URL). */
+    public Watch withWebhook(String newWebhook) {
+        return new Watch(id, name, query, owner, desk, languages, throttle, newWebhook, terms, threshold, required,
+                excluded);
+    }
+
     /** A weighted term of the second watch form: a word or phrase (analyzed like the text) and its weight. */
     public record Term(String text, double weight) {
     }
