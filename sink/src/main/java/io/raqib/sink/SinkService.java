@@ -39,7 +39,7 @@ public final class SinkService implements AutoCloseable {
         deskTopics = new DeskTopics(config);
         fileWatches.forEach(w -> deskTopics.ensure(w.desk()));
         registry.putAll(fileWatches);
-        rejectedWatches = new WatchDeadLetters(config.bootstrapServers(), metrics);
+        rejectedWatches = new WatchDeadLetters(config, metrics);
         listener = new WatchTopicListener(config.bootstrapServers(), registry, w -> deskTopics.ensure(w.desk()),
                 rejectedWatches);
         StreamsBuilder builder = new StreamsBuilder();

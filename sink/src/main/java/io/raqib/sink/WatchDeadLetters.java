@@ -2,6 +2,7 @@ package io.raqib.sink;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.DeadLetterRecords;
 import java.util.Properties;
 import java.util.function.BiConsumer;
@@ -22,14 +23,18 @@ public final class WatchDeadLetters implements BiConsumer<ConsumerRecord<byte[],
     static final String STAGE = "watches";
     private static final Logger LOG = LoggerFactory.getLogger(WatchDeadLetters.class);
     private final KafkaProducer<byte[], byte[]> producer;
+    private final int maxValueBytes;
     private final Counter rejected;
 
-    public WatchDeadLetters(String bootstrapServers, MeterRegistry metrics) {
+    /** Dead letters for the cluster of {@code config}, as large as the watch records it may hold. */
+    public WatchDeadLetters(RaqibConfig config, MeterRegistry metrics) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxRecordBytes());
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-sink-watches-dlq");
         this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        this.maxValueBytes = DeadLetterRecords.valueLimit(config.maxRecordBytes());
         this.rejected = Counter.builder("raqib.sink.watches.rejected")
                 .description("Records of raqib.watches that could not be applied (sent to raqib.dlq)")
                 .register(metrics);
@@ -39,7 +44,7 @@ public final class WatchDeadLetters implements BiConsumer<ConsumerRecord<byte[],
     @Override
     public void accept(ConsumerRecord<byte[], byte[]> record, Throwable reason) {
         rejected.increment();
-        producer.send(DeadLetterRecords.of(STAGE, record, reason), (metadata, e) -> {
+        producer.send(DeadLetterRecords.of(STAGE, record, reason, maxValueBytes), (metadata, e) -> {
             if (e != null) {
                 LOG.warn("cannot dead-letter watch record {}-{}@{}: {}", record.topic(), record.partition(),
                         record.offset(), e.getMessage());

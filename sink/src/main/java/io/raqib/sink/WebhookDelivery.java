@@ -3,6 +3,7 @@ package io.raqib.sink;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.DeadLetterRecords;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.WebhookOutcomes.Outcome;
@@ -88,10 +89,12 @@ public final class WebhookDelivery implements AutoCloseable {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxRecordBytes());
         this.dlq = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
         this.registry = registry;
         this.policy = policy;
-        this.outcomes = new WebhookOutcomes(dlq, metrics, this::failed);
+        this.outcomes = new WebhookOutcomes(dlq, DeadLetterRecords.valueLimit(config.maxRecordBytes()), metrics,
+                this::failed);
         this.lanes = new TargetLanes(policy.targets(), config.sink().webhooks(),
                 new WebhookSender(config.sink().webhooks().timeout(), backoff), outcomes, metrics, this::failed);
         this.metrics = metrics;

@@ -43,12 +43,18 @@ final class WebhookOutcomes {
     }
 
     private final Producer<byte[], byte[]> dlq;
+    private final int maxValueBytes;
     private final Consumer<Throwable> fatal;
     private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
 
-    /** @param fatal told when a dead letter cannot be written: delivery cannot go on without losing alerts */
-    WebhookOutcomes(Producer<byte[], byte[]> dlq, MeterRegistry metrics, Consumer<Throwable> fatal) {
+    /**
+     * @param maxValueBytes largest dead-letter value {@code dlq} can send
+     * @param fatal         told when a dead letter cannot be written: delivery cannot go on without losing alerts
+     */
+    WebhookOutcomes(Producer<byte[], byte[]> dlq, int maxValueBytes, MeterRegistry metrics,
+                    Consumer<Throwable> fatal) {
         this.dlq = dlq;
+        this.maxValueBytes = maxValueBytes;
         this.fatal = fatal;
         for (Outcome o : Outcome.values()) {
             counters.put(o, Counter.builder("raqib.sink.webhooks").tag("outcome", o.tag())
@@ -73,7 +79,7 @@ final class WebhookOutcomes {
         counters.get(outcome).increment();
         LOG.warn("alert at {}-{}@{} not delivered ({}): {}", record.topic(), record.partition(), record.offset(),
                 outcome.tag(), reason.getMessage());
-        dlq.send(DeadLetterRecords.of(STAGE, record, reason), (metadata, error) -> {
+        dlq.send(DeadLetterRecords.of(STAGE, record, reason, maxValueBytes), (metadata, error) -> {
             if (error == null) {
                 progress.finished(record.offset());
             } else {

@@ -21,8 +21,8 @@ public final class DeadLetterRecords {
     public static final String STAGE_CONFIG = "raqib.stage";
     /** Room left for the key, headers and record overhead below the producer's request limit. */
     static final int OVERHEAD_BYTES = 64 * 1024;
-    /** Value limit of DLQ records written by plain producers (default {@code max.request.size} less the overhead). */
-    static final int DEFAULT_MAX_VALUE_BYTES = 1024 * 1024 - OVERHEAD_BYTES;
+    /** Value limit of DLQ records whose producer keeps Kafka's default {@code max.request.size}. */
+    static final int DEFAULT_MAX_VALUE_BYTES = valueLimit(1024 * 1024);
 
     private DeadLetterRecords() {
     }
@@ -37,12 +37,18 @@ public final class DeadLetterRecords {
 
     /**
      * The DLQ record for {@code failed}, read by a plain consumer outside Kafka Streams (webhook delivery, watch
-     * listener); {@code error} may be an {@link Error} such as a stack overflow the record caused.
+     * listener), its value cut to {@code maxValueBytes}; {@code error} may be an {@link Error} such as a stack
+     * overflow the record caused.
      */
     public static ProducerRecord<byte[], byte[]> of(String stage, ConsumerRecord<byte[], byte[]> failed,
-                                                    Throwable error) {
+                                                    Throwable error, int maxValueBytes) {
         return record(stage, failed.key(), failed.value(), error, failed.topic(), failed.partition(),
-                failed.offset(), DEFAULT_MAX_VALUE_BYTES);
+                failed.offset(), maxValueBytes);
+    }
+
+    /** The largest DLQ value a producer with {@code max.request.size = maxRequestBytes} can always write. */
+    public static int valueLimit(int maxRequestBytes) {
+        return Math.max(1024, maxRequestBytes - OVERHEAD_BYTES);
     }
 
     private static ProducerRecord<byte[], byte[]> record(String stage, byte[] key, byte[] value, Throwable error,
@@ -65,7 +71,6 @@ public final class DeadLetterRecords {
     /** The largest DLQ value a Streams application with {@code configs} can write (its producer's request limit). */
     static int maxValueBytes(Map<String, ?> configs) {
         Object limit = configs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
-        int requestLimit = limit == null ? 1024 * 1024 : Integer.parseInt(limit.toString());
-        return Math.max(1024, requestLimit - OVERHEAD_BYTES);
+        return limit == null ? DEFAULT_MAX_VALUE_BYTES : valueLimit(Integer.parseInt(limit.toString()));
     }
 }
