@@ -14,6 +14,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -23,9 +24,12 @@ import java.util.function.Consumer;
 
 /**
  * {@code POST /api/articles}: one article or an array as JSON (Raqib {@code Article} or IPTC ninjs), seed-format
- * {@code text/plain}, or a feed document (RSS/Atom/RDF XML, JSON Feed). Answers 202 with the ids; 400 naming
- * the field, 413 over the size limit, 415 for other media types. A request with one bad article publishes
- * nothing, so a client can fix and resend it whole. Authentication is the HTTP server's ({@code /api/*}).
+ * {@code text/plain}, or a feed document (RSS/Atom/RDF XML, JSON Feed). Answers 202 with the ids once Kafka has
+ * acknowledged every article; 400 naming the field, 413 over the size limit, 415 for other media types. A request
+ * with one bad article publishes nothing, so a client can fix and resend it whole. When Kafka does not acknowledge
+ * all of a request within the bound, answers 503 with {@code Retry-After}: the articles it did acknowledge are
+ * remembered (reported as duplicates when the request comes again), the others are not, so resending the whole
+ * request publishes exactly what is missing. Authentication is the HTTP server's ({@code /api/*}).
  */
 public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
 
@@ -54,8 +58,8 @@ public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
                                                    io.micrometer.core.instrument.MeterRegistry registry) {
         IngestSettings settings = config.ingest();
         return new ArticlePushEndpoint(new ArticleIntake(new ArticleValidator(config.maxArticleBytes()),
-                new DuplicateFilter(settings.dedupIds(), settings.dedupWindow()), publisher::publish,
-                new IngestMetrics(registry)), settings.pushMaxBytes());
+                new DuplicateFilter(settings.dedupIds(), settings.dedupWindow()), publisher,
+                new IngestMetrics(registry), settings.ackTimeout()), settings.pushMaxBytes());
     }
 
     @Override
@@ -156,18 +160,31 @@ public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
                         problem.reason());
             }
         }
-        List<String> ids = new ArrayList<>();
-        List<String> duplicates = new ArrayList<>();
-        for (Article article : articles) {
-            ArticleIntake.Verdict verdict = intake.offer(article);
-            (verdict.outcome() == ArticleIntake.Outcome.DUPLICATE ? duplicates : ids).add(verdict.article().id());
+        Map<ArticleIntake.Outcome, List<String>> ids = new EnumMap<>(ArticleIntake.Outcome.class);
+        String failure = null;
+        for (ArticleIntake.Verdict verdict : intake.offerAll(articles)) {
+            ids.computeIfAbsent(verdict.outcome(), o -> new ArrayList<>()).add(verdict.article().id());
+            failure = failure == null ? verdict.reason() : failure;
         }
+        List<String> published = ids.getOrDefault(ArticleIntake.Outcome.PUBLISHED, List.of());
+        List<String> unacknowledged = ids.getOrDefault(ArticleIntake.Outcome.FAILED, List.of());
+        int status = unacknowledged.isEmpty() ? 202 : 503;
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", 202);
-        answer.put("accepted", ids.size());
-        answer.put("ids", ids);
-        answer.put("duplicates", duplicates);
-        ctx.status(202).json(answer);
+        answer.put("status", status);
+        if (status == 202) {
+            answer.put("accepted", published.size());
+        } else {
+            intake.metrics().pushUnavailable();
+            answer.put("error", "Kafka did not acknowledge " + unacknowledged.size() + " of " + articles.size()
+                    + " articles (" + failure + "): send the whole request again later; what is stored by then is "
+                    + "reported as a duplicate, the rest is published");
+            answer.put("field", "body");
+            answer.put("unacknowledged", unacknowledged);
+            ctx.header("Retry-After", Long.toString(Math.max(1, intake.ackTimeout().toSeconds())));
+        }
+        answer.put("ids", published);
+        answer.put("duplicates", ids.getOrDefault(ArticleIntake.Outcome.DUPLICATE, List.of()));
+        ctx.status(status).json(answer);
     }
 
     private static Article withSource(Article a) {
