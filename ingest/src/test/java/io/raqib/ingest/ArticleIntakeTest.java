@@ -89,6 +89,9 @@ class ArticleIntakeTest {
 
     @Test
     void manyThreadsOfferingTheSameArticlesPublishEachExactlyOnce() throws Exception {
+        sender.mode(ControlledSender.Mode.LATER);
+        ArticleIntake patient = new ArticleIntake(new ArticleValidator(10_000), duplicates, sender, metrics,
+                Duration.ofSeconds(10));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         try {
@@ -100,13 +103,13 @@ class ArticleIntakeTest {
                     for (int i = 0; i < 50; i++) {
                         batch.add(article("Story " + i));
                     }
-                    return intake.offerAll(batch);
+                    return patient.offerAll(batch);
                 }));
             }
             start.countDown();
             List<ArticleIntake.Verdict> all = new ArrayList<>();
             for (Future<List<ArticleIntake.Verdict>> r : results) {
-                all.addAll(r.get(10, TimeUnit.SECONDS));
+                all.addAll(r.get(30, TimeUnit.SECONDS));
             }
 
             assertThat(sender.stored()).hasSize(50);

@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 /** A sender standing in for the broker: it acknowledges, refuses or holds sends as the test says. */
 public final class ControlledSender implements ArticleIntake.Sender {
 
-    /** What the "broker" does with the next sends. */
-    public enum Mode { ACKNOWLEDGE, REFUSE, HOLD }
+    /** What the "broker" does with the next sends; LATER acknowledges 20 ms later, from another thread. */
+    public enum Mode { ACKNOWLEDGE, LATER, REFUSE, HOLD }
 
     private record Held(Article article, CompletableFuture<Object> ack) {
     }
@@ -26,6 +27,8 @@ public final class ControlledSender implements ArticleIntake.Sender {
         CompletableFuture<Object> ack = new CompletableFuture<>();
         switch (mode) {
             case ACKNOWLEDGE -> acknowledge(new Held(article, ack));
+            case LATER -> CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS)
+                    .execute(() -> acknowledge(new Held(article, ack)));
             case REFUSE -> refuse(new Held(article, ack));
             case HOLD -> {
                 synchronized (held) {
