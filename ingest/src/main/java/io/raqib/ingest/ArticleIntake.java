@@ -41,6 +41,26 @@ public final class ArticleIntake {
     public record Verdict(Outcome outcome, Article article, String reason) {
     }
 
+    /** The verdicts of {@link #offerAll}, in the order offered. */
+    public record Batch(List<Verdict> verdicts) {
+
+        /** The ids of the articles with {@code outcome}, in order. */
+        public List<String> ids(Outcome outcome) {
+            return verdicts.stream().filter(v -> v.outcome() == outcome).map(v -> v.article().id()).toList();
+        }
+
+        /** How many articles had {@code outcome}. */
+        public int count(Outcome outcome) {
+            return (int) verdicts.stream().filter(v -> v.outcome() == outcome).count();
+        }
+
+        /** Why the first failed article failed, or null when none did. */
+        public String firstFailure() {
+            return verdicts.stream().filter(v -> v.outcome() == Outcome.FAILED).map(Verdict::reason).findFirst()
+                    .orElse(null);
+        }
+    }
+
     private final ArticleValidator validator;
     private final DuplicateFilter duplicates;
     private final Sender sender;
@@ -102,7 +122,7 @@ public final class ArticleIntake {
      * fate is still open then, or that were not sent because the bound had passed, are {@code FAILED}; an open one
      * is still remembered if the broker acknowledges it later, so offering it again is then a duplicate.
      */
-    public List<Verdict> offerAll(List<Article> articles) {
+    public Batch offerAll(List<Article> articles) {
         long deadline = System.nanoTime() + ackTimeout.toNanos();
         List<CompletableFuture<Verdict>> verdicts = new ArrayList<>(articles.size());
         for (Article article : articles) {
@@ -115,7 +135,7 @@ public final class ArticleIntake {
             out.add(verdicts.get(i).getNow(new Verdict(Outcome.FAILED, ArticleIds.assign(articles.get(i)),
                     "not acknowledged by Kafka within " + ackTimeout.toSeconds() + " s")));
         }
-        return out;
+        return new Batch(List.copyOf(out));
     }
 
     /** Counts a document-level rejection (a feed or file that yielded no articles). */

@@ -14,7 +14,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -160,14 +159,9 @@ public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
                         problem.reason());
             }
         }
-        Map<ArticleIntake.Outcome, List<String>> ids = new EnumMap<>(ArticleIntake.Outcome.class);
-        String failure = null;
-        for (ArticleIntake.Verdict verdict : intake.offerAll(articles)) {
-            ids.computeIfAbsent(verdict.outcome(), o -> new ArrayList<>()).add(verdict.article().id());
-            failure = failure == null ? verdict.reason() : failure;
-        }
-        List<String> published = ids.getOrDefault(ArticleIntake.Outcome.PUBLISHED, List.of());
-        List<String> unacknowledged = ids.getOrDefault(ArticleIntake.Outcome.FAILED, List.of());
+        ArticleIntake.Batch batch = intake.offerAll(articles);
+        List<String> published = batch.ids(ArticleIntake.Outcome.PUBLISHED);
+        List<String> unacknowledged = batch.ids(ArticleIntake.Outcome.FAILED);
         int status = unacknowledged.isEmpty() ? 202 : 503;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", status);
@@ -176,14 +170,14 @@ public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
         } else {
             intake.metrics().pushUnavailable();
             answer.put("error", "Kafka did not acknowledge " + unacknowledged.size() + " of " + articles.size()
-                    + " articles (" + failure + "): send the whole request again later; what is stored by then is "
+                    + " articles (" + batch.firstFailure() + "): send the whole request again later; what is stored by then is "
                     + "reported as a duplicate, the rest is published");
             answer.put("field", "body");
             answer.put("unacknowledged", unacknowledged);
             ctx.header("Retry-After", Long.toString(Math.max(1, intake.ackTimeout().toSeconds())));
         }
         answer.put("ids", published);
-        answer.put("duplicates", ids.getOrDefault(ArticleIntake.Outcome.DUPLICATE, List.of()));
+        answer.put("duplicates", batch.ids(ArticleIntake.Outcome.DUPLICATE));
         ctx.status(status).json(answer);
     }
 

@@ -72,7 +72,7 @@ class ArticleIntakeTest {
     @Test
     void offerAllReturnsWithinTheBoundAndALateAcknowledgementIsStillRemembered() {
         sender.mode(ControlledSender.Mode.HOLD);
-        List<ArticleIntake.Verdict> verdicts = intake.offerAll(List.of(article("Late")));
+        List<ArticleIntake.Verdict> verdicts = intake.offerAll(List.of(article("Late"))).verdicts();
 
         assertThat(verdicts).singleElement().satisfies(v -> {
             assertThat(v.outcome()).isEqualTo(ArticleIntake.Outcome.FAILED);
@@ -81,7 +81,7 @@ class ArticleIntakeTest {
         });
         sender.releaseHeld();
         sender.mode(ControlledSender.Mode.ACKNOWLEDGE);
-        assertThat(intake.offerAll(List.of(article("Late"), article("New"))))
+        assertThat(intake.offerAll(List.of(article("Late"), article("New"))).verdicts())
                 .extracting(ArticleIntake.Verdict::outcome)
                 .containsExactly(ArticleIntake.Outcome.DUPLICATE, ArticleIntake.Outcome.PUBLISHED);
         assertThat(sender.stored()).extracting(Article::title).containsExactly("Late", "New");
@@ -103,7 +103,7 @@ class ArticleIntakeTest {
                     for (int i = 0; i < 50; i++) {
                         batch.add(article("Story " + i));
                     }
-                    return patient.offerAll(batch);
+                    return patient.offerAll(batch).verdicts();
                 }));
             }
             start.countDown();

@@ -126,24 +126,18 @@ public final class FeedPoller implements AutoCloseable {
             }
             List<Article> articles = FeedArticles.of(parser.parse(response.body(), response.contentType(),
                     response.url()), feed.source(), feed.language());
-            int[] counts = new int[ArticleIntake.Outcome.values().length];
-            String failure = null;
-            for (ArticleIntake.Verdict verdict : intake.offerAll(articles)) {
-                counts[verdict.outcome().ordinal()]++;
-                failure = verdict.outcome() == ArticleIntake.Outcome.FAILED && failure == null ? verdict.reason()
-                        : failure;
-            }
-            int failed = counts[ArticleIntake.Outcome.FAILED.ordinal()];
+            ArticleIntake.Batch batch = intake.offerAll(articles);
+            int failed = batch.count(ArticleIntake.Outcome.FAILED);
             if (failed > 0) {
-                throw new IOException(failed + " of " + articles.size() + " articles not published (" + failure
-                        + "); the feed is fetched whole again");
+                throw new IOException(failed + " of " + articles.size() + " articles not published ("
+                        + batch.firstFailure() + "); the feed is fetched whole again");
             }
             metrics.feedFetch(feed.source(), "ok", Duration.ofNanos(System.nanoTime() - started));
             validators.put(feed.url(), new FeedFetcher.Validators(response.etag(), response.lastModified()));
             failures.remove(feed.url());
-            return new PollResult(counts[ArticleIntake.Outcome.PUBLISHED.ordinal()],
-                    counts[ArticleIntake.Outcome.DUPLICATE.ordinal()], counts[ArticleIntake.Outcome.REJECTED.ordinal()],
-                    false, null);
+            return new PollResult(batch.count(ArticleIntake.Outcome.PUBLISHED),
+                    batch.count(ArticleIntake.Outcome.DUPLICATE), batch.count(ArticleIntake.Outcome.REJECTED), false,
+                    null);
         } catch (IOException | FeedException | RuntimeException e) {
             metrics.feedFetch(feed.source(), "failed", Duration.ofNanos(System.nanoTime() - started));
             if (e instanceof FeedException) {
