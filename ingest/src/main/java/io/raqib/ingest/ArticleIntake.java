@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -54,10 +55,20 @@ public final class ArticleIntake {
             return (int) verdicts.stream().filter(v -> v.outcome() == outcome).count();
         }
 
-        /** Why the first failed article failed, or null when none did. */
-        public String firstFailure() {
-            return verdicts.stream().filter(v -> v.outcome() == Outcome.FAILED).map(Verdict::reason).findFirst()
-                    .orElse(null);
+        /** The position of the first article with {@code outcome}, or -1. */
+        public int indexOf(Outcome outcome) {
+            for (int i = 0; i < verdicts.size(); i++) {
+                if (verdicts.get(i).outcome() == outcome) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        /** Why the first article with {@code outcome} (rejected or failed) had it, or null when none had it. */
+        public String reason(Outcome outcome) {
+            int i = indexOf(outcome);
+            return i < 0 ? null : verdicts.get(i).reason();
         }
     }
 
@@ -94,8 +105,9 @@ public final class ArticleIntake {
 
     /**
      * Takes one article through the gate; the verdict completes once its fate is known (at once for a rejection
-     * or a duplicate, on the sender's confirmation or failure otherwise). An article offered while the same one is
-     * being published gets that send's outcome: a duplicate if it succeeds, a failure if it fails.
+     * or a duplicate, on the sender's confirmation or failure otherwise). A send refused for the article itself
+     * ({@link ArticleRefusedException}) is a rejection, any other failed send a failure. An article offered while
+     * the same one is being published gets that send's outcome: a duplicate if it succeeds, a failure if not.
      */
     public CompletableFuture<Verdict> offer(Article raw) {
         metrics.fetched(raw.source());
@@ -158,7 +170,13 @@ public final class ArticleIntake {
                 return new Verdict(Outcome.PUBLISHED, article, null);
             }
             reservation.abandoned();
-            return failed(article, "not acknowledged by Kafka: " + rootMessage(error));
+            Throwable cause = unwrap(error);
+            if (cause instanceof ArticleRefusedException) {
+                metrics.rejected(article.source(), "refused-by-kafka");
+                return new Verdict(Outcome.REJECTED, article, cause.getMessage());
+            }
+            return failed(article, "not acknowledged by Kafka: " + (cause.getMessage() == null
+                    ? cause.getClass().getSimpleName() : cause.getMessage()));
         });
     }
 
@@ -188,12 +206,11 @@ public final class ArticleIntake {
         }
     }
 
-    private static String rootMessage(Throwable error) {
+    private static Throwable unwrap(Throwable error) {
         Throwable t = error;
-        while ((t instanceof java.util.concurrent.CompletionException || t instanceof ExecutionException)
-                && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return t;
     }
 }

@@ -13,12 +13,17 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * Publishes articles to {@code raqib.articles.raw}, key = article id: idempotent, {@code acks=all}, lz4-compressed
  * batches of up to 256 KiB lingering 20 ms. Every send is settled within the acknowledgement bound: the producer
  * blocks at most that long for metadata or buffer space and gives a record up after it ({@code max.block.ms},
- * {@code delivery.timeout.ms}), so a broker outage fails sends instead of parking them for minutes.
+ * {@code delivery.timeout.ms}), so a broker outage fails sends instead of parking them for minutes. A send Kafka
+ * refuses for the article itself (too large, invalid) fails with {@link ArticleRefusedException}.
  */
 public final class ArticlePublisher implements AutoCloseable, ArticleIntake.Sender {
 
@@ -66,16 +71,25 @@ public final class ArticlePublisher implements AutoCloseable, ArticleIntake.Send
         try {
             producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(), article), (meta, error) -> {
                 if (error != null) {
-                    acked.completeExceptionally(error);
+                    acked.completeExceptionally(refusal(error));
                 } else {
                     acknowledged.incrementAndGet();
                     acked.complete(meta);
                 }
             });
         } catch (RuntimeException e) {
-            acked.completeExceptionally(e);
+            acked.completeExceptionally(refusal(e));
         }
         return acked;
+    }
+
+    /** Marks the errors that are the article's own (sending it again would fail again) as a refusal of it. */
+    private static Throwable refusal(Throwable error) {
+        boolean articleAtFault = error instanceof RecordTooLargeException
+                || error instanceof RecordBatchTooLargeException || error instanceof InvalidRecordException
+                || error instanceof SerializationException;
+        return articleAtFault ? new ArticleRefusedException("Kafka refused the article: " + error.getMessage(), error)
+                : error;
     }
 
     /** Sends one article without waiting; a failure is reported by {@link #awaitAcknowledged()}. */

@@ -28,7 +28,8 @@ import java.util.function.Consumer;
  * with one bad article publishes nothing, so a client can fix and resend it whole. When Kafka does not acknowledge
  * all of a request within the bound, answers 503 with {@code Retry-After}: the articles it did acknowledge are
  * remembered (reported as duplicates when the request comes again), the others are not, so resending the whole
- * request publishes exactly what is missing. Authentication is the HTTP server's ({@code /api/*}).
+ * request publishes exactly what is missing. An article Kafka refuses for itself (too large for the broker) is
+ * answered 422 naming it. Authentication is the HTTP server's ({@code /api/*}).
  */
 public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
 
@@ -162,19 +163,25 @@ public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
         ArticleIntake.Batch batch = intake.offerAll(articles);
         List<String> published = batch.ids(ArticleIntake.Outcome.PUBLISHED);
         List<String> unacknowledged = batch.ids(ArticleIntake.Outcome.FAILED);
-        int status = unacknowledged.isEmpty() ? 202 : 503;
+        int refusedAt = batch.indexOf(ArticleIntake.Outcome.REJECTED);
+        int status = !unacknowledged.isEmpty() ? 503 : refusedAt >= 0 ? 422 : 202;
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("status", status);
         if (status == 202) {
             answer.put("accepted", published.size());
-        } else {
+        } else if (status == 503) {
             intake.metrics().pushUnavailable();
             answer.put("error", "Kafka did not acknowledge " + unacknowledged.size() + " of " + articles.size()
-                    + " articles (" + batch.firstFailure() + "): send the whole request again later; what is stored by then is "
-                    + "reported as a duplicate, the rest is published");
+                    + " articles (" + batch.reason(ArticleIntake.Outcome.FAILED) + "): send the whole request again "
+                    + "later; what is stored by then is reported as a duplicate, the rest is published");
             answer.put("field", "body");
             answer.put("unacknowledged", unacknowledged);
             ctx.header("Retry-After", Long.toString(Math.max(1, intake.ackTimeout().toSeconds())));
+        } else {
+            answer.put("error", batch.reason(ArticleIntake.Outcome.REJECTED) + "; the other articles are stored, "
+                    + "so sending the request again without it reports them as duplicates");
+            answer.put("field", articles.size() == 1 ? "body" : "[" + refusedAt + "]");
+            answer.put("rejected", batch.ids(ArticleIntake.Outcome.REJECTED));
         }
         answer.put("ids", published);
         answer.put("duplicates", batch.ids(ArticleIntake.Outcome.DUPLICATE));

@@ -194,6 +194,24 @@ class ArticlePushEndpointTest {
         assertThat(published).hasSize(1);
     }
 
+    @Test
+    void anArticleKafkaRefusesForItselfIsA422NamingItWhileTheOthersAreStored() throws Exception {
+        HttpResponse<String> first = post("application/json", "{\"title\": \"A\", \"body\": \"a\"}");
+        broker.mode(ControlledSender.Mode.REJECT);
+        HttpResponse<String> refused = post("application/json",
+                "[{\"title\": \"A\", \"body\": \"a\"}, {\"title\": \"Huge\", \"body\": \"h\"}]");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode reason = json(refused);
+        assertThat(reason.path("field").asText()).isEqualTo("[1]");
+        assertThat(reason.path("error").asText()).startsWith("Kafka refused the article: too large");
+        assertThat(reason.path("rejected")).hasSize(1);
+        assertThat(reason.path("duplicates")).extracting(JsonNode::asText)
+                .containsExactly(json(first).path("ids").get(0).asText());
+        assertThat(refused.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(metrics.count("raqib.ingest.rejected", "http-push")).isEqualTo(1);
+    }
+
     private HttpResponse<String> post(String contentType, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/articles"))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -10,8 +10,11 @@ import java.util.concurrent.TimeUnit;
 /** A sender standing in for the broker: it acknowledges, refuses or holds sends as the test says. */
 public final class ControlledSender implements ArticleIntake.Sender {
 
-    /** What the "broker" does with the next sends; LATER acknowledges 20 ms later, from another thread. */
-    public enum Mode { ACKNOWLEDGE, LATER, REFUSE, HOLD }
+    /**
+     * What the "broker" does with the next sends: LATER acknowledges 20 ms later from another thread, REFUSE fails
+     * them as an outage would, REJECT refuses each article for itself (as a record too large), HOLD keeps them open.
+     */
+    public enum Mode { ACKNOWLEDGE, LATER, REFUSE, REJECT, HOLD }
 
     private record Held(Article article, CompletableFuture<Object> ack) {
     }
@@ -30,6 +33,8 @@ public final class ControlledSender implements ArticleIntake.Sender {
             case LATER -> CompletableFuture.delayedExecutor(20, TimeUnit.MILLISECONDS)
                     .execute(() -> acknowledge(new Held(article, ack)));
             case REFUSE -> refuse(new Held(article, ack));
+            case REJECT -> ack.completeExceptionally(new ArticleRefusedException("Kafka refused the article: too large",
+                    null));
             case HOLD -> {
                 synchronized (held) {
                     held.add(new Held(article, ack));

@@ -159,6 +159,30 @@ class FileIngestorTest {
     }
 
     @Test
+    void anArticleTheStoreRefusesForItselfIsRejectedWithFileAndLineAndTheRestGoesOn() throws IOException {
+        write("batch.jsonl", """
+                {"title": "One", "body": "x"}
+                {"title": "Huge", "body": "y"}
+                {"title": "Three", "body": "z"}
+                """);
+        List<Article> stored = new ArrayList<>();
+        FileIngestor picky = new FileIngestor(new ArticleFileReader(), new ArticleIntake(new ArticleValidator(10_000),
+                new DuplicateFilter(100, 100), a -> a.title().equals("Huge")
+                        ? CompletableFuture.failedFuture(new ArticleRefusedException("Kafka refused the article: "
+                                + "too large", null))
+                        : CompletableFuture.completedFuture(stored.add(a)), IngestMetrics.inMemory(),
+                Duration.ofSeconds(1)));
+
+        IngestSummary summary = picky.ingest(List.of(dir), Set.of());
+
+        assertThat(summary.published()).isEqualTo(2);
+        assertThat(summary.unacknowledged()).isZero();
+        assertThat(summary.rejected()).singleElement().extracting(InputException::getMessage).asString()
+                .endsWith("batch.jsonl:2: Kafka refused the article: too large");
+        assertThat(stored).extracting(Article::title).containsExactly("One", "Three");
+    }
+
+    @Test
     void aRunEndsOnlyWhenEverySendIsSettled() throws Exception {
         write("a.json", """
                 {"title": "Story", "body": "Text."}

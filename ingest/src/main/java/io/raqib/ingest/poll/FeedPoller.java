@@ -130,7 +130,7 @@ public final class FeedPoller implements AutoCloseable {
             int failed = batch.count(ArticleIntake.Outcome.FAILED);
             if (failed > 0) {
                 throw new IOException(failed + " of " + articles.size() + " articles not published ("
-                        + batch.firstFailure() + "); the feed is fetched whole again");
+                        + batch.reason(ArticleIntake.Outcome.FAILED) + "); the feed is fetched whole again");
             }
             metrics.feedFetch(feed.source(), "ok", Duration.ofNanos(System.nanoTime() - started));
             validators.put(feed.url(), new FeedFetcher.Validators(response.etag(), response.lastModified()));
