@@ -21,6 +21,12 @@ class FileIngestorTest {
     @TempDir
     Path dir;
 
+    private static final String THREE_ARTICLES = """
+            {"title": "One", "body": "x"}
+            {"title": "Two", "body": "y"}
+            {"title": "Three", "body": "z"}
+            """;
+
     private final List<Article> published = new ArrayList<>();
     private final FileIngestor ingestor =
             FileIngestor.inMemory(new ArticleValidator(10_000), published::add);
@@ -133,11 +139,7 @@ class FileIngestorTest {
 
     @Test
     void publishedCountsOnlyAcknowledgedArticlesAndAFailedRunRemembersNothing() throws IOException {
-        write("batch.jsonl", """
-                {"title": "One", "body": "x"}
-                {"title": "Two", "body": "y"}
-                {"title": "Three", "body": "z"}
-                """);
+        write("batch.jsonl", THREE_ARTICLES);
         ControlledSender broker = new ControlledSender();
         FileIngestor toBroker = through(broker);
         broker.mode(ControlledSender.Mode.REFUSE);
@@ -160,14 +162,10 @@ class FileIngestorTest {
 
     @Test
     void anArticleTheStoreRefusesForItselfIsRejectedWithFileAndLineAndTheRestGoesOn() throws IOException {
-        write("batch.jsonl", """
-                {"title": "One", "body": "x"}
-                {"title": "Huge", "body": "y"}
-                {"title": "Three", "body": "z"}
-                """);
+        write("batch.jsonl", THREE_ARTICLES);
         List<Article> stored = new ArrayList<>();
         FileIngestor picky = new FileIngestor(new ArticleFileReader(), new ArticleIntake(new ArticleValidator(10_000),
-                new DuplicateFilter(100, 100), a -> a.title().equals("Huge")
+                new DuplicateFilter(100, 100), a -> a.title().equals("Two")
                         ? CompletableFuture.failedFuture(new ArticleRefusedException("Kafka refused the article: "
                                 + "too large", null))
                         : CompletableFuture.completedFuture(stored.add(a)), IngestMetrics.inMemory(),
@@ -180,6 +178,7 @@ class FileIngestorTest {
         assertThat(summary.rejected()).singleElement().extracting(InputException::getMessage).asString()
                 .endsWith("batch.jsonl:2: Kafka refused the article: too large");
         assertThat(stored).extracting(Article::title).containsExactly("One", "Three");
+        assertThat(summary.rejected().get(0).line()).isEqualTo(2);
     }
 
     @Test
