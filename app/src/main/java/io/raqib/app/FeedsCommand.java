@@ -1,8 +1,11 @@
 package io.raqib.app;
 
+import io.raqib.core.config.IngestSettings;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.ingest.net.AddressPolicy;
 import io.raqib.ingest.poll.FeedList;
 import io.raqib.ingest.poll.FeedSource;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,12 +28,18 @@ public final class FeedsCommand {
     Path file;
 
     FeedList list() {
-        return new FeedList(file != null ? file : RaqibConfig.load(null, Map.of()).ingest().feedsFile());
+        return new FeedList(file != null ? file : settings().feedsFile());
+    }
+
+    IngestSettings settings() {
+        return RaqibConfig.load(null, Map.of()).ingest();
     }
 
     /** {@code raqib feeds add URL}. */
     @Command(name = "add", mixinStandardHelpOptions = true,
-            description = "Add a feed (or replace one with the same URL).")
+            description = "Add a feed (or replace one with the same URL). A URL whose host is a loopback, private, "
+                    + "link-local or other non-public address, or resolves only to such, is refused unless "
+                    + "raqib.feed.allow (RAQIB_FEED_ALLOW) permits it.")
     static final class Add implements Callable<Integer> {
         @ParentCommand
         FeedsCommand parent;
@@ -50,6 +59,14 @@ public final class FeedsCommand {
         @Override
         public Integer call() throws Exception {
             FeedSource feed = new FeedSource(url, source, language, interval);
+            String host = URI.create(feed.url().strip()).getHost();
+            String refusal = host == null ? "the URL names no host"
+                    : AddressPolicy.allowing(IngestSettings.FEED_ALLOW, parent.settings().feedAllow())
+                            .refusalOfHost(host);
+            if (refusal != null) {
+                System.err.println("raqib feeds: " + feed.url() + " refused: " + refusal);
+                return 1;
+            }
             int count = parent.list().add(feed).size();
             System.out.printf("raqib feeds: added %s as '%s' every %s (%d feeds)%n", feed.url(), feed.source(),
                     feed.interval(), count);

@@ -24,7 +24,8 @@ import picocli.CommandLine.Parameters;
                 + "ninjs, SaudiNewsNet array, JSON Feed), .jsonl, RSS/Atom/RDF feeds (.xml .rss .atom .rdf), CSV with "
                 + "a header, and .zip of those.",
             "Articles already on the topic are not published again. Shows a progress bar on stderr and a summary at "
-                + "the end; exits 1 when anything was rejected (named with file and line)."})
+                + "the end (published = acknowledged by Kafka); exits 1 when anything was rejected (named with file "
+                + "and line) or Kafka did not acknowledge an article (the reason on stderr)."})
 public final class ImportCommand implements Callable<Integer> {
 
     @Mixin
@@ -69,10 +70,14 @@ public final class ImportCommand implements Callable<Integer> {
         for (InputException rejected : result.summary().rejected()) {
             System.err.println("raqib import: " + rejected.getMessage());
         }
+        if (result.summary().unacknowledged() > 0) {
+            System.err.println("raqib import: " + result.summary().unacknowledged() + " articles not published: "
+                    + result.summary().failure());
+        }
         System.out.printf("raqib import: %s (%d ids already on raqib.articles.raw) in %.1f s: %.0f articles/s, "
                         + "%.2f MB/s of files, %.2f MB/s of article text%n", result.summary().describe(),
                 result.previouslyPublished(), result.took().toNanos() / 1e9, result.articlesPerSecond(),
                 result.megabytesPerSecond(), result.textMegabytesPerSecond());
-        return result.summary().rejected().isEmpty() ? 0 : 1;
+        return result.summary().complete() ? 0 : 1;
     }
 }

@@ -16,6 +16,7 @@ import io.raqib.ingest.IngestSummary;
 import io.raqib.ingest.KafkaImport;
 import io.raqib.ingest.PublishedIds;
 import io.raqib.ingest.feed.FeedParser;
+import io.raqib.ingest.net.AddressPolicy;
 import io.raqib.ingest.poll.Backoff;
 import io.raqib.ingest.poll.FeedFetcher;
 import io.raqib.ingest.poll.FeedList;
@@ -42,8 +43,10 @@ import picocli.CommandLine.Parameters;
                 + "POST /api/articles (bearer token from raqib.api.tokens), publishing to raqib.articles.raw until "
                 + "Ctrl-C / SIGTERM. Articles already on the topic are not published again.",
             "Changes to the feed list (raqib feeds add|rm) are picked up within 30 s.",
+            "Answers a push with 202 once Kafka acknowledged every article, 503 (Retry-After) when it did not within "
+                + "raqib.ingest.ack.timeout. Feeds may reach non-public addresses only as raqib.feed.allow permits.",
             "With INPUT files, publishes them once and exits (see also raqib import); exits 1 when an input was "
-                + "rejected (named with file and line on stderr)."})
+                + "rejected (named with file and line on stderr) or Kafka did not acknowledge an article."})
 public final class IngestCommand implements Callable<Integer> {
 
     @Mixin
@@ -77,8 +80,12 @@ public final class IngestCommand implements Callable<Integer> {
                 new ArticleValidator(config.maxArticleBytes()), new SimpleMeterRegistry(), inputs,
                 config.watchesFile().map(Set::of).orElse(Set.of()), false).summary();
         summary.rejected().forEach(r -> System.err.println("raqib ingest: " + r.getMessage()));
+        if (summary.unacknowledged() > 0) {
+            System.err.println("raqib ingest: " + summary.unacknowledged() + " articles not published: "
+                    + summary.failure());
+        }
         System.out.println("raqib ingest: " + summary.describe());
-        return summary.rejected().isEmpty() ? 0 : 1;
+        return summary.complete() ? 0 : 1;
     }
 
     private int serve(RaqibConfig config) throws Exception {
@@ -89,12 +96,13 @@ public final class IngestCommand implements Callable<Integer> {
         duplicates.rememberIds(PublishedIds.load(config.bootstrapServers(), settings.dedupIds(),
                 Duration.ofMinutes(2)));
         PrometheusMeterRegistry metrics = Metrics.registry();
-        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers())) {
+        AddressPolicy feedAddresses = AddressPolicy.allowing(IngestSettings.FEED_ALLOW, settings.feedAllow());
+        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers(), settings.ackTimeout())) {
             ArticleIntake intake = new ArticleIntake(new ArticleValidator(config.maxArticleBytes()), duplicates,
-                    publisher::publish, new IngestMetrics(metrics));
+                    publisher, new IngestMetrics(metrics), settings.ackTimeout());
             FeedParser parser = new FeedParser(settings.feedMaxBytes());
             try (FeedPoller poller = new FeedPoller(new FeedFetcher(settings.feedTimeout(), settings.feedMaxBytes(),
-                    settings.feedRedirects()), parser, intake, new IngestMetrics(metrics),
+                    settings.feedRedirects(), feedAddresses), parser, intake, new IngestMetrics(metrics),
                     new Backoff(Duration.ofSeconds(30), settings.backoffMax(), RandomGenerator.getDefault()),
                     settings.feedThreads());
                  HttpApi http = new HttpApi(config.apiTokens(), metrics,
@@ -107,7 +115,6 @@ public final class IngestCommand implements Callable<Integer> {
                         httpHost, http.port(), config.apiTokens().isEmpty() ? " (closed: no raqib.api.tokens)" : "");
                 ShutdownSignal.await();
             }
-            publisher.awaitAcknowledged();
             return 0;
         } finally {
             ShutdownSignal.finished();

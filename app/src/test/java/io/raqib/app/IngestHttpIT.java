@@ -36,7 +36,8 @@ class IngestHttpIT {
         try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers());
              HttpApi http = new HttpApi(List.of(TOKEN), metrics, List.of(new ArticlePushEndpoint(
                      new ArticleIntake(new ArticleValidator(config.maxArticleBytes()), new DuplicateFilter(100, 100),
-                             publisher::publish, new IngestMetrics(metrics)), 1_000_000))).start("127.0.0.1", 0)) {
+                             publisher, new IngestMetrics(metrics), config.ingest().ackTimeout()), 1_000_000)))
+                     .start("127.0.0.1", 0)) {
             String title = "Pushed " + UUID.randomUUID();
             String article = "{\"title\": \"" + title + "\", \"body\": \"text\", \"source\": \"it\"}";
 
@@ -44,7 +45,6 @@ class IngestHttpIT {
             HttpResponse<String> accepted = post(http, article, TOKEN, "application/json");
             HttpResponse<String> tooLarge = post(http, "{\"title\": \"" + "x".repeat(1_100_000) + "\"}", TOKEN,
                     "application/json");
-            publisher.awaitAcknowledged();
 
             assertThat(anonymous.statusCode()).isEqualTo(401);
             assertThat(accepted.statusCode()).isEqualTo(202);
@@ -66,7 +66,8 @@ class IngestHttpIT {
         try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers());
              HttpApi http = new HttpApi(List.of(TOKEN), metrics, List.of(new ArticlePushEndpoint(
                      new ArticleIntake(new ArticleValidator(config.maxArticleBytes()), new DuplicateFilter(100, 100),
-                             publisher::publish, new IngestMetrics(metrics)), limit)), limit).start("127.0.0.1", 0)) {
+                             publisher, new IngestMetrics(metrics), config.ingest().ackTimeout()), limit)), limit)
+                     .start("127.0.0.1", 0)) {
             String run = UUID.randomUUID().toString();
             StringBuilder batch = new StringBuilder("[");
             for (int i = 0; i < 300; i++) {
@@ -76,7 +77,6 @@ class IngestHttpIT {
             String body = batch.append(']').toString();
 
             HttpResponse<String> accepted = post(http, body, TOKEN, "application/json");
-            publisher.awaitAcknowledged();
 
             assertThat(body.length()).isGreaterThan(1_400_000);
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);

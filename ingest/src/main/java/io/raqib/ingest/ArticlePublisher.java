@@ -1,55 +1,110 @@
 package io.raqib.ingest;
 
+import io.raqib.core.config.IngestSettings;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * Publishes articles to {@code raqib.articles.raw}, key = article id: idempotent, {@code acks=all}, lz4-compressed
- * batches of up to 256 KiB lingering 20 ms (throughput over latency: ingest is not interactive). Sends are
- * asynchronous; {@link #awaitAcknowledged()} waits for all of them and reports the first failure.
+ * batches of up to 256 KiB lingering 20 ms. Every send is settled within the acknowledgement bound: the producer
+ * blocks at most that long for metadata or buffer space and gives a record up after it ({@code max.block.ms},
+ * {@code delivery.timeout.ms}), so a broker outage fails sends instead of parking them for minutes. A send Kafka
+ * refuses for the article itself (too large, invalid) fails with {@link ArticleRefusedException}.
  */
-public final class ArticlePublisher implements AutoCloseable {
+public final class ArticlePublisher implements AutoCloseable, ArticleIntake.Sender {
+
+    private static final int LINGER_MS = 20;
 
     private final KafkaProducer<String, Article> producer;
-    private final AtomicReference<Exception> firstFailure = new AtomicReference<>();
+    private final Duration ackTimeout;
+    private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private final AtomicLong acknowledged = new AtomicLong();
 
+    /** A publisher with the default acknowledgement bound ({@link IngestSettings#DEFAULT_ACK_TIMEOUT}). */
     public ArticlePublisher(String bootstrapServers) {
+        this(bootstrapServers, IngestSettings.DEFAULT_ACK_TIMEOUT);
+    }
+
+    /** @param ackTimeout how long a send may take until the broker acknowledged it (at least 1 s) */
+    public ArticlePublisher(String bootstrapServers, Duration ackTimeout) {
+        this.ackTimeout = ackTimeout;
+        int bound = (int) Math.min(Integer.MAX_VALUE, ackTimeout.toMillis());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        p.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 64L * 1024 * 1024);
+        // A full buffer must drain well within the bound, or healthy but queued records would expire.
+        p.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 16L * 1024 * 1024);
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, bound);
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, bound);
+        // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, bound - LINGER_MS));
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-ingest");
         producer = new KafkaProducer<>(p, Topics.ARTICLES_RAW.keySerde().serializer(),
                 Topics.ARTICLES_RAW.valueSerde().serializer());
     }
 
-    /** Sends one article (blocks only when the producer's buffer is full). */
+    /**
+     * Sends one article; the result completes when the broker acknowledged it, or fails with the reason (broker
+     * unreachable, refused, not acknowledged within the bound). Blocks at most the bound (metadata, full buffer).
+     */
+    @Override
+    public CompletableFuture<RecordMetadata> send(Article article) {
+        CompletableFuture<RecordMetadata> acked = new CompletableFuture<>();
+        try {
+            producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(), article), (meta, error) -> {
+                if (error != null) {
+                    acked.completeExceptionally(refusal(error));
+                } else {
+                    acknowledged.incrementAndGet();
+                    acked.complete(meta);
+                }
+            });
+        } catch (RuntimeException e) {
+            acked.completeExceptionally(refusal(e));
+        }
+        return acked;
+    }
+
+    /** Marks the errors that are the article's own (sending it again would fail again) as a refusal of it. */
+    private static Throwable refusal(Throwable error) {
+        boolean articleAtFault = error instanceof RecordTooLargeException
+                || error instanceof RecordBatchTooLargeException || error instanceof InvalidRecordException
+                || error instanceof SerializationException;
+        return articleAtFault ? new ArticleRefusedException("Kafka refused the article: " + error.getMessage(), error)
+                : error;
+    }
+
+    /** Sends one article without waiting; a failure is reported by {@link #awaitAcknowledged()}. */
     public void publish(Article article) {
-        producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(), article), (meta, error) -> {
+        send(article).whenComplete((meta, error) -> {
             if (error != null) {
                 firstFailure.compareAndSet(null, error);
-            } else {
-                acknowledged.incrementAndGet();
             }
         });
     }
 
-    /** Waits until every article sent so far is acknowledged; throws if any send failed. */
+    /** Waits until every article sent so far is settled; throws if one {@link #publish}ed was not acknowledged. */
     public void awaitAcknowledged() throws IOException {
         producer.flush();
-        Exception failure = firstFailure.get();
+        Throwable failure = firstFailure.get();
         if (failure != null) {
             throw new IOException("publishing to Kafka failed: " + failure.getMessage(), failure);
         }
@@ -60,8 +115,9 @@ public final class ArticlePublisher implements AutoCloseable {
         return acknowledged.get();
     }
 
+    /** Sends what is buffered (waiting at most the acknowledgement bound), then closes the producer. */
     @Override
     public void close() {
-        producer.close();
+        producer.close(ackTimeout);
     }
 }

@@ -23,9 +23,13 @@ import java.util.function.Consumer;
 
 /**
  * {@code POST /api/articles}: one article or an array as JSON (Raqib {@code Article} or IPTC ninjs), seed-format
- * {@code text/plain}, or a feed document (RSS/Atom/RDF XML, JSON Feed). Answers 202 with the ids; 400 naming
- * the field, 413 over the size limit, 415 for other media types. A request with one bad article publishes
- * nothing, so a client can fix and resend it whole. Authentication is the HTTP server's ({@code /api/*}).
+ * {@code text/plain}, or a feed document (RSS/Atom/RDF XML, JSON Feed). Answers 202 with the ids once Kafka has
+ * acknowledged every article; 400 naming the field, 413 over the size limit, 415 for other media types. A request
+ * with one bad article publishes nothing, so a client can fix and resend it whole. When Kafka does not acknowledge
+ * all of a request within the bound, answers 503 with {@code Retry-After}: the articles it did acknowledge are
+ * remembered (reported as duplicates when the request comes again), the others are not, so resending the whole
+ * request publishes exactly what is missing. An article Kafka refuses for itself (too large for the broker) is
+ * answered 422 naming it. Authentication is the HTTP server's ({@code /api/*}).
  */
 public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
 
@@ -54,8 +58,8 @@ public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
                                                    io.micrometer.core.instrument.MeterRegistry registry) {
         IngestSettings settings = config.ingest();
         return new ArticlePushEndpoint(new ArticleIntake(new ArticleValidator(config.maxArticleBytes()),
-                new DuplicateFilter(settings.dedupIds(), settings.dedupWindow()), publisher::publish,
-                new IngestMetrics(registry)), settings.pushMaxBytes());
+                new DuplicateFilter(settings.dedupIds(), settings.dedupWindow()), publisher,
+                new IngestMetrics(registry), settings.ackTimeout()), settings.pushMaxBytes());
     }
 
     @Override
@@ -156,18 +160,32 @@ public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
                         problem.reason());
             }
         }
-        List<String> ids = new ArrayList<>();
-        List<String> duplicates = new ArrayList<>();
-        for (Article article : articles) {
-            ArticleIntake.Verdict verdict = intake.offer(article);
-            (verdict.outcome() == ArticleIntake.Outcome.DUPLICATE ? duplicates : ids).add(verdict.article().id());
-        }
+        ArticleIntake.Batch batch = intake.offerAll(articles);
+        List<String> published = batch.ids(ArticleIntake.Outcome.PUBLISHED);
+        List<String> unacknowledged = batch.ids(ArticleIntake.Outcome.FAILED);
+        int refusedAt = batch.indexOf(ArticleIntake.Outcome.REJECTED);
+        int status = !unacknowledged.isEmpty() ? 503 : refusedAt >= 0 ? 422 : 202;
         Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("status", 202);
-        answer.put("accepted", ids.size());
-        answer.put("ids", ids);
-        answer.put("duplicates", duplicates);
-        ctx.status(202).json(answer);
+        answer.put("status", status);
+        if (status == 202) {
+            answer.put("accepted", published.size());
+        } else if (status == 503) {
+            intake.metrics().pushUnavailable();
+            answer.put("error", "Kafka did not acknowledge " + unacknowledged.size() + " of " + articles.size()
+                    + " articles (" + batch.reason(ArticleIntake.Outcome.FAILED) + "): send the whole request again "
+                    + "later; what is stored by then is reported as a duplicate, the rest is published");
+            answer.put("field", "body");
+            answer.put("unacknowledged", unacknowledged);
+            ctx.header("Retry-After", Long.toString(Math.max(1, intake.ackTimeout().toSeconds())));
+        } else {
+            answer.put("error", batch.reason(ArticleIntake.Outcome.REJECTED) + "; the other articles are stored, "
+                    + "so sending the request again without it reports them as duplicates");
+            answer.put("field", articles.size() == 1 ? "body" : "[" + refusedAt + "]");
+            answer.put("rejected", batch.ids(ArticleIntake.Outcome.REJECTED));
+        }
+        answer.put("ids", published);
+        answer.put("duplicates", batch.ids(ArticleIntake.Outcome.DUPLICATE));
+        ctx.status(status).json(answer);
     }
 
     private static Article withSource(Article a) {

@@ -1,16 +1,18 @@
 package io.raqib.ingest;
 
+import io.raqib.core.config.IngestSettings;
 import io.raqib.core.model.Article;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
  * Reads article files through the {@link ArticleIntake}: every article is published once, exact duplicates are
- * counted and skipped, bad inputs are collected with file and line while the rest goes through.
+ * counted and skipped, bad inputs are collected with file and line while the rest goes through. Sends overlap
+ * (the intake confirms them asynchronously); a run ends when every send is settled, so "published" counts what
+ * the sender confirmed. After a failed send nothing more is sent: the remaining articles count as not acknowledged.
  */
 public final class FileIngestor {
 
@@ -22,10 +24,9 @@ public final class FileIngestor {
         this.intake = intake;
     }
 
-    /** An ingestor with default reading and in-memory duplicate memory, handing articles to {@code publisher}. */
-    public static FileIngestor inMemory(ArticleValidator validator, Consumer<Article> publisher) {
-        return new FileIngestor(new ArticleFileReader(), new ArticleIntake(validator,
-                new DuplicateFilter(1_000_000, 100_000), publisher, IngestMetrics.inMemory()));
+    /** An ingestor with default reading and in-memory duplicate memory, handing articles to {@code consumer}. */
+    public static FileIngestor inMemory(ArticleValidator validator, Consumer<Article> consumer) {
+        return through(validator, ArticleIntake.Sender.of(consumer));
     }
 
     /** Ingests the given files and folders (skipping {@code excluded} files) and reports what happened. */
@@ -35,31 +36,39 @@ public final class FileIngestor {
 
     /** Same, calling {@code onArticle} after each article read (for progress bars). */
     public IngestSummary ingest(List<Path> paths, Set<Path> excluded, Runnable onArticle) throws IOException {
-        List<InputException> rejected = new ArrayList<>();
-        int[] counts = new int[3];
+        IngestTally tally = new IngestTally();
         for (Path file : ArticleFileReader.list(paths, excluded)) {
             reader.readEach(file, (f, line, article) -> {
-                counts[0]++;
-                ArticleIntake.Verdict verdict = intake.offer(article);
-                switch (verdict.outcome()) {
-                    case PUBLISHED -> counts[1]++;
-                    case DUPLICATE -> counts[2]++;
-                    case REJECTED -> rejected.add(new InputException(f, line, verdict.problem().reason()));
+                // Once the broker failed a send, the rest is counted as not published instead of each waiting out
+                // the acknowledgement bound.
+                if (tally.read()) {
+                    intake.offer(article).thenAccept(verdict -> tally.settled(verdict, f, line));
                 }
                 onArticle.run();
             }, e -> {
                 intake.rejectedDocument(file.getFileName().toString(), "unreadable");
-                rejected.add(e);
+                tally.unreadable(e);
             });
         }
-        return new IngestSummary(counts[0], counts[1], counts[2], List.copyOf(rejected));
+        return tally.await();
     }
 
-    /** Ingests into Kafka through {@code publisher}, waiting until every article is acknowledged. */
+    /**
+     * Ingests into Kafka through {@code publisher} and returns once every article is settled; throws naming the
+     * reason when the broker did not acknowledge an article.
+     */
     public static IngestSummary toKafka(ArticlePublisher publisher, ArticleValidator validator, List<Path> paths,
                                         Set<Path> excluded) throws IOException {
-        IngestSummary summary = inMemory(validator, publisher::publish).ingest(paths, excluded);
-        publisher.awaitAcknowledged();
+        IngestSummary summary = through(validator, publisher).ingest(paths, excluded);
+        if (summary.unacknowledged() > 0) {
+            throw new IOException(summary.unacknowledged() + " articles not published: " + summary.failure());
+        }
         return summary;
+    }
+
+    private static FileIngestor through(ArticleValidator validator, ArticleIntake.Sender sender) {
+        return new FileIngestor(new ArticleFileReader(), new ArticleIntake(validator,
+                new DuplicateFilter(1_000_000, 100_000), sender, IngestMetrics.inMemory(),
+                IngestSettings.DEFAULT_ACK_TIMEOUT));
     }
 }

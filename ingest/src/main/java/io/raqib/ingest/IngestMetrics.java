@@ -8,8 +8,10 @@ import java.time.Duration;
 
 /**
  * Ingest meters, tagged by source: {@code raqib.ingest.fetched}, {@code .published}, {@code .duplicates},
- * {@code .rejected} (also by reason), {@code raqib.ingest.feed.fetch} (latency, by feed and outcome) and
- * {@code raqib.ingest.feed.failures}.
+ * {@code .rejected} (also by reason), {@code .unacknowledged} (sends Kafka did not acknowledge);
+ * {@code raqib.ingest.push.unavailable} (HTTP 503 answers), {@code raqib.ingest.feed.fetch} (latency, by feed and
+ * outcome), {@code raqib.ingest.feed.failures} and {@code raqib.ingest.feed.refused} (fetches refused because of
+ * the address, by feed).
  */
 public final class IngestMetrics {
 
@@ -39,6 +41,20 @@ public final class IngestMetrics {
 
     void duplicate(String source) {
         counter("raqib.ingest.duplicates", source).increment();
+    }
+
+    void unacknowledged(String source) {
+        counter("raqib.ingest.unacknowledged", source).increment();
+    }
+
+    /** Counts a push request answered 503 because Kafka did not acknowledge all of it. */
+    public void pushUnavailable() {
+        Counter.builder("raqib.ingest.push.unavailable").register(registry).increment();
+    }
+
+    /** Counts a feed fetch refused because the feed or a redirect pointed at a non-public address. */
+    public void feedRefused(String feed) {
+        Counter.builder("raqib.ingest.feed.refused").tag("feed", tag(feed)).register(registry).increment();
     }
 
     /** Counts a rejected article or document; {@code reason} is a short code ({@code empty}, {@code too-large}…). */

@@ -10,8 +10,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,14 +19,16 @@ import org.junit.jupiter.api.Test;
 /** {@code POST /api/articles} on a real Javalin server (port 0). Authentication is tested in app. */
 class ArticlePushEndpointTest {
 
-    private final List<Article> published = new CopyOnWriteArrayList<>();
+    private final ControlledSender broker = new ControlledSender();
+    private final List<Article> published = broker.stored();
+    private final IngestMetrics metrics = IngestMetrics.inMemory();
     private final HttpClient client = HttpClient.newHttpClient();
     private Javalin server;
 
     @BeforeEach
     void start() {
         ArticleIntake intake = new ArticleIntake(new ArticleValidator(10_000), new DuplicateFilter(100, 100),
-                published::add, IngestMetrics.inMemory());
+                broker, metrics, Duration.ofMillis(500));
         ArticlePushEndpoint endpoint = new ArticlePushEndpoint(intake, 20_000);
         server = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -128,6 +130,86 @@ class ArticlePushEndpointTest {
         assertThat(pdf.statusCode()).isEqualTo(415);
         assertThat(json(pdf).path("field").asText()).isEqualTo("Content-Type");
         assertThat(published).isEmpty();
+    }
+
+    @Test
+    void whenKafkaDoesNotAcknowledgeTheAnswerIs503WithRetryAfterAndTheRetryIsPublished() throws Exception {
+        String batch = "[{\"title\": \"A\", \"body\": \"a\"}, {\"title\": \"B\", \"body\": \"b\"}]";
+        broker.mode(ControlledSender.Mode.REFUSE);
+
+        HttpResponse<String> down = post("application/json", batch);
+        broker.mode(ControlledSender.Mode.ACKNOWLEDGE);
+        HttpResponse<String> retry = post("application/json", batch);
+
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(down.headers().firstValue("Retry-After")).hasValue("1");
+        JsonNode reason = json(down);
+        assertThat(reason.path("status").asInt()).isEqualTo(503);
+        assertThat(reason.path("field").asText()).isEqualTo("body");
+        assertThat(reason.path("error").asText()).contains("did not acknowledge 2 of 2").contains("broker unreachable")
+                .contains("send the whole request again");
+        assertThat(reason.path("unacknowledged")).hasSize(2);
+        assertThat(reason.path("ids")).isEmpty();
+        assertThat(retry.statusCode()).as("not called a duplicate after the outage").isEqualTo(202);
+        assertThat(json(retry).path("ids")).hasSize(2);
+        assertThat(json(retry).path("duplicates")).isEmpty();
+        assertThat(published).extracting(Article::title).containsExactly("A", "B");
+        assertThat(metrics.registry().get("raqib.ingest.push.unavailable").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void articlesAcknowledgedBeforeAFailureAreReportedAsDuplicatesOnTheRetry() throws Exception {
+        HttpResponse<String> first = post("application/json", "{\"title\": \"A\", \"body\": \"a\"}");
+        String batch = "[{\"title\": \"A\", \"body\": \"a\"}, {\"title\": \"B\", \"body\": \"b\"}]";
+        broker.mode(ControlledSender.Mode.REFUSE);
+        HttpResponse<String> down = post("application/json", batch);
+        broker.mode(ControlledSender.Mode.ACKNOWLEDGE);
+        HttpResponse<String> retry = post("application/json", batch);
+
+        String a = json(first).path("ids").get(0).asText();
+        assertThat(down.statusCode()).isEqualTo(503);
+        assertThat(json(down).path("duplicates")).extracting(JsonNode::asText).containsExactly(a);
+        assertThat(json(down).path("unacknowledged")).hasSize(1);
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(json(retry).path("duplicates")).extracting(JsonNode::asText).containsExactly(a);
+        assertThat(json(retry).path("ids")).extracting(JsonNode::asText)
+                .containsExactly(json(down).path("unacknowledged").get(0).asText());
+        assertThat(published).extracting(Article::title).containsExactly("A", "B");
+    }
+
+    @Test
+    void anAcknowledgementAfterThe503CountsSoTheRetryIsADuplicateNotASecondCopy() throws Exception {
+        String article = "{\"title\": \"Slow\", \"body\": \"s\"}";
+        broker.mode(ControlledSender.Mode.HOLD);
+
+        HttpResponse<String> slow = post("application/json", article);
+        broker.releaseHeld();
+        broker.mode(ControlledSender.Mode.ACKNOWLEDGE);
+        HttpResponse<String> retry = post("application/json", article);
+
+        assertThat(slow.statusCode()).isEqualTo(503);
+        assertThat(json(slow).path("error").asText()).contains("within");
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(json(retry).path("duplicates")).hasSize(1);
+        assertThat(published).hasSize(1);
+    }
+
+    @Test
+    void anArticleKafkaRefusesForItselfIsA422NamingItWhileTheOthersAreStored() throws Exception {
+        HttpResponse<String> first = post("application/json", "{\"title\": \"A\", \"body\": \"a\"}");
+        broker.mode(ControlledSender.Mode.REJECT);
+        HttpResponse<String> refused = post("application/json",
+                "[{\"title\": \"A\", \"body\": \"a\"}, {\"title\": \"Huge\", \"body\": \"h\"}]");
+
+        assertThat(refused.statusCode()).isEqualTo(422);
+        JsonNode reason = json(refused);
+        assertThat(reason.path("field").asText()).isEqualTo("[1]");
+        assertThat(reason.path("error").asText()).startsWith("Kafka refused the article: too large");
+        assertThat(reason.path("rejected")).hasSize(1);
+        assertThat(reason.path("duplicates")).extracting(JsonNode::asText)
+                .containsExactly(json(first).path("ids").get(0).asText());
+        assertThat(refused.headers().firstValue("Retry-After")).isEmpty();
+        assertThat(metrics.count("raqib.ingest.rejected", "http-push")).isEqualTo(1);
     }
 
     private HttpResponse<String> post(String contentType, String body) throws Exception {

@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +20,12 @@ class FileIngestorTest {
 
     @TempDir
     Path dir;
+
+    private static final String THREE_ARTICLES = """
+            {"title": "One", "body": "x"}
+            {"title": "Two", "body": "y"}
+            {"title": "Three", "body": "z"}
+            """;
 
     private final List<Article> published = new ArrayList<>();
     private final FileIngestor ingestor =
@@ -126,6 +135,79 @@ class FileIngestorTest {
         assertThat(first.published()).isEqualTo(1);
         assertThat(second.duplicates()).isEqualTo(1);
         assertThat(second.published()).isZero();
+    }
+
+    @Test
+    void publishedCountsOnlyAcknowledgedArticlesAndAFailedRunRemembersNothing() throws IOException {
+        write("batch.jsonl", THREE_ARTICLES);
+        ControlledSender broker = new ControlledSender();
+        FileIngestor toBroker = through(broker);
+        broker.mode(ControlledSender.Mode.REFUSE);
+
+        IngestSummary down = toBroker.ingest(List.of(dir), Set.of());
+        broker.mode(ControlledSender.Mode.ACKNOWLEDGE);
+        IngestSummary up = toBroker.ingest(List.of(dir), Set.of());
+
+        assertThat(down.read()).isEqualTo(3);
+        assertThat(down.published()).isZero();
+        assertThat(down.unacknowledged()).isEqualTo(3);
+        assertThat(down.complete()).isFalse();
+        assertThat(down.failure()).contains("batch.jsonl:1").contains("broker unreachable");
+        assertThat(down.describe()).contains("published 0").contains("not acknowledged 3");
+        assertThat(broker.attempts()).as("nothing more is sent after a failure").hasSize(4);
+        assertThat(up.published()).isEqualTo(3);
+        assertThat(up.complete()).isTrue();
+        assertThat(broker.stored()).extracting(Article::title).containsExactly("One", "Two", "Three");
+    }
+
+    @Test
+    void anArticleTheStoreRefusesForItselfIsRejectedWithFileAndLineAndTheRestGoesOn() throws IOException {
+        write("batch.jsonl", THREE_ARTICLES);
+        List<Article> stored = new ArrayList<>();
+        FileIngestor picky = new FileIngestor(new ArticleFileReader(), new ArticleIntake(new ArticleValidator(10_000),
+                new DuplicateFilter(100, 100), a -> a.title().equals("Two")
+                        ? CompletableFuture.failedFuture(new ArticleRefusedException("Kafka refused the article: "
+                                + "too large", null))
+                        : CompletableFuture.completedFuture(stored.add(a)), IngestMetrics.inMemory(),
+                Duration.ofSeconds(1)));
+
+        IngestSummary summary = picky.ingest(List.of(dir), Set.of());
+
+        assertThat(summary.published()).isEqualTo(2);
+        assertThat(summary.unacknowledged()).isZero();
+        assertThat(summary.rejected()).singleElement().extracting(InputException::getMessage).asString()
+                .endsWith("batch.jsonl:2: Kafka refused the article: too large");
+        assertThat(stored).extracting(Article::title).containsExactly("One", "Three");
+        assertThat(summary.rejected().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
+    void aRunEndsOnlyWhenEverySendIsSettled() throws Exception {
+        write("a.json", """
+                {"title": "Story", "body": "Text."}
+                """);
+        ControlledSender broker = new ControlledSender();
+        FileIngestor toBroker = through(broker);
+        broker.mode(ControlledSender.Mode.HOLD);
+
+        CompletableFuture<IngestSummary> run = CompletableFuture.supplyAsync(() -> {
+            try {
+                return toBroker.ingest(List.of(dir), Set.of());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        Thread.sleep(200);
+        boolean doneWhileHeld = run.isDone();
+        broker.releaseHeld();
+
+        assertThat(doneWhileHeld).isFalse();
+        assertThat(run.get(5, TimeUnit.SECONDS).published()).isEqualTo(1);
+    }
+
+    private static FileIngestor through(ControlledSender broker) {
+        return new FileIngestor(new ArticleFileReader(), new ArticleIntake(new ArticleValidator(10_000),
+                new DuplicateFilter(100, 100), broker, IngestMetrics.inMemory(), Duration.ofSeconds(1)));
     }
 
     private void write(String name, String text) throws IOException {

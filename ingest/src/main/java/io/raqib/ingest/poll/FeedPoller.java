@@ -6,6 +6,7 @@ import io.raqib.ingest.FeedArticles;
 import io.raqib.ingest.IngestMetrics;
 import io.raqib.ingest.feed.FeedException;
 import io.raqib.ingest.feed.FeedParser;
+import io.raqib.ingest.net.RefusedAddressException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.HashMap;
@@ -21,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls every feed of the list on its own interval. A feed that fails (network, HTTP error, refused document)
- * is retried with exponential backoff and jitter and counted in {@code raqib.ingest.feed.failures}; it never
- * stops or delays the others.
+ * Polls every feed of the list on its own interval. A feed that fails (network, HTTP error, refused document or
+ * address, new articles Kafka did not acknowledge) is retried with exponential backoff and jitter and counted in
+ * {@code raqib.ingest.feed.failures}; it never stops or delays the others. Owns its fetcher.
  */
 public final class FeedPoller implements AutoCloseable {
 
@@ -108,7 +109,11 @@ public final class FeedPoller implements AutoCloseable {
         return List.copyOf(active.values());
     }
 
-    /** Polls one feed once: fetch (conditional), parse, publish new articles. Never throws. */
+    /**
+     * Polls one feed once: fetch (conditional), parse, publish new articles. The feed's validators are kept (for
+     * the next conditional GET) only when Kafka acknowledged every new article; otherwise the poll failed and the
+     * next one fetches the whole feed again. Never throws.
+     */
     public PollResult pollOnce(FeedSource feed) {
         long started = System.nanoTime();
         try {
@@ -121,18 +126,24 @@ public final class FeedPoller implements AutoCloseable {
             }
             List<Article> articles = FeedArticles.of(parser.parse(response.body(), response.contentType(),
                     response.url()), feed.source(), feed.language());
+            ArticleIntake.Batch batch = intake.offerAll(articles);
+            int failed = batch.count(ArticleIntake.Outcome.FAILED);
+            if (failed > 0) {
+                throw new IOException(failed + " of " + articles.size() + " articles not published ("
+                        + batch.reason(ArticleIntake.Outcome.FAILED) + "); the feed is fetched whole again");
+            }
             metrics.feedFetch(feed.source(), "ok", Duration.ofNanos(System.nanoTime() - started));
             validators.put(feed.url(), new FeedFetcher.Validators(response.etag(), response.lastModified()));
             failures.remove(feed.url());
-            int[] counts = new int[3];
-            for (Article article : articles) {
-                counts[intake.offer(article).outcome().ordinal()]++;
-            }
-            return new PollResult(counts[0], counts[1], counts[2], false, null);
+            return new PollResult(batch.count(ArticleIntake.Outcome.PUBLISHED),
+                    batch.count(ArticleIntake.Outcome.DUPLICATE), batch.count(ArticleIntake.Outcome.REJECTED), false,
+                    null);
         } catch (IOException | FeedException | RuntimeException e) {
             metrics.feedFetch(feed.source(), "failed", Duration.ofNanos(System.nanoTime() - started));
             if (e instanceof FeedException) {
                 intake.rejectedDocument(feed.source(), "feed-refused");
+            } else if (e instanceof RefusedAddressException) {
+                metrics.feedRefused(feed.source());
             }
             failures.merge(feed.url(), 1, Integer::sum);
             return new PollResult(0, 0, 0, false, e.getMessage() == null ? e.getClass().getSimpleName()
@@ -165,8 +176,10 @@ public final class FeedPoller implements AutoCloseable {
         }
     }
 
+    /** Stops polling and closes the fetcher. */
     @Override
     public void close() {
         scheduler.shutdownNow();
+        fetcher.close();
     }
 }

@@ -5,14 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.raqib.core.model.Article;
 import io.raqib.ingest.ArticleIntake;
 import io.raqib.ingest.ArticleValidator;
+import io.raqib.ingest.ControlledSender;
 import io.raqib.ingest.DuplicateFilter;
 import io.raqib.ingest.IngestMetrics;
 import io.raqib.ingest.feed.FeedParser;
+import io.raqib.ingest.net.AddressPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -34,7 +35,11 @@ class FeedPollerTest {
             """;
 
     private final MockWebServer server = new MockWebServer();
-    private final List<Article> published = new CopyOnWriteArrayList<>();
+    private final ControlledSender broker = new ControlledSender();
+    private final List<Article> published = broker.stored();
+    /** The test servers listen on 127.0.0.1, which is loopback: allowed here as an operator would. */
+    static final AddressPolicy LOCAL = AddressPolicy.allowing("raqib.feed.allow", List.of("127.0.0.1"));
+
     private final IngestMetrics metrics = IngestMetrics.inMemory();
     private FeedPoller poller;
 
@@ -200,6 +205,37 @@ class FeedPollerTest {
         assertThat(poller.feeds()).extracting(FeedSource::url).containsExactly(feed("/b").url());
     }
 
+    @Test
+    void aPollWhoseArticlesKafkaDidNotAcknowledgeFailsKeepsNoValidatorsAndTheNextPublishesThem() throws Exception {
+        server.setDispatcher(new okhttp3.mockwebserver.Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return "\"v1\"".equals(request.getHeader("If-None-Match")) ? new MockResponse().setResponseCode(304)
+                        : new MockResponse().setBody(RSS).setHeader("ETag", "\"v1\"");
+            }
+        });
+        FeedSource feed = feed("/rss");
+        broker.mode(ControlledSender.Mode.REFUSE);
+
+        FeedPoller.PollResult down = poller.pollOnce(feed);
+        Duration retryIn = poller.nextDelay(feed, down);
+        broker.mode(ControlledSender.Mode.ACKNOWLEDGE);
+        FeedPoller.PollResult up = poller.pollOnce(feed);
+        FeedPoller.PollResult unchanged = poller.pollOnce(feed);
+
+        assertThat(down.error()).contains("2 of 2 articles not published").contains("broker unreachable");
+        assertThat(retryIn).as("backoff, not the 5 minute interval").isLessThan(Duration.ofSeconds(2));
+        assertThat(metrics.feedFailures("desk")).isEqualTo(1);
+        assertThat(server.takeRequest().getHeader("If-None-Match")).isNull();
+        assertThat(server.takeRequest().getHeader("If-None-Match")).as("validators of the failed poll not kept")
+                .isNull();
+        assertThat(up.error()).isNull();
+        assertThat(up.published()).isEqualTo(2);
+        assertThat(server.takeRequest().getHeader("If-None-Match")).isEqualTo("\"v1\"");
+        assertThat(unchanged.notModified()).isTrue();
+        assertThat(published).extracting(Article::title).containsExactly("One", "Two");
+    }
+
     private void awaitPublished(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (published.size() < count && System.nanoTime() < deadline) {
@@ -209,8 +245,8 @@ class FeedPollerTest {
 
     private FeedPoller poller(Duration timeout, int maxBytes) {
         ArticleIntake intake = new ArticleIntake(new ArticleValidator(1 << 20), new DuplicateFilter(1000, 1000),
-                published::add, metrics);
-        return new FeedPoller(new FeedFetcher(timeout, maxBytes, 3), new FeedParser(maxBytes), intake, metrics,
+                broker, metrics, Duration.ofSeconds(2));
+        return new FeedPoller(new FeedFetcher(timeout, maxBytes, 3, LOCAL), new FeedParser(maxBytes), intake, metrics,
                 new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), new Random(7)), 2);
     }
 
