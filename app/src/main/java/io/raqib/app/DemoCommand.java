@@ -89,8 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
                  SinkService sink = new SinkService(config, fileWatches, metrics);
                  WatchStore watchStore = new WatchStore(config.bootstrapServers(), sink.registry(),
                          new WatchAdmission(config.sink()));
-                 ArticlePublisher pushed = new ArticlePublisher(config.bootstrapServers(),
-                         config.ingest().ackTimeout());
+                 ArticlePublisher pushed = new ArticlePublisher(config);
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(new WatchApi(watchStore, enricher::enrich),
                          ArticlePushEndpoint.forPublisher(pushed, config, metrics), console),
                          config.ingest().pushMaxBytes()).start("127.0.0.1", httpPort);
@@ -132,8 +131,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private IngestSummary ingest(RaqibConfig config, Path watches) throws Exception {
-        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers(),
-                config.ingest().ackTimeout())) {
+        try (ArticlePublisher publisher = new ArticlePublisher(config)) {
             return FileIngestor.toKafka(publisher, new ArticleValidator(config.maxArticleBytes()), List.of(samples),
                     Set.of(watches));
         }

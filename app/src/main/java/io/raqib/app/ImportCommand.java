@@ -63,7 +63,7 @@ public final class ImportCommand implements Callable<Integer> {
     private int run(RaqibConfig config, CsvColumns columns) throws Exception {
         IngestSettings settings = config.ingest();
         TopicAdmin.ensureTopics(config);
-        KafkaImport.Result result = KafkaImport.run(config.bootstrapServers(), settings,
+        KafkaImport.Result result = KafkaImport.run(config,
                 new ArticleFileReader(settings.feedMaxBytes(), columns, source),
                 new ArticleValidator(config.maxArticleBytes()), new SimpleMeterRegistry(), paths, Set.of(),
                 !noProgress);

@@ -75,7 +75,7 @@ public final class IngestCommand implements Callable<Integer> {
 
     private int publishFiles(RaqibConfig config) throws Exception {
         IngestSettings settings = config.ingest();
-        IngestSummary summary = KafkaImport.run(config.bootstrapServers(), settings,
+        IngestSummary summary = KafkaImport.run(config,
                 new ArticleFileReader(settings.feedMaxBytes(), new CsvColumns(Map.of()), null),
                 new ArticleValidator(config.maxArticleBytes()), new SimpleMeterRegistry(), inputs,
                 config.watchesFile().map(Set::of).orElse(Set.of()), false).summary();
@@ -97,7 +97,7 @@ public final class IngestCommand implements Callable<Integer> {
                 Duration.ofMinutes(2)));
         PrometheusMeterRegistry metrics = Metrics.registry();
         AddressPolicy feedAddresses = AddressPolicy.allowing(IngestSettings.FEED_ALLOW, settings.feedAllow());
-        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers(), settings.ackTimeout())) {
+        try (ArticlePublisher publisher = new ArticlePublisher(config)) {
             ArticleIntake intake = new ArticleIntake(new ArticleValidator(config.maxArticleBytes()), duplicates,
                     publisher, new IngestMetrics(metrics), settings.ackTimeout());
             FeedParser parser = new FeedParser(settings.feedMaxBytes());

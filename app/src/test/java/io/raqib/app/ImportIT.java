@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.raqib.core.config.IngestSettings;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
@@ -32,12 +31,11 @@ class ImportIT {
     void importingASaudiNewsNetZipTwicePublishesEachArticleOnceAndNothingTheSecondTime() throws Exception {
         Path zip = smallestSaudiNewsNetZip();
         RaqibConfig config = SharedBroker.config("import");
-        IngestSettings settings = config.ingest();
         Set<String> ids = new HashSet<>();
         new ArticleFileReader(new ArticleValidator(config.maxArticleBytes())).read(zip, a -> ids.add(a.id()), e -> { });
 
-        KafkaImport.Result first = run(config, settings, zip);
-        KafkaImport.Result second = run(config, settings, zip);
+        KafkaImport.Result first = run(config, zip);
+        KafkaImport.Result second = run(config, zip);
 
         int published = first.summary().published();
         assertThat(published).isGreaterThan(500);
@@ -56,8 +54,8 @@ class ImportIT {
         assertThat(onTopic).allSatisfy(r -> assertThat(r.value().id()).isEqualTo(r.key()));
     }
 
-    private static KafkaImport.Result run(RaqibConfig config, IngestSettings settings, Path zip) throws IOException {
-        return KafkaImport.run(config.bootstrapServers(), settings, new ArticleFileReader(),
+    private static KafkaImport.Result run(RaqibConfig config, Path zip) throws IOException {
+        return KafkaImport.run(config, new ArticleFileReader(),
                 new ArticleValidator(config.maxArticleBytes()), new SimpleMeterRegistry(), List.of(zip), Set.of(),
                 false);
     }

@@ -65,7 +65,7 @@ class IngestOutageIT {
         String a = article("A");
         String abc = "[" + a + "," + article("B") + "," + article("C") + "]";
         var metrics = Metrics.registry();
-        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers(), ACK);
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
              HttpApi http = new HttpApi(List.of(TOKEN), metrics,
                      List.of(ArticlePushEndpoint.forPublisher(publisher, config, metrics))).start("127.0.0.1", 0)) {
 
@@ -113,7 +113,7 @@ class IngestOutageIT {
         RaqibConfig config = config(port);
         IngestMetrics metrics = new IngestMetrics(Metrics.registry());
         try (MockWebServer feedServer = new MockWebServer();
-             ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers(), ACK);
+             ArticlePublisher publisher = new ArticlePublisher(config);
              FeedPoller poller = new FeedPoller(new FeedFetcher(Duration.ofSeconds(5), 1 << 20, 3,
                      AddressPolicy.allowing(IngestSettings.FEED_ALLOW, List.of("127.0.0.1"))),
                      new FeedParser(1 << 20), new ArticleIntake(new ArticleValidator(config.maxArticleBytes()),

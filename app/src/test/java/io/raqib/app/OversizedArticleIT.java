@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * An article within raqib.max.article.bytes whose JSON is over the broker's record limit (every quote is escaped,
- * doubling it) is rejected by name, file and line, and the articles beside it are published: one record does not
- * fail the run.
+ * An article within raqib.max.article.bytes whose JSON is over the record limit (a control character is one byte
+ * of text and six of JSON) is rejected by name, file and line, and the articles beside it are published: one
+ * record does not fail the run.
  */
 class OversizedArticleIT {
 
@@ -32,13 +32,14 @@ class OversizedArticleIT {
     void anArticleKafkaRefusesAsTooLargeIsRejectedAndTheOthersArePublished(@TempDir Path dir) throws Exception {
         RaqibConfig config = SharedBroker.config("oversized");
         String run = UUID.randomUUID().toString();
-        String quotes = "\\\"".repeat(700_000);
+        String controls = "\\u0001".repeat(600_000);
         Files.writeString(dir.resolve("articles.jsonl"), "{\"title\": \"Before " + run + "\", \"body\": \"b\"}\n"
-                + "{\"title\": \"Huge " + run + "\", \"body\": \"" + quotes + "\"}\n"
+                + "{\"title\": \"Huge " + run + "\", \"body\": \"" + controls + "\"}\n"
                 + "{\"title\": \"After " + run + "\", \"body\": \"a\"}\n", StandardCharsets.UTF_8);
 
         IngestSummary summary;
-        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers())) {
+        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers(),
+                config.ingest().ackTimeout(), 3 * config.maxArticleBytes())) {
             summary = FileIngestor.toKafka(publisher, new ArticleValidator(config.maxArticleBytes()), List.of(dir),
                     Set.of());
         }

@@ -1,6 +1,7 @@
 package io.raqib.ingest;
 
 import io.raqib.core.config.IngestSettings;
+import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
 import java.io.IOException;
@@ -34,13 +35,22 @@ public final class ArticlePublisher implements AutoCloseable, ArticleIntake.Send
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private final AtomicLong acknowledged = new AtomicLong();
 
-    /** A publisher with the default acknowledgement bound ({@link IngestSettings#DEFAULT_ACK_TIMEOUT}). */
+    /** A publisher with the default acknowledgement bound and record limit, for tests and benchmarks. */
     public ArticlePublisher(String bootstrapServers) {
-        this(bootstrapServers, IngestSettings.DEFAULT_ACK_TIMEOUT);
+        this(bootstrapServers, IngestSettings.DEFAULT_ACK_TIMEOUT, RaqibConfig.defaults().maxRecordBytes());
     }
 
-    /** @param ackTimeout how long a send may take until the broker acknowledged it (at least 1 s) */
-    public ArticlePublisher(String bootstrapServers, Duration ackTimeout) {
+    /** A publisher to the cluster of {@code config}, with its acknowledgement bound and record limit. */
+    public ArticlePublisher(RaqibConfig config) {
+        this(config.bootstrapServers(), config.ingest().ackTimeout(), config.maxRecordBytes());
+    }
+
+    /**
+     * @param ackTimeout     how long a send may take until the broker acknowledged it (at least 1 s)
+     * @param maxRecordBytes largest record sent ({@code max.request.size}): a record Kafka refuses for its size is
+     *                       an {@link ArticleRefusedException}
+     */
+    public ArticlePublisher(String bootstrapServers, Duration ackTimeout, int maxRecordBytes) {
         this.ackTimeout = ackTimeout;
         int bound = (int) Math.min(Integer.MAX_VALUE, ackTimeout.toMillis());
         Properties p = new Properties();
@@ -56,6 +66,7 @@ public final class ArticlePublisher implements AutoCloseable, ArticleIntake.Send
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, bound);
         // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, bound - LINGER_MS));
+        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-ingest");
         producer = new KafkaProducer<>(p, Topics.ARTICLES_RAW.keySerde().serializer(),
                 Topics.ARTICLES_RAW.valueSerde().serializer());

@@ -2,6 +2,8 @@ package io.raqib.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.config.IngestSettings;
+import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.model.ArticleRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,9 +54,10 @@ public final class KafkaImport {
      *
      * @param progress show a progress bar on stderr
      */
-    public static Result run(String bootstrapServers, IngestSettings settings, ArticleFileReader reader,
-                             ArticleValidator validator, MeterRegistry registry, List<Path> paths, Set<Path> excluded,
-                             boolean progress) throws IOException {
+    public static Result run(RaqibConfig config, ArticleFileReader reader, ArticleValidator validator,
+                             MeterRegistry registry, List<Path> paths, Set<Path> excluded, boolean progress)
+            throws IOException {
+        IngestSettings settings = config.ingest();
         long started = System.nanoTime();
         List<Path> files = ArticleFileReader.list(paths, excluded);
         long bytes = 0;
@@ -62,31 +65,20 @@ public final class KafkaImport {
             bytes += Files.size(f);
         }
         DuplicateFilter duplicates = new DuplicateFilter(settings.dedupIds(), settings.dedupWindow());
-        List<String> known = PublishedIds.load(bootstrapServers, settings.dedupIds(), Duration.ofMinutes(2));
+        List<String> known = PublishedIds.load(config.bootstrapServers(), settings.dedupIds(), Duration.ofMinutes(2));
         duplicates.rememberIds(known);
         AtomicLong text = new AtomicLong();
         IngestSummary summary;
-        try (ArticlePublisher publisher = new ArticlePublisher(bootstrapServers, settings.ackTimeout());
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
              ProgressBar bar = progress ? bar() : null) {
             ArticleIntake intake = new ArticleIntake(validator, duplicates, article -> publisher.send(article)
-                    .thenRun(() -> text.addAndGet(utf8Length(article.title()) + utf8Length(article.body())
-                            + utf8Length(article.html()))), new IngestMetrics(registry), settings.ackTimeout());
+                    .thenRun(() -> text.addAndGet(ArticleRules.textBytes(article))), new IngestMetrics(registry),
+                    settings.ackTimeout());
             summary = new FileIngestor(reader, intake).ingest(files, Set.of(), bar == null ? () -> { } : bar::step);
         }
         return new Result(summary, known.size(), bytes, text.get(), Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private static long utf8Length(String s) {
-        if (s == null) {
-            return 0;
-        }
-        long n = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
-        }
-        return n;
-    }
 
     private static ProgressBar bar() {
         return new ProgressBarBuilder().setTaskName("import").setInitialMax(-1).setUnit(" articles", 1)
