@@ -1,10 +1,13 @@
 package io.raqib.ingest;
 
 import io.raqib.core.model.Article;
+import io.raqib.core.model.ArticleRules;
 import io.raqib.ingest.feed.Links;
-import java.nio.charset.StandardCharsets;
 
-/** Checks that an article is worth publishing: some text, an http(s) link if any, within the size limit. */
+/**
+ * Checks that an article is worth publishing: some text, an http(s) link if any, an id (when the source gave one)
+ * usable as a Kafka key, within the size limit — the same door rules as enrich's ({@link ArticleRules}).
+ */
 public final class ArticleValidator {
 
     /** Why an article is refused: the field at fault, a sentence, and a short code for metrics. */
@@ -32,7 +35,11 @@ public final class ArticleValidator {
             return new Problem("url", "url must be an http or https address, got '" + abbreviate(article.url()) + "'",
                     "bad-url");
         }
-        long size = bytes(article.title()) + bytes(article.body()) + bytes(article.html());
+        String idProblem = isBlank(article.id()) ? null : ArticleRules.idProblem(article.id());
+        if (idProblem != null) {
+            return new Problem("id", idProblem, "bad-id");
+        }
+        long size = ArticleRules.textBytes(article);
         if (size > maxBytes) {
             return new Problem("body", "article is " + size + " bytes, over the limit of " + maxBytes
                     + " (raqib.max.article.bytes)", "too-large");
@@ -46,9 +53,5 @@ public final class ArticleValidator {
 
     private static boolean isBlank(String s) {
         return s == null || s.isBlank();
-    }
-
-    private static long bytes(String s) {
-        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }
 }

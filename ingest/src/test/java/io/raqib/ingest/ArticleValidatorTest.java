@@ -56,6 +56,17 @@ class ArticleValidatorTest {
         assertThat(validator.problem(a)).contains("over the limit");
     }
 
+    @Test
+    void aGivenIdMustBeUsableAsAKeyAndABlankOneIsAssignedLater() {
+        Article bidi = new Article("abc\u202Edef", null, "s", "Title", "Body", null, null, null, null);
+        Article blank = new Article(" ", null, "s", "Title", "Body", null, null, null, null);
+
+        ArticleValidator.Problem problem = validator.check(bidi);
+        assertThat(problem.field()).isEqualTo("id");
+        assertThat(problem.reason()).contains("bidi", "U+202E");
+        assertThat(validator.check(blank)).isNull();
+    }
+
     private static Article article(String title, String body) {
         return new Article(null, null, "s", title, body, null, null, null, null);
     }
