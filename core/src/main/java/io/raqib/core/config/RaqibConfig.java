@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param replication      replication factor of each topic Raqib creates
  * @param applicationId    prefix of Kafka Streams application ids ({@code <prefix>-enrich}, {@code <prefix>-sink})
  * @param stateDir         Kafka Streams state directory
+ * @param instanceId       this process's stable name in the Streams consumer groups (static membership), so a
+ *                         restarted instance takes its partitions back at once; empty = dynamic membership
  * @param watchesFile      optional JSON file (array of Watch) the sink loads at start
  * @param maxArticleBytes  largest article (title + body + html, UTF-8) ingest accepts
  * @param httpPort         port of the HTTP API, console and /metrics
@@ -31,6 +33,7 @@ public record RaqibConfig(
         short replication,
         String applicationId,
         Path stateDir,
+        Optional<String> instanceId,
         Optional<Path> watchesFile,
         int maxArticleBytes,
         int httpPort,
@@ -44,6 +47,7 @@ public record RaqibConfig(
     public static final String REPLICATION = "raqib.replication";
     public static final String APPLICATION_ID = "raqib.application.id";
     public static final String STATE_DIR = "raqib.state.dir";
+    public static final String INSTANCE_ID = "raqib.instance.id";
     public static final String WATCHES_FILE = "raqib.watches.file";
     public static final String MAX_ARTICLE_BYTES = "raqib.max.article.bytes";
     public static final String HTTP_PORT = "raqib.http.port";
@@ -55,6 +59,7 @@ public record RaqibConfig(
             REPLICATION, "1",
             APPLICATION_ID, "raqib",
             STATE_DIR, System.getProperty("java.io.tmpdir") + "/raqib-streams",
+            INSTANCE_ID, "",
             WATCHES_FILE, "",
             MAX_ARTICLE_BYTES, Integer.toString(1 << 20),
             HTTP_PORT, "8080",
@@ -79,6 +84,7 @@ public record RaqibConfig(
                 replication(v),
                 v.string(APPLICATION_ID),
                 Path.of(v.string(STATE_DIR)),
+                instanceId(v),
                 v.path(WATCHES_FILE),
                 v.positiveInt(MAX_ARTICLE_BYTES),
                 port(v),
@@ -112,6 +118,21 @@ public record RaqibConfig(
             throw v.invalid(HTTP_PORT, Integer.toString(n), "a port (1–65535)");
         }
         return n;
+    }
+
+    /**
+     * Kafka's rule for a group.instance.id (its characters; 249 at most, less the thread suffix Streams appends),
+     * checked here so a bad value is named before any client starts.
+     */
+    private static Optional<String> instanceId(ConfigValues v) {
+        String id = v.string(INSTANCE_ID);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        if (id.length() > 200 || !id.matches("[A-Za-z0-9._-]+")) {
+            throw v.invalid(INSTANCE_ID, id, "at most 200 of the characters A-Z a-z 0-9 . _ -");
+        }
+        return Optional.of(id);
     }
 
     private static short replication(ConfigValues v) {
