@@ -27,6 +27,7 @@ public final class RaqibProcess implements AutoCloseable {
     private final Path stdout;
     private final Path stderr;
     private final Path gcLog;
+    private volatile boolean stoppedOnPurpose;
 
     private RaqibProcess(String name, Process process, Path stdout, Path stderr, Path gcLog) {
         this.name = name;
@@ -78,12 +79,14 @@ public final class RaqibProcess implements AutoCloseable {
 
     /** {@code kill -9}: the process gets no chance to close anything. Returns once it is gone. */
     public void kill() throws InterruptedException {
+        stoppedOnPurpose = true;
         process.destroyForcibly();
         process.waitFor();
     }
 
     /** SIGTERM, as Ctrl-C or an orchestrator would stop it; its exit code, or empty if still running after timeout. */
     public OptionalLong stop(Duration timeout) throws InterruptedException {
+        stoppedOnPurpose = true;
         process.destroy();
         return awaitExit(timeout);
     }
@@ -96,6 +99,11 @@ public final class RaqibProcess implements AutoCloseable {
     /** The OS process id. */
     public long pid() {
         return process.pid();
+    }
+
+    /** Whether {@link #kill} or {@link #stop} was called: an exit that was asked for. */
+    public boolean stoppedOnPurpose() {
+        return stoppedOnPurpose;
     }
 
     /** Whether the process is still running. */
