@@ -6,9 +6,13 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -88,6 +92,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.put("group.initial.rebalance.delay.ms", "0");
         props.put("auto.create.topics.enable", "false");
         format(props, logDir);
+        refuseIfInUse(logDir);
         server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
         server.startup();
     }
@@ -109,6 +114,22 @@ public final class EmbeddedBroker implements AutoCloseable {
         if (exit != 0) {
             throw new IOException("formatting Kafka storage in " + logDir + " failed: "
                     + output.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    /** A clear error instead of the broker's fatal start-up log when another broker holds the log directory. */
+    private static void refuseIfInUse(Path logDir) throws IOException {
+        Path lockFile = logDir.resolve(".lock");
+        if (!Files.exists(lockFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IOException(logDir.getParent() + " is in use by another Kafka broker");
+            }
+        } catch (OverlappingFileLockException e) {
+            throw new IOException(logDir.getParent() + " is in use by another Kafka broker in this process", e);
         }
     }
 

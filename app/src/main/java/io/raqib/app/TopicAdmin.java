@@ -3,53 +3,162 @@ package io.raqib.app;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.TopicSpec;
 import io.raqib.core.kafka.Topics;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaFuture;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Creates the pipeline's topics (those missing) with the configured partitions and replication, accepting records
- * up to {@code raqib.max.record.bytes}.
+ * Creates the pipeline's topics (those missing) with the configured partitions, replication and configs (records up
+ * to {@code raqib.max.record.bytes}). Several
+ * processes may do this at once on a fresh cluster (ingest, enrich and sink all start by it): a topic another
+ * process created first counts as created. An existing topic that differs from what Raqib would create is reported
+ * with a warning, not changed: an operator may have chosen more partitions on purpose.
  */
 public final class TopicAdmin {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
+    /** How long a topic created by another process may take to appear in this client's metadata. */
+    private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(30);
+
+    /**
+     * What {@link #ensureTopics} found: the topics this call created, and how existing topics differ from what
+     * Raqib would create (one readable line each, also logged as warnings).
+     */
+    public record Outcome(List<String> created, List<String> differences) {
+    }
 
     private TopicAdmin() {
     }
 
-    /** Ensures every topic of {@link Topics#all()} exists; returns the names it created. */
-    public static List<String> ensureTopics(RaqibConfig config) throws InterruptedException, ExecutionException {
+    /** Ensures every topic of {@link Topics#all()} exists and can be used. */
+    public static Outcome ensureTopics(RaqibConfig config) throws InterruptedException, ExecutionException {
+        return ensureTopics(config, Topics.all());
+    }
+
+    /** Ensures every topic of {@code specs} exists and can be used (package-private for tests on own topics). */
+    static Outcome ensureTopics(RaqibConfig config, Collection<TopicSpec<?, ?>> specs)
+            throws InterruptedException, ExecutionException {
         Properties p = new Properties();
         p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
         try (Admin admin = Admin.create(p)) {
-            Set<String> existing;
+            Set<String> existing = existingTopics(admin, config);
+            List<NewTopic> missing = specs.stream().filter(s -> !existing.contains(s.name()))
+                    .map(s -> newTopic(s, config)).toList();
+            List<String> created = create(admin, missing);
+            Map<String, TopicDescription> descriptions = awaitVisible(admin, specs);
+            List<String> differences = differences(admin, specs, config, descriptions);
+            differences.forEach(d -> LOG.warn("{}", d));
+            return new Outcome(created, differences);
+        }
+    }
+
+    /**
+     * The configs Raqib gives a topic it creates, and checks on a topic that exists. A new topic setting goes here
+     * and is then both applied and checked.
+     */
+    static Map<String, String> configsOf(TopicSpec<?, ?> spec, RaqibConfig config) {
+        Map<String, String> configs = new TreeMap<>();
+        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG,
+                spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
+        configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(config.maxRecordBytes()));
+        return configs;
+    }
+
+    private static NewTopic newTopic(TopicSpec<?, ?> spec, RaqibConfig config) {
+        return new NewTopic(spec.name(), config.partitions(), config.replication()).configs(configsOf(spec, config));
+    }
+
+    private static Set<String> existingTopics(Admin admin, RaqibConfig config) throws InterruptedException {
+        try {
+            return admin.listTopics().names().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + config.bootstrapServers() + " ("
+                    + RaqibConfig.envName(RaqibConfig.BOOTSTRAP_SERVERS) + "): " + e.getCause().getMessage(), e);
+        }
+    }
+
+    /** Creates {@code missing}; a topic that another process created in the meantime counts as done. */
+    private static List<String> create(Admin admin, List<NewTopic> missing)
+            throws InterruptedException, ExecutionException {
+        List<String> created = new ArrayList<>();
+        for (Map.Entry<String, KafkaFuture<Void>> result : admin.createTopics(missing).values().entrySet()) {
             try {
-                existing = admin.listTopics().names().get();
+                result.getValue().get();
+                created.add(result.getKey());
             } catch (ExecutionException e) {
-                throw new IllegalStateException("cannot reach Kafka at " + config.bootstrapServers() + " ("
-                        + RaqibConfig.envName(RaqibConfig.BOOTSTRAP_SERVERS) + "): " + e.getCause().getMessage(), e);
-            }
-            List<NewTopic> missing = new ArrayList<>();
-            for (TopicSpec<?, ?> spec : Topics.all()) {
-                if (!existing.contains(spec.name())) {
-                    Map<String, String> configs = new HashMap<>();
-                    configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(config.maxRecordBytes()));
-                    if (spec.compacted()) {
-                        configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
-                    }
-                    missing.add(new NewTopic(spec.name(), config.partitions(), config.replication()).configs(configs));
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw e;
                 }
             }
-            admin.createTopics(missing).all().get();
-            return missing.stream().map(NewTopic::name).toList();
         }
+        return created;
+    }
+
+    /**
+     * Waits until every topic can be described: a topic just created (here or by another process) may not be in
+     * every broker's metadata yet, and a Streams application started on a topic it cannot see stops.
+     */
+    private static Map<String, TopicDescription> awaitVisible(Admin admin, Collection<TopicSpec<?, ?>> specs)
+            throws InterruptedException, ExecutionException {
+        List<String> names = specs.stream().map(TopicSpec::name).toList();
+        long deadline = System.nanoTime() + VISIBLE_TIMEOUT.toNanos();
+        while (true) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /** How the existing topics differ from what Raqib would create: partitions and {@link #configsOf} values. */
+    private static List<String> differences(Admin admin, Collection<TopicSpec<?, ?>> specs, RaqibConfig config,
+                                            Map<String, TopicDescription> descriptions)
+            throws InterruptedException, ExecutionException {
+        List<ConfigResource> resources = specs.stream()
+                .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList();
+        Map<ConfigResource, Config> actual = admin.describeConfigs(resources).all().get();
+        List<String> differences = new ArrayList<>();
+        for (TopicSpec<?, ?> spec : specs) {
+            int partitions = descriptions.get(spec.name()).partitions().size();
+            if (partitions != config.partitions()) {
+                differences.add("topic " + spec.name() + " has " + partitions + " partition(s), Raqib would create "
+                        + config.partitions() + " (" + RaqibConfig.envName(RaqibConfig.PARTITIONS) + ")");
+            }
+            Config topicConfig = actual.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));
+            Map<String, String> have = topicConfig.entries().stream()
+                    .collect(Collectors.toMap(ConfigEntry::name, c -> String.valueOf(c.value())));
+            configsOf(spec, config).forEach((name, wanted) -> {
+                if (!wanted.equals(have.get(name))) {
+                    differences.add("topic " + spec.name() + " has " + name + "=" + have.get(name)
+                            + ", Raqib would create it with " + wanted);
+                }
+            });
+        }
+        return differences;
     }
 }

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param replication      replication factor of each topic Raqib creates
  * @param applicationId    prefix of Kafka Streams application ids ({@code <prefix>-enrich}, {@code <prefix>-sink})
  * @param stateDir         Kafka Streams state directory
+ * @param instanceId       this process's stable name in the Streams consumer groups (static membership), so a
+ *                         restarted instance takes its partitions back at once; empty = dynamic membership
  * @param watchesFile      optional JSON file (array of Watch) the sink loads at start
  * @param maxArticleBytes  largest article (title + body + html, UTF-8) ingest and enrich accept
  * @param maxRecordBytes   largest record Raqib writes to Kafka (an enriched article is about twice its article):
@@ -34,6 +36,7 @@ public record RaqibConfig(
         short replication,
         String applicationId,
         Path stateDir,
+        Optional<String> instanceId,
         Optional<Path> watchesFile,
         int maxArticleBytes,
         int maxRecordBytes,
@@ -48,23 +51,25 @@ public record RaqibConfig(
     public static final String REPLICATION = "raqib.replication";
     public static final String APPLICATION_ID = "raqib.application.id";
     public static final String STATE_DIR = "raqib.state.dir";
+    public static final String INSTANCE_ID = "raqib.instance.id";
     public static final String WATCHES_FILE = "raqib.watches.file";
     public static final String MAX_ARTICLE_BYTES = "raqib.max.article.bytes";
     public static final String MAX_RECORD_BYTES = "raqib.max.record.bytes";
     public static final String HTTP_PORT = "raqib.http.port";
     public static final String API_TOKENS = "raqib.api.tokens";
 
-    private static final Map<String, String> DEFAULTS = Map.of(
-            BOOTSTRAP_SERVERS, "localhost:9092",
-            PARTITIONS, "3",
-            REPLICATION, "1",
-            APPLICATION_ID, "raqib",
-            STATE_DIR, System.getProperty("java.io.tmpdir") + "/raqib-streams",
-            WATCHES_FILE, "",
-            MAX_ARTICLE_BYTES, Integer.toString(1 << 20),
-            MAX_RECORD_BYTES, Integer.toString(8 << 20),
-            HTTP_PORT, "8080",
-            API_TOKENS, "");
+    private static final Map<String, String> DEFAULTS = Map.ofEntries(
+            Map.entry(BOOTSTRAP_SERVERS, "localhost:9092"),
+            Map.entry(PARTITIONS, "3"),
+            Map.entry(REPLICATION, "1"),
+            Map.entry(APPLICATION_ID, "raqib"),
+            Map.entry(STATE_DIR, System.getProperty("java.io.tmpdir") + "/raqib-streams"),
+            Map.entry(INSTANCE_ID, ""),
+            Map.entry(WATCHES_FILE, ""),
+            Map.entry(MAX_ARTICLE_BYTES, Integer.toString(1 << 20)),
+            Map.entry(MAX_RECORD_BYTES, Integer.toString(8 << 20)),
+            Map.entry(HTTP_PORT, "8080"),
+            Map.entry(API_TOKENS, ""));
 
     /** The defaults alone: no file, no environment. */
     public static RaqibConfig defaults() {
@@ -85,6 +90,7 @@ public record RaqibConfig(
                 replication(v),
                 v.string(APPLICATION_ID),
                 Path.of(v.string(STATE_DIR)),
+                instanceId(v),
                 v.path(WATCHES_FILE),
                 v.positiveInt(MAX_ARTICLE_BYTES),
                 maxRecordBytes(v),
@@ -135,6 +141,21 @@ public record RaqibConfig(
             throw v.invalid(HTTP_PORT, Integer.toString(n), "a port (1–65535)");
         }
         return n;
+    }
+
+    /**
+     * Kafka's rule for a group.instance.id (its characters; 249 at most, less the thread suffix Streams appends),
+     * checked here so a bad value is named before any client starts.
+     */
+    private static Optional<String> instanceId(ConfigValues v) {
+        String id = v.string(INSTANCE_ID);
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        if (id.length() > 200 || !id.matches("[A-Za-z0-9._-]+")) {
+            throw v.invalid(INSTANCE_ID, id, "at most 200 of the characters A-Z a-z 0-9 . _ -");
+        }
+        return Optional.of(id);
     }
 
     private static short replication(ConfigValues v) {

@@ -9,10 +9,19 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Kafka Streams settings shared by the enrich and sink stages: exactly-once, DLQ handlers for unreadable input,
- * failed processing and unwritable results, one state dir, and records up to {@code raqib.max.record.bytes} on
- * the output, internal and changelog topics.
+ * failed processing and unwritable results, one state dir, records up to {@code raqib.max.record.bytes} on the
+ * output, internal and changelog topics, and group membership that lets a killed instance's partitions move on
+ * within seconds.
  */
 public final class StreamsProperties {
+
+    /**
+     * How long the group waits for a silent member before its partitions go to others (Kafka's default is 45 s; the
+     * broker's minimum, group.min.session.timeout.ms, is 6 s by default). Measured in docs/reliability.md.
+     */
+    static final int SESSION_TIMEOUT_MS = 10_000;
+    /** A third of the session timeout at most, so two lost heartbeats do not end a live member's session. */
+    static final int HEARTBEAT_INTERVAL_MS = 2_000;
 
     private StreamsProperties() {
     }
@@ -34,6 +43,13 @@ public final class StreamsProperties {
         p.put(StreamsConfig.topicPrefix(TopicConfig.MAX_MESSAGE_BYTES_CONFIG), config.maxRecordBytes());
         p.put(DeadLetterRecords.STAGE_CONFIG, stage);
         p.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), SESSION_TIMEOUT_MS);
+        p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), HEARTBEAT_INTERVAL_MS);
+        // Static membership: a restarted instance with the same id (and state dir, hence the same transactional
+        // ids that fence its dead predecessor's open transaction) gets its tasks back without waiting for the
+        // session timeout. Streams appends the stream thread's index to the id.
+        config.instanceId().ifPresent(id ->
+                p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), id + "-" + stage));
         return p;
     }
 }

@@ -155,6 +155,27 @@ class RaqibConfigTest {
     }
 
     @Test
+    void instanceIdIsUnsetByDefaultAndReadFromTheEnvironment() {
+        assertThat(RaqibConfig.load(null, Map.of(), Map.of()).instanceId()).isEmpty();
+
+        RaqibConfig c = RaqibConfig.load(null, Map.of("RAQIB_INSTANCE_ID", " enrich-a.1 "), Map.of());
+
+        assertThat(c.instanceId()).contains("enrich-a.1");
+    }
+
+    @Test
+    void instanceIdThatKafkaWouldRefuseFailsNamingTheSetting() {
+        assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_INSTANCE_ID", "host 1/enrich"), Map.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("raqib.instance.id")
+                .hasMessageContaining("RAQIB_INSTANCE_ID")
+                .hasMessageContaining("'host 1/enrich'");
+        assertThatThrownBy(() -> RaqibConfig.load(null, Map.of(), Map.of(RaqibConfig.INSTANCE_ID, "x".repeat(201))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at most 200");
+    }
+
+    @Test
     void missingPropertiesFileIsAClearError() {
         Path missing = dir.resolve("nope.properties");
 
