@@ -3,6 +3,7 @@ package io.raqib.sink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.kafka.JsonSerde;
 import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.ArticleRules;
 import io.raqib.core.model.EnrichedArticle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -100,6 +101,11 @@ public final class SinkTopology {
         public void process(Record<String, EnrichedArticle> record) {
             if (record.value() == null) {
                 throw new IllegalArgumentException("enriched article record without a value");
+            }
+            // Records can reach the topic without enrich: an alert must name an article that can be looked up.
+            String idProblem = ArticleRules.idProblem(record.value().id());
+            if (idProblem != null) {
+                throw new IllegalArgumentException(idProblem);
             }
             for (AlertCandidate c : matcher.candidatesFor(record.value())) {
                 context.forward(new Record<>(c.watchId(), c, record.timestamp()));

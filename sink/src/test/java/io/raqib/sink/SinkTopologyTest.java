@@ -8,6 +8,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.StreamsProperties;
+import io.raqib.core.kafka.DlqHeaders;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.EnrichedArticle;
@@ -206,5 +207,19 @@ class SinkTopologyTest {
         assertThat(dlq.readRecord().headers().lastHeader("raqib.stage").value())
                 .isEqualTo("sink".getBytes(StandardCharsets.UTF_8));
         assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void articleWithoutAUsableIdGoesToTheDlqInsteadOfAlerting() {
+        TestOutputTopic<byte[], byte[]> dlq = driver.createOutputTopic(Topics.DLQ.name(),
+                Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
+
+        enriched.pipeInput("no-id", Articles.of(null, "en", "Election day", "An election was held."));
+        enriched.pipeInput("bidi", Articles.of("a\u202Eb", "en", "Election day", "An election was held."));
+        enriched.pipeInput("a9", Articles.of("a9", "en", "Election day", "An election was held."));
+
+        assertThat(DlqHeaders.read(dlq.readRecord().headers(), DlqHeaders.ERROR_MESSAGE)).contains("no id");
+        assertThat(DlqHeaders.read(dlq.readRecord().headers(), DlqHeaders.ERROR_MESSAGE)).contains("bidi");
+        assertThat(alerts.readValuesToList()).extracting(a -> a.data().articleId()).containsExactly("a9");
     }
 }
