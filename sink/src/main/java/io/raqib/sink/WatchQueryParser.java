@@ -76,6 +76,9 @@ public final class WatchQueryParser {
             q = new WatchSyntax(analyzer).parse(text);
         } catch (ParseException e) {
             throw new InvalidWatchException(watchId, "query", column(e, text), "invalid query: " + reason(e), e);
+        } catch (IllegalArgumentException e) {
+            // Lucene checks some query text only when it builds the query: a malformed /regular expression/.
+            throw new InvalidWatchException(watchId, "query", -1, "invalid query: " + e.getMessage(), e);
         }
         if (q == null || q instanceof MatchNoDocsQuery || q instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
             throw new InvalidWatchException(watchId, "query", -1, "query '" + text + "' has no searchable word", null);

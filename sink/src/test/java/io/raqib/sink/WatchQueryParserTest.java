@@ -51,6 +51,14 @@ class WatchQueryParserTest {
     }
 
     @Test
+    void malformedRegularExpressionIsRefusedNotThrown() {
+        InvalidWatchException e = refused(watch("wheat OR /a)b/"));
+
+        assertThat(e.field()).isEqualTo("query");
+        assertThat(e.getMessage()).contains("invalid query");
+    }
+
+    @Test
     void attributesAreChecked() {
         assertThat(refused(new Watch("bad id", "n", "x", null, null, List.of(), null, null)).field()).isEqualTo("id");
         assertThat(refused(new Watch("w", "n", "x", null, "Levant Desk", List.of(), null, null)).field())
