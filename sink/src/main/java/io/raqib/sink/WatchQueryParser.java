@@ -3,9 +3,13 @@ package io.raqib.sink;
 import io.raqib.core.model.Watch;
 import io.raqib.core.text.RaqibAnalyzer;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.monitor.Presearcher;
+import org.apache.lucene.monitor.QueryDecomposer;
+import org.apache.lucene.monitor.TermFilteredPresearcher;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.search.BooleanClause;
@@ -25,6 +29,9 @@ public final class WatchQueryParser {
     private static final Pattern DESK = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
     private final Analyzer analyzer = RaqibAnalyzer.perField();
+    /** Split and index queries as every Monitor does, to refuse one it cannot index; stateless, so shared. */
+    private final QueryDecomposer decomposer = new QueryDecomposer();
+    private final Presearcher indexCheck = new TermFilteredPresearcher();
 
     /** Parses and checks the watch; throws {@link InvalidWatchException} naming the field and the problem. */
     public CompiledWatch compile(Watch watch) {
@@ -83,7 +90,24 @@ public final class WatchQueryParser {
         if (q == null || q instanceof MatchNoDocsQuery || q instanceof BooleanQuery bq && bq.clauses().isEmpty()) {
             throw new InvalidWatchException(watchId, "query", -1, "query '" + text + "' has no searchable word", null);
         }
+        checkIndexable(watchId, q);
         return q;
+    }
+
+    /**
+     * The Monitor splits a watch's query into its disjuncts and indexes each by the terms it needs; a disjunct
+     * that can need no term at all (a regular expression matching no word, {@code /#/}) makes the registration
+     * throw, so it is refused here.
+     */
+    private void checkIndexable(String watchId, Query query) {
+        try {
+            for (Query disjunct : decomposer.decompose(query)) {
+                indexCheck.indexQuery(disjunct, Map.of());
+            }
+        } catch (IllegalArgumentException e) {
+            throw new InvalidWatchException(watchId, "query", -1, "query cannot be indexed for matching: "
+                    + e.getMessage(), e);
+        }
     }
 
     private Query weights(Watch watch) {
@@ -93,9 +117,11 @@ public final class WatchQueryParser {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
         for (Watch.Term term : watch.terms()) {
-            if (!(term.weight() > 0) || Double.isInfinite(term.weight())) {
+            // Lucene boosts are floats: a larger weight would become infinite.
+            if (!(term.weight() > 0) || term.weight() > Float.MAX_VALUE) {
                 throw new InvalidWatchException(watch.id(), "terms", -1, "terms: weight of '" + term.text()
-                        + "' must be positive (use excluded for terms that rule an article out)", null);
+                        + "' must be positive and at most 3.4e38 (use excluded for terms that rule an article out)",
+                        null);
             }
             Query phrase = phrase(watch.id(), "terms", term.text());
             b.add(new BoostQuery(new ConstantScoreQuery(phrase), (float) term.weight()), BooleanClause.Occur.SHOULD);
