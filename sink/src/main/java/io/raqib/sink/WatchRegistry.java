@@ -139,7 +139,10 @@ public final class WatchRegistry implements AutoCloseable {
         try {
             return monitor.match(doc.document(), HighlightsMatch.MATCHER).getMatches();
         } catch (AlreadyClosedException e) {
-            // Its last watch was removed meanwhile, so it had nothing left to match.
+            if (monitors.containsValue(monitor)) {
+                throw e;
+            }
+            // Released when its last watch was removed meanwhile: it had nothing left to match.
             return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException("matching article " + doc.article().id() + " failed", e);
