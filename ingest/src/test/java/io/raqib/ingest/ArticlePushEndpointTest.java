@@ -130,6 +130,17 @@ class ArticlePushEndpointTest {
         assertThat(published).isEmpty();
     }
 
+    @Test
+    void jsonBeyondJacksonsLimitsIsA400WithJacksonsReasonNotAServerError() throws Exception {
+        HttpResponse<String> deep = post("application/json", "[".repeat(1001) + "]".repeat(1001));
+        HttpResponse<String> longNumber = post("application/json", "{\"title\": " + "9".repeat(1001) + "}");
+
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(json(deep).path("error").asText()).startsWith("invalid JSON").contains("nesting depth");
+        assertThat(longNumber.statusCode()).isEqualTo(400);
+        assertThat(json(longNumber).path("field").asText()).isEqualTo("body");
+    }
+
     private HttpResponse<String> post(String contentType, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/articles"))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
