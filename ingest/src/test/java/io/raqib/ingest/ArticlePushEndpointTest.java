@@ -131,6 +131,14 @@ class ArticlePushEndpointTest {
     }
 
     @Test
+    void categoriesGivenAsObjectsAreA400NamingTheFieldNotAServerError() throws Exception {
+        HttpResponse<String> r = post("application/json", "{\"title\": \"t\", \"categories\": [{\"name\": \"x\"}]}");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).path("field").asText()).isEqualTo("categories");
+    }
+
+    @Test
     void jsonBeyondJacksonsLimitsIsA400WithJacksonsReasonNotAServerError() throws Exception {
         HttpResponse<String> deep = post("application/json", "[".repeat(1001) + "]".repeat(1001));
         HttpResponse<String> longNumber = post("application/json", "{\"title\": " + "9".repeat(1001) + "}");
