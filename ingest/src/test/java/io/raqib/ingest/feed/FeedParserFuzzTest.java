@@ -20,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * for an unexpected runtime failure is a net for the XML and HTML libraries: one raised by Raqib's own code is a
  * bug (it loses every entry of a feed for one odd value). The last byte picks the Content-Type (none, feed types,
  * odd charsets), so inputs are plain feed documents: {@code FeedParserFuzzTestInputs/parse} replays in
- * {@code mvn verify}; when fuzzing, feedparser's test suite in {@code ../shared/corpus} seeds it too.
+ * {@code mvn verify}; when fuzzing, feedparser's test suite in {@code ../shared/corpus} seeds it too (the fuzz
+ * profile's {@code fuzz.shared.seeds}).
  */
 class FeedParserFuzzTest {
 
@@ -50,10 +51,9 @@ class FeedParserFuzzTest {
         assertThat(articles).hasSameSizeAs(document.entries());
     }
 
-    /** feedparser's test feeds as seeds, when fuzzing and the shared corpus is there. */
+    /** feedparser's test feeds as seeds, when fuzzing with {@code -Dfuzz.shared.seeds} and the corpus is there. */
     static Stream<byte[]> feedparserSuite() throws IOException {
-        String fuzzing = System.getenv("JAZZER_FUZZ");
-        if (fuzzing == null || fuzzing.isEmpty()) {
+        if (!Boolean.getBoolean("fuzz.shared.seeds")) {
             return Stream.empty();
         }
         Path root = SharedCorpus.find("feedparser-tests").orElse(null);
