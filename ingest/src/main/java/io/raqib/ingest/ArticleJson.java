@@ -1,6 +1,7 @@
 package io.raqib.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.raqib.core.json.RaqibJson;
@@ -14,6 +15,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reads one JSON article object in any of the shapes Raqib accepts: Raqib's own {@code Article}, IPTC ninjs
@@ -46,8 +48,10 @@ public final class ArticleJson {
         try {
             return MAPPER.treeToValue(node, Article.class);
         } catch (JsonProcessingException e) {
-            String field = e instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()
-                    ? m.getPath().get(m.getPath().size() - 1).getFieldName() : "";
+            // The article's own field: an element of a list (categories[0]) has no field name.
+            String field = e instanceof JsonMappingException m ? m.getPath().stream()
+                    .map(JsonMappingException.Reference::getFieldName).filter(Objects::nonNull).findFirst().orElse("")
+                    : "";
             boolean instant = "published".equals(field) || "ingestedAt".equals(field);
             throw new InvalidField(field, instant ? "not an ISO-8601 instant such as 2025-05-28T10:00:00Z: "
                     + node.path(field) : e.getOriginalMessage());

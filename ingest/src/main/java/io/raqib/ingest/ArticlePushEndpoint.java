@@ -116,8 +116,9 @@ public final class ArticlePushEndpoint implements Consumer<RoutesConfig> {
         } catch (ArticleJson.InvalidField e) {
             throw new BadField(e.field(), e.getMessage());
         } catch (JsonProcessingException e) {
-            throw new BadField("body", "invalid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage());
+            // Jackson's limits (nesting depth, number length) are reported without a location.
+            throw new BadField("body", "invalid JSON" + (e.getLocation() == null ? "" : " at line "
+                    + e.getLocation().getLineNr()) + ": " + e.getOriginalMessage());
         } catch (java.io.IOException e) {
             throw new BadField("body", "unreadable body: " + e.getMessage());
         }

@@ -84,6 +84,24 @@ class ArticleFileReaderTest {
     }
 
     @Test
+    void categoriesGivenAsObjectsAreRejectedNamingTheFieldAndOthersAreRead() throws IOException {
+        Path file = write("batch.json", """
+                [
+                  {"title": "First", "body": "one", "categories": [{"name": "disaster"}, "flood"]},
+                  {"title": "Second", "body": "two"}
+                ]
+                """);
+
+        read(file);
+
+        assertThat(articles).extracting(Article::title).containsExactly("Second");
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.getMessage()).contains("not an article: field 'categories'");
+        });
+    }
+
+    @Test
     void jsonArrayElementWithObjectWhereTextBelongsIsRejectedAndOthersAreRead() throws IOException {
         Path file = write("batch.json", """
                 [

@@ -212,6 +212,25 @@ class ArticlePushEndpointTest {
         assertThat(metrics.count("raqib.ingest.rejected", "http-push")).isEqualTo(1);
     }
 
+    @Test
+    void categoriesGivenAsObjectsAreA400NamingTheFieldNotAServerError() throws Exception {
+        HttpResponse<String> r = post("application/json", "{\"title\": \"t\", \"categories\": [{\"name\": \"x\"}]}");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(json(r).path("field").asText()).isEqualTo("categories");
+    }
+
+    @Test
+    void jsonBeyondJacksonsLimitsIsA400WithJacksonsReasonNotAServerError() throws Exception {
+        HttpResponse<String> deep = post("application/json", "[".repeat(1001) + "]".repeat(1001));
+        HttpResponse<String> longNumber = post("application/json", "{\"title\": " + "9".repeat(1001) + "}");
+
+        assertThat(deep.statusCode()).isEqualTo(400);
+        assertThat(json(deep).path("error").asText()).startsWith("invalid JSON").contains("nesting depth");
+        assertThat(longNumber.statusCode()).isEqualTo(400);
+        assertThat(json(longNumber).path("field").asText()).isEqualTo("body");
+    }
+
     private HttpResponse<String> post(String contentType, String body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/api/articles"))
                 .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)).build(),

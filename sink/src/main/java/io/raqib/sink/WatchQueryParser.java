@@ -128,6 +128,7 @@ public final class WatchQueryParser {
         return q;
     }
 
+
     private Query weights(Watch watch) {
         if (watch.threshold() == null || !(watch.threshold() > 0) || watch.threshold().isInfinite()) {
             throw new InvalidWatchException(watch.id(), "threshold", -1,
@@ -135,9 +136,11 @@ public final class WatchQueryParser {
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder().setMinimumNumberShouldMatch(1);
         for (Watch.Term term : watch.terms()) {
-            if (!(term.weight() > 0) || Double.isInfinite(term.weight())) {
+            // Lucene boosts are floats: a larger weight would become infinite.
+            if (!(term.weight() > 0) || term.weight() > Float.MAX_VALUE) {
                 throw new InvalidWatchException(watch.id(), "terms", -1, "terms: weight of '" + term.text()
-                        + "' must be positive (use excluded for terms that rule an article out)", null);
+                        + "' must be positive and at most 3.4e38 (use excluded for terms that rule an article out)",
+                        null);
             }
             Query phrase = phrase(watch.id(), "terms", term.text());
             b.add(new BoostQuery(new ConstantScoreQuery(phrase), (float) term.weight()), BooleanClause.Occur.SHOULD);

@@ -18,11 +18,11 @@ import java.util.stream.Collectors;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.monitor.HighlightsMatch;
-import org.apache.lucene.monitor.MatchingQueries;
 import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * The live set of watches for reverse search: register, replace or remove a watch at any time, and match an
@@ -166,13 +166,18 @@ public final class WatchRegistry implements AutoCloseable {
         return watches.size();
     }
 
+    /** Number of open language partitions (one Lucene Monitor each, {@code *} for watches of any language). */
+    int partitions() {
+        return monitors.size();
+    }
+
     /** Every watch that matches the article, in watch-id order, with highlights. */
     public List<WatchMatch> match(EnrichedArticle article) {
         ArticleDocument doc = new ArticleDocument(article);
         List<WatchMatch> out = new ArrayList<>();
         MemoryIndex[] scoring = new MemoryIndex[1];
         for (Monitor monitor : monitorsFor(article.language())) {
-            for (HighlightsMatch match : run(monitor, doc).getMatches()) {
+            for (HighlightsMatch match : run(monitor, doc)) {
                 CompiledWatch watch = watches.get(match.getQueryId());
                 if (watch != null && passesThreshold(watch, doc, scoring)) {
                     out.add(new WatchMatch(watch.watch(), HighlightBuilder.build(doc, match.getHits())));
@@ -183,9 +188,15 @@ public final class WatchRegistry implements AutoCloseable {
         return out;
     }
 
-    private MatchingQueries<HighlightsMatch> run(Monitor monitor, ArticleDocument doc) {
+    private Collection<HighlightsMatch> run(Monitor monitor, ArticleDocument doc) {
         try {
-            return monitor.match(doc.document(), HighlightsMatch.MATCHER);
+            return monitor.match(doc.document(), HighlightsMatch.MATCHER).getMatches();
+        } catch (AlreadyClosedException e) {
+            if (monitors.containsValue(monitor)) {
+                throw e;
+            }
+            // Released when its last watch was removed meanwhile: it had nothing left to match.
+            return List.of();
         } catch (IOException e) {
             throw new UncheckedIOException("matching article " + doc.article().id() + " failed", e);
         }
@@ -225,6 +236,11 @@ public final class WatchRegistry implements AutoCloseable {
                 Monitor m = monitors.get(p);
                 if (m != null) {
                     m.deleteById(watchId);
+                    if (m.getQueryCount() == 0) {
+                        // A Monitor holds an index and a purge thread: release it with its last watch.
+                        monitors.remove(p);
+                        m.close();
+                    }
                 }
             }
         } catch (IOException e) {

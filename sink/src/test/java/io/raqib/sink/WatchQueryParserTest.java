@@ -56,6 +56,32 @@ class WatchQueryParserTest {
     }
 
     @Test
+    void malformedRegularExpressionIsRefusedNotThrown() {
+        InvalidWatchException e = refused(watch("wheat OR /a)b/"));
+
+        assertThat(e.field()).isEqualTo("query");
+        assertThat(e.getMessage()).contains("invalid query");
+    }
+
+    @Test
+    void regularExpressionsThatOnceMadeTheMonitorFailAreRefusedAsUnsupportedSyntax() {
+        for (String query : List.of("/#/", "wheat OR /a&b/", "title:/~(.*)/")) {
+            InvalidWatchException e = refused(watch(query));
+
+            assertThat(e.field()).as(query).isEqualTo("query");
+            assertThat(e.getMessage()).as(query).contains(QueryPrecheck.REGEXP);
+        }
+    }
+
+    @Test
+    void weightBeyondTheFloatRangeIsRefused() {
+        Watch huge = new Watch("w", "n", null, null, null, List.of(), null, null,
+                List.of(new Watch.Term("drought", 1e39)), 1.0, List.of(), List.of());
+
+        assertThat(refused(huge).field()).isEqualTo("terms");
+    }
+
+    @Test
     void attributesAreChecked() {
         assertThat(refused(new Watch("bad id", "n", "x", null, null, List.of(), null, null)).field()).isEqualTo("id");
         assertThat(refused(new Watch("w", "n", "x", null, "Levant Desk", List.of(), null, null)).field())

@@ -37,6 +37,40 @@ class WatchRegistryTest {
     }
 
     @Test
+    void aLanguagePartitionIsReleasedWithItsLastWatch() {
+        String[] codes = java.util.Locale.getISOLanguages();
+        for (int i = 0; i < 50; i++) {
+            registry.put(watch("w" + i, "wheat", codes[i], "ar"));
+        }
+        for (int i = 0; i < 50; i++) {
+            registry.remove("w" + i);
+        }
+
+        assertThat(registry.partitions()).isZero();
+        registry.put(watch("again", "wheat", "ar"));
+        assertThat(matchingIds(Articles.of("a1", "ar", "wheat", "wheat"))).containsExactly("again");
+    }
+
+    @Test
+    void matchingWhileTheLastWatchOfItsLanguageComesAndGoesNeverFails() throws Exception {
+        EnrichedArticle article = Articles.of("a1", "sw", "wheat", "wheat");
+        Thread churn = new Thread(() -> {
+            for (int i = 0; i < 500; i++) {
+                registry.put(watch("w", "wheat", "sw"));
+                registry.remove("w");
+            }
+        });
+        churn.start();
+        try {
+            while (churn.isAlive()) {
+                assertThat(matchingIds(article)).isSubsetOf("w");
+            }
+        } finally {
+            churn.join();
+        }
+    }
+
+    @Test
     void phraseWatchMatchesAndHighlightsTheOriginalBodySpan() {
         registry.put(watch("unsc", "\"security council\" AND 2254"));
         String body = "Read also: unrelated\nDiplomats said the UN Security Council passed resolution 2254.";

@@ -1,12 +1,15 @@
 package io.raqib.core.text;
 
+import com.ibm.icu.lang.UCharacter;
+
 /**
  * The orthography stage, one char at a time so offsets stay exact: alef forms آ أ إ ٱ → ا; ى and Persian ی → ي;
  * ة → ه; Persian ک → ك; Arabic-Indic and Persian digits and the Arabic decimal/thousands separators → ASCII; and
  * the marks on Arabic letters are deleted — harakat U+064B–U+0652, superscript alef U+0670, Quranic marks, and
  * stray madda/hamza marks U+0653–U+0655 (NFKC would otherwise recompose them with a folded alef on a second pass:
  * ا + ٔ → أ). Only Arabic-block characters are touched, and a mark is only deleted when it sits on an Arabic
- * letter, so a Latin letter never meets a mark that was kept apart from it: normalization stays idempotent.
+ * letter (possibly past marks of other scripts), so a Latin letter never meets a mark that was kept apart from it:
+ * normalization stays idempotent.
  */
 final class Orthography {
 
@@ -34,15 +37,26 @@ final class Orthography {
                     }
                 } else {
                     c = m;
-                    onArabicLetter = ArabicScript.isLetter(c) || c == ArabicScript.TATWEEL;
+                    onArabicLetter = ArabicScript.isLetter(c) || c == ArabicScript.TATWEEL
+                            || onArabicLetter && inCombiningMark(chars, r, n);
                 }
             } else {
-                onArabicLetter = false;
+                onArabicLetter = onArabicLetter && inCombiningMark(chars, r, n);
             }
             chars[w] = c;
             sources[w++] = sources[r];
         }
         text.length = w;
+    }
+
+    /**
+     * Whether the char at {@code i} is (part of) a combining mark. A mark of another script between an Arabic
+     * letter and its marks leaves them on that letter: NFKC composes across it on a second pass (ا + ܱ + ٓ → آ + ܱ).
+     */
+    private static boolean inCombiningMark(char[] chars, int i, int n) {
+        boolean secondHalf = i > 0 && Character.isLowSurrogate(chars[i]) && Character.isHighSurrogate(chars[i - 1]);
+        int start = secondHalf ? i - 1 : i;
+        return UCharacter.getCombiningClass(Character.codePointAt(chars, start, n)) != 0;
     }
 
     private static char[] buildTable() {

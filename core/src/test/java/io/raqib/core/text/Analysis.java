@@ -3,15 +3,22 @@ package io.raqib.core.text;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 
-/** Test helper: the terms an analyzer produces, positions separated by spaces, stacked forms by {@code |}. */
+/** Test helper: the terms and tokens an analyzer produces. */
 final class Analysis {
 
     static final Analyzer RAQIB = new RaqibAnalyzer();
+
+    /** A term with its offsets in the analyzed text. */
+    record Token(String term, int start, int end) {
+    }
 
     private Analysis() {
     }
@@ -31,7 +38,27 @@ final class Analysis {
         return out.toString();
     }
 
-    /** {@code "بانتخاب|انتخاب الرئاس|رئاس"} for {@code "بانتخابات الرئاسة"}. */
+    /** Every token {@code analyzer} makes of {@code text}, in the order the stream gives them. */
+    static List<Token> tokens(Analyzer analyzer, String text) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream(TextFields.TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return tokens;
+    }
+
+    /**
+     * The terms, positions separated by spaces and stacked forms by {@code |}: {@code "بانتخاب|انتخاب الرئاس|رئاس"}
+     * for {@code "بانتخابات الرئاسة"}.
+     */
     static String terms(String text) {
         StringBuilder out = new StringBuilder();
         try (TokenStream stream = RAQIB.tokenStream(TextFields.TEXT, text)) {

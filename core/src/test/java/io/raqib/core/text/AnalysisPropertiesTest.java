@@ -2,9 +2,8 @@ package io.raqib.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import io.raqib.core.text.Analysis.Token;
 import java.io.Reader;
-import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -13,11 +12,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /** Properties of the analysis chain over generated text: idempotence, offsets, disguise invariance. */
 class AnalysisPropertiesTest {
@@ -60,16 +56,16 @@ class AnalysisPropertiesTest {
 
     @Property(tries = 300)
     void tokenOffsetsLieInTheOriginalAndCoverTheirCharacters(@ForAll("newsText") String text) {
-        List<Token> surface = tokens(SURFACE, text);
+        List<Token> surface = Analysis.tokens(SURFACE, text);
         for (Token token : surface) {
-            assertThat(token.start).isBetween(0, text.length() - 1);
-            assertThat(token.end).isBetween(token.start + 1, text.length());
-            String span = NormalizationStage.normalize(text.substring(token.start, token.end));
-            assertThat(span).as("span of %s in %s", token, text).contains(token.term);
+            assertThat(token.start()).isBetween(0, text.length() - 1);
+            assertThat(token.end()).isBetween(token.start() + 1, text.length());
+            String span = NormalizationStage.normalize(text.substring(token.start(), token.end()));
+            assertThat(span).as("span of %s in %s", token, text).contains(token.term());
         }
-        List<int[]> spans = surface.stream().map(t -> new int[] {t.start, t.end}).toList();
-        for (Token token : tokens(Analysis.RAQIB, text)) {
-            assertThat(spans).as("span of %s", token).anyMatch(s -> s[0] == token.start && s[1] == token.end);
+        List<int[]> spans = surface.stream().map(t -> new int[] {t.start(), t.end()}).toList();
+        for (Token token : Analysis.tokens(Analysis.RAQIB, text)) {
+            assertThat(spans).as("span of %s", token).anyMatch(s -> s[0] == token.start() && s[1] == token.end());
         }
     }
 
@@ -120,24 +116,5 @@ class AnalysisPropertiesTest {
 
     private static boolean isDiacritics(String disguise) {
         return !disguise.isEmpty() && disguise.chars().allMatch(c -> DIACRITICS.indexOf(c) >= 0);
-    }
-
-    private record Token(String term, int start, int end) {
-    }
-
-    private static List<Token> tokens(Analyzer analyzer, String text) {
-        List<Token> tokens = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream(TextFields.TEXT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-        return tokens;
     }
 }

@@ -26,8 +26,9 @@ final class JsonFeedParser {
         try {
             root = RaqibJson.mapper().readTree(json);
         } catch (JsonProcessingException e) {
-            throw new FeedException("invalid JSON at line " + e.getLocation().getLineNr() + ": "
-                    + e.getOriginalMessage(), e);
+            // Jackson's limits (nesting depth, number length) are reported without a location.
+            throw new FeedException("invalid JSON" + (e.getLocation() == null ? "" : " at line "
+                    + e.getLocation().getLineNr()) + ": " + e.getOriginalMessage(), e);
         }
         if (root == null || !isJsonFeed(root)) {
             throw new FeedException("not a JSON Feed: 'version' must be https://jsonfeed.org/version/1 or /1.1");

@@ -207,6 +207,15 @@ class FeedParserTest {
     }
 
     @Test
+    void jsonFeedNestedBeyondJacksonsLimitIsRefusedWithJacksonsReason() {
+        String deep = "{\"version\": \"https://jsonfeed.org/version/1.1\", \"items\": " + "[".repeat(1001)
+                + "]".repeat(1001) + "}";
+
+        assertThatThrownBy(() -> parse(deep)).isInstanceOf(FeedException.class)
+                .hasMessageStartingWith("invalid JSON").hasMessageContaining("nesting depth (1001)");
+    }
+
+    @Test
     void garbageNeverThrowsAnythingButAFeedException() {
         Random random = new Random(42);
         String[] seeds = {"<rss version=\"2.0\"><channel><item>", "<feed xmlns=\"http://www.w3.org/2005/Atom\">",
