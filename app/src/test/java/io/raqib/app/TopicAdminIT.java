@@ -82,7 +82,9 @@ class TopicAdminIT {
         assertThat(outcome.created()).isEmpty();
         assertThat(outcome.differences()).containsExactlyInAnyOrder(
                 "topic " + name + " has 1 partition(s), Raqib would create 3 (RAQIB_PARTITIONS)",
-                "topic " + name + " has cleanup.policy=compact, Raqib would create it with delete");
+                "topic " + name + " has cleanup.policy=compact, Raqib would create it with delete",
+                "topic " + name + " has max.message.bytes=1048588, Raqib would create it with "
+                        + config.maxRecordBytes());
         try (Admin admin = admin(config)) {
             assertThat(admin.describeTopics(List.of(name)).allTopicNames().get().get(name).partitions()).hasSize(1);
         }
