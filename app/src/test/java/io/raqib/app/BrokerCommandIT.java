@@ -76,7 +76,8 @@ class BrokerCommandIT {
     void unusableDataDirectoryIsRefusedWithTheReason(@TempDir Path tmp) throws Exception {
         Path file = Files.writeString(tmp.resolve("a-file"), "not a directory");
         try (RaqibProcess broker = RaqibProcess.start("broker", tmp, Map.of(),
-                List.of("broker", "--data-dir", file.resolve("data").toString(), "--port", Integer.toString(freePort())))) {
+                List.of("broker", "--data-dir", file.resolve("data").toString(), "--port",
+                        Integer.toString(freePort())))) {
             assertThat(broker.awaitExit(START)).hasValue(1);
             assertThat(broker.stderrTail(50)).startsWith("raqib broker: --data-dir " + file.resolve("data")
                     + " cannot be created").doesNotContain("\tat ");

@@ -84,26 +84,21 @@ final class FaultInput {
         Optional<Path> corpus = corpus();
         List<Article> candidates = corpus.isPresent() ? fromCorpus(corpus.get(), count + count / 4 + 50, prefix)
                 : generated(count + count / 10 + 10, prefix, 1);
-        OfflineEnricher forwards = offlineEnricher();
-        List<Article> kept = new ArrayList<>();
-        for (Article a : candidates) {
-            if (forwards.enrich(a).duplicateOf() == null) {
-                kept.add(a);
-            }
-        }
+        List<Article> kept = new ArrayList<>(withoutNearDuplicates(candidates));
         Collections.reverse(kept);
-        OfflineEnricher backwards = offlineEnricher();
-        List<Article> result = new ArrayList<>();
-        for (Article a : kept) {
-            if (backwards.enrich(a).duplicateOf() == null) {
-                result.add(a);
-            }
-        }
+        List<Article> result = new ArrayList<>(withoutNearDuplicates(kept));
         Collections.reverse(result);
         if (result.size() < count) {
             throw new IllegalStateException("only " + result.size() + " distinct articles, wanted " + count);
         }
         return List.copyOf(result.subList(0, count));
+    }
+
+    /** The articles that the offline enricher, taking them in this order, finds to be no near-duplicate. */
+    private static List<Article> withoutNearDuplicates(List<Article> articles) {
+        OfflineEnricher enricher = new OfflineEnricher(new ArticleEnricher(Detector.INSTANCE,
+                EnrichSettings.defaults()));
+        return articles.stream().filter(a -> enricher.enrich(a).duplicateOf() == null).toList();
     }
 
     /** {@code count} articles for load (near-duplicates allowed): the corpus over and over, else generated. */
@@ -179,10 +174,6 @@ final class FaultInput {
             b.append(w % 12 == 11 ? ". " : " ");
         }
         return b.toString().strip();
-    }
-
-    private static OfflineEnricher offlineEnricher() {
-        return new OfflineEnricher(new ArticleEnricher(Detector.INSTANCE, EnrichSettings.defaults()));
     }
 
     /** The language model, loaded once (seconds) for every offline pass. */

@@ -18,6 +18,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 
@@ -160,6 +161,14 @@ final class FaultRun implements AutoCloseable {
                 return false;
             }
         }
+    }
+
+    /** Records of {@code topic} that the Streams application of {@code stage} has not committed yet. */
+    long lag(String stage, String topic) throws Exception {
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets("raqib-" + stage)
+                .partitionsToOffsetAndMetadata().get();
+        return committedEnds(topic).entrySet().stream().mapToLong(e -> e.getValue()
+                - (committed.get(e.getKey()) == null ? 0 : committed.get(e.getKey()).offset())).sum();
     }
 
     private Map<Integer, Long> highWatermarks(String topic) throws Exception {

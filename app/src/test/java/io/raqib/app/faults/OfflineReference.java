@@ -19,6 +19,7 @@ import java.util.Set;
 final class OfflineReference implements AutoCloseable {
 
     private final RaqibProcess match;
+    private Set<AlertKey> alerts;
 
     /** Starts {@code raqib match --watches watchesFile inputs…}. */
     OfflineReference(Path dir, Path watchesFile, List<Path> inputs) throws IOException {
@@ -27,19 +28,23 @@ final class OfflineReference implements AutoCloseable {
         match = RaqibProcess.start("match", dir, Map.of(), args);
     }
 
-    /** The (watch, article) pairs {@code raqib match} printed; fails when it did not exit 0. */
+    /** The (watch, article) pairs {@code raqib match} printed (waits for it once); fails when it did not exit 0. */
     Set<AlertKey> alerts() throws IOException, InterruptedException {
+        if (alerts != null) {
+            return alerts;
+        }
         long exit = match.awaitExit(Duration.ofMinutes(10)).orElse(-1);
         if (exit != 0) {
             throw new IllegalStateException("raqib match exited with " + exit + ": " + match.stderrTail(20));
         }
-        Set<AlertKey> alerts = new HashSet<>();
+        Set<AlertKey> read = new HashSet<>();
         for (String line : match.stdoutLines()) {
             if (!line.isBlank()) {
                 Alert a = RaqibJson.mapper().readValue(line, Alert.class);
-                alerts.add(new AlertKey(a.data().watchId(), a.data().articleId()));
+                read.add(new AlertKey(a.data().watchId(), a.data().articleId()));
             }
         }
+        alerts = Set.copyOf(read);
         return alerts;
     }
 

@@ -145,14 +145,14 @@ public final class PipelineCluster implements AutoCloseable {
         for (Instance instance : instances.values()) {
             RaqibProcess p = instance.current();
             if (!p.isAlive() && !p.stoppedOnPurpose()) {
-                unexpectedExits.add(p.name() + " exited with " + p.exitCode() + ": " + p.stderrTail(8));
+                unexpectedExits.add(p.name() + " exited with " + p.exitCode() + ": " + p.lastErrors(4));
                 launch(instance);
                 restarted++;
             }
         }
         if (broker != null && !broker.isAlive() && !broker.stoppedOnPurpose() && !brokerExitRecorded) {
             brokerExitRecorded = true;
-            unexpectedExits.add(broker.name() + " exited with " + broker.exitCode() + ": " + broker.stderrTail(8));
+            unexpectedExits.add(broker.name() + " exited with " + broker.exitCode() + ": " + broker.lastErrors(4));
         }
         return restarted;
     }
@@ -182,7 +182,7 @@ public final class PipelineCluster implements AutoCloseable {
         instances.values().forEach(i -> all.add(i.current()));
         for (RaqibProcess p : all) {
             b.append("--- ").append(p.name()).append(p.isAlive() ? " (running)" : " (ended)").append('\n')
-                    .append(p.stderrTail(15)).append('\n');
+                    .append(p.lastErrors(10)).append('\n');
         }
         return b.toString();
     }
@@ -196,7 +196,7 @@ public final class PipelineCluster implements AutoCloseable {
     private static void awaitReady(RaqibProcess p, Pattern ready) throws InterruptedException {
         if (!p.awaitOutput(ready, START_TIMEOUT)) {
             throw new IllegalStateException(p.name() + " not ready within " + START_TIMEOUT + (p.isAlive() ? ""
-                    : " (exited with " + p.exitCode() + ")") + "; stderr:\n" + p.stderrTail(30));
+                    : " (exited with " + p.exitCode() + ")") + "; stderr:\n" + p.lastErrors(10));
         }
     }
 

@@ -96,7 +96,8 @@ final class Poison {
         String nested = "(".repeat(10_000) + WATCHED + ")".repeat(10_000);
         return List.of(
                 item(Kind.WATCH_LANGUAGES, topic, "poison-watch-languages", "{\"id\":\"poison-watch-languages\","
-                        + "\"name\":\"many languages\",\"query\":\"" + WATCHED + "\",\"languages\":[" + languages + "]}"),
+                        + "\"name\":\"many languages\",\"query\":\"" + WATCHED + "\",\"languages\":[" + languages
+                        + "]}"),
                 item(Kind.WATCH_TERMS, topic, "poison-watch-terms", "{\"id\":\"poison-watch-terms\",\"name\":\"many "
                         + "terms\",\"terms\":[" + terms + "],\"threshold\":2}"),
                 item(Kind.WATCH_NESTING, topic, "poison-watch-nesting", "{\"id\":\"poison-watch-nesting\","

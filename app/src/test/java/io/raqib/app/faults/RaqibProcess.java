@@ -140,6 +140,13 @@ public final class RaqibProcess implements AutoCloseable {
         return lines(stdout);
     }
 
+    /** The last {@code n} lines of standard error without stack frames: what went wrong, in a few lines. */
+    public String lastErrors(int n) {
+        List<String> lines = lines(stderr).stream()
+                .filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t... ")).toList();
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+    }
+
     /** The last {@code n} lines of standard error, for failure messages. */
     public String stderrTail(int n) {
         List<String> lines = lines(stderr);

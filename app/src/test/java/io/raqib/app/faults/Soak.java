@@ -50,9 +50,9 @@ final class Soak {
             }
             producer.flush();
             double fed = (System.nanoTime() - started) / 1e9;
-            long enrichedWhileFed = countSoak(run.observer().enriched());
-            report.line(String.format("fed %d articles in %.0f s (%.0f/s); enriched meanwhile %d (%.0f/s)", total,
-                    fed, total / fed, enrichedWhileFed, enrichedWhileFed / fed));
+            long behind = run.lag("enrich", Topics.ARTICLES_RAW.name());
+            report.line(String.format("fed %d articles in %.0f s (%.0f/s); enrich had consumed all but %d of them "
+                    + "(%.0f/s)", total, fed, total / fed, behind, (total - behind) / fed));
             MemoryReport.print(memory, report);
         }
         boolean drained = run.drain("soak");
@@ -60,7 +60,8 @@ final class Soak {
         Map<String, Integer> enriched = run.observer().enriched();
         long once = enriched.entrySet().stream().filter(e -> e.getKey().startsWith(PREFIX + "-"))
                 .filter(e -> e.getValue() == 1).count();
-        report.check("every soak article enriched exactly once", drained && once == total && countSoak(enriched) == total,
+        report.check("every soak article enriched exactly once",
+                drained && once == total && countSoak(enriched) == total,
                 String.format("%d of %d exactly once, %d distinct; backlog drained %.0f s after the feed began "
                         + "(%.0f articles/s overall)", once, total, countSoak(enriched), all, total / all));
         List<String> exits = run.cluster().unexpectedExits();

@@ -20,7 +20,7 @@ public final class StreamsProperties {
      * broker's minimum, group.min.session.timeout.ms, is 6 s by default). Measured in docs/reliability.md.
      */
     static final int SESSION_TIMEOUT_MS = 10_000;
-    /** A third of the session timeout at most, so two lost heartbeats do not end a live member's session. */
+    /** At most a third of the session timeout (Kafka's rule of thumb): a few lost heartbeats do not end a session. */
     static final int HEARTBEAT_INTERVAL_MS = 2_000;
 
     private StreamsProperties() {
