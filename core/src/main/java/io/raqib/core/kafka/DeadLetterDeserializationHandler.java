@@ -11,21 +11,18 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterDeserializationHandler implements DeserializationExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterDeserializationHandler.class);
-    private String stage = "unknown";
-    private int maxValueBytes = DeadLetterRecords.DEFAULT_MAX_VALUE_BYTES;
+    private StreamsDeadLetters deadLetters = StreamsDeadLetters.UNCONFIGURED;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        stage = DeadLetterRecords.stage(configs);
-        maxValueBytes = DeadLetterRecords.maxValueBytes(configs);
+        deadLetters = StreamsDeadLetters.from(configs);
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                 Exception exception) {
-        LOG.warn("{}: unreadable record {}-{}@{} sent to {}: {}", stage, context.topic(), context.partition(),
-                context.offset(), Topics.DLQ.name(), exception.getMessage());
-        return Response.resume(DeadLetterRecords.of(stage, context, record.key(), record.value(), exception,
-                maxValueBytes));
+        LOG.warn("{}: unreadable record {}-{}@{} sent to {}: {}", deadLetters.stage(), context.topic(),
+                context.partition(), context.offset(), Topics.DLQ.name(), exception.getMessage());
+        return Response.resume(deadLetters.of(context, record.key(), record.value(), exception));
     }
 }

@@ -11,22 +11,19 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterProcessingHandler implements ProcessingExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProcessingHandler.class);
-    private String stage = "unknown";
-    private int maxValueBytes = DeadLetterRecords.DEFAULT_MAX_VALUE_BYTES;
+    private StreamsDeadLetters deadLetters = StreamsDeadLetters.UNCONFIGURED;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        stage = DeadLetterRecords.stage(configs);
-        maxValueBytes = DeadLetterRecords.maxValueBytes(configs);
+        deadLetters = StreamsDeadLetters.from(configs);
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-        LOG.warn("{}: processing failed for {}-{}@{} in {}, sent to {}: {}", stage, context.topic(),
+        LOG.warn("{}: processing failed for {}-{}@{} in {}, sent to {}: {}", deadLetters.stage(), context.topic(),
                 context.partition(), context.offset(), context.processorNodeId(), Topics.DLQ.name(),
                 exception.toString());
-        LOG.debug("{}: processing failure", stage, exception);
-        return Response.resume(DeadLetterRecords.of(stage, context, context.sourceRawKey(),
-                context.sourceRawValue(), exception, maxValueBytes));
+        LOG.debug("{}: processing failure", deadLetters.stage(), exception);
+        return Response.resume(deadLetters.of(context, context.sourceRawKey(), context.sourceRawValue(), exception));
     }
 }

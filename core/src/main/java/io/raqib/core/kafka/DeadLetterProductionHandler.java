@@ -18,20 +18,18 @@ import org.slf4j.LoggerFactory;
 public final class DeadLetterProductionHandler implements ProductionExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
-    private String stage = "unknown";
-    private int maxValueBytes = DeadLetterRecords.DEFAULT_MAX_VALUE_BYTES;
+    private StreamsDeadLetters deadLetters = StreamsDeadLetters.UNCONFIGURED;
 
     @Override
     public void configure(Map<String, ?> configs) {
-        stage = DeadLetterRecords.stage(configs);
-        maxValueBytes = DeadLetterRecords.maxValueBytes(configs);
+        deadLetters = StreamsDeadLetters.from(configs);
     }
 
     @Override
     public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record,
                                 Exception exception) {
         LOG.error("{}: {} refused the result of {}-{}@{} ({}); the exactly-once transaction cannot go on without "
-                + "it, so the stage stops", stage, record.topic(), context.topic(), context.partition(),
+                + "it, so the stage stops", deadLetters.stage(), record.topic(), context.topic(), context.partition(),
                 context.offset(), exception.toString());
         return Response.fail();
     }
@@ -39,9 +37,9 @@ public final class DeadLetterProductionHandler implements ProductionExceptionHan
     @Override
     public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
                                              SerializationExceptionOrigin origin) {
-        LOG.warn("{}: result of {}-{}@{} for {} cannot be serialized, input sent to {}: {}", stage, context.topic(),
-                context.partition(), context.offset(), record.topic(), Topics.DLQ.name(), exception.toString());
-        return Response.resume(DeadLetterRecords.of(stage, context, context.sourceRawKey(), context.sourceRawValue(),
-                exception, maxValueBytes));
+        LOG.warn("{}: result of {}-{}@{} for {} cannot be serialized, input sent to {}: {}", deadLetters.stage(),
+                context.topic(), context.partition(), context.offset(), record.topic(), Topics.DLQ.name(),
+                exception.toString());
+        return Response.resume(deadLetters.of(context, context.sourceRawKey(), context.sourceRawValue(), exception));
     }
 }

@@ -2,12 +2,9 @@ package io.raqib.core.kafka;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 
 /**
@@ -61,16 +58,5 @@ public final class DeadLetterRecords {
             DlqHeaders.put(headers, DlqHeaders.ORIGINAL_BYTES, Integer.toString(value.length));
         }
         return new ProducerRecord<>(Topics.DLQ.name(), null, key, kept, headers);
-    }
-
-    static String stage(Map<String, ?> configs) {
-        Object stage = configs.get(STAGE_CONFIG);
-        return stage == null ? "unknown" : stage.toString();
-    }
-
-    /** The largest DLQ value a Streams application with {@code configs} can write (its producer's request limit). */
-    static int maxValueBytes(Map<String, ?> configs) {
-        Object limit = configs.get(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG));
-        return limit == null ? DEFAULT_MAX_VALUE_BYTES : valueLimit(Integer.parseInt(limit.toString()));
     }
 }
