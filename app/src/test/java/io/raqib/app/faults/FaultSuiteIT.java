@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * ({@code mvn verify -Pfaults}) kills enrich and sink ten times each and the broker once, measures recovery with
  * and without a restart, poisons more, compares with a fault-free run of the same input and soaks a fresh cluster
  * for ten minutes at 300 articles/s; {@code recovery} only measures recovery ({@code -Draqib.faults.membership=
- * dynamic} to run the stages without instance ids). The summary is printed and written to
+ * dynamic} to run the stages without instance ids); {@code soak} only soaks. The summary is printed and written to
  * {@code target/fault-suite-<form>.txt}; docs/reliability.md explains it.
  */
 class FaultSuiteIT {
@@ -40,13 +40,19 @@ class FaultSuiteIT {
         int chunks() {
             return victims.size() + 1;
         }
+
+        /** Whether this form has a faulted run at all (the soak form has only the soak). */
+        boolean faulted() {
+            return !victims.isEmpty() || recoveryTrials > 0 || rawPoison > 0;
+        }
     }
 
     static final Map<String, Plan> PLANS = Map.of(
             "short", new Plan("short", 100, List.of(Victim.ENRICH, Victim.SINK, Victim.BROKER), 0, 150, 1_000, 4,
                     100, false, Duration.ZERO),
             "long", new Plan("long", 200, longVictims(), 3, 400, 1_500, 20, 200, true, Duration.ofMinutes(10)),
-            "recovery", new Plan("recovery", 100, List.of(), 5, 0, 0, 0, 0, false, Duration.ZERO));
+            "recovery", new Plan("recovery", 100, List.of(), 5, 0, 0, 0, 0, false, Duration.ZERO),
+            "soak", new Plan("soak", 100, List.of(), 0, 0, 0, 0, 0, false, Duration.ofMinutes(10)));
     private static final int PARTITIONS = 3;
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
@@ -87,6 +93,19 @@ class FaultSuiteIT {
     private void run(Plan plan, boolean staticMembership, FaultReport report) throws Exception {
         FaultInputFiles input = FaultInputFiles.write(work.resolve("input"), plan.chunks(), plan.chunkSize(),
                 plan.goodAmongPoison());
+        if (plan.faulted()) {
+            faultedAndCleanRuns(plan, staticMembership, input, report);
+        }
+        if (!plan.soak().isZero()) {
+            try (FaultRun soak = new FaultRun(work.resolve("soak"), input.fileWatches(), report, staticMembership)) {
+                soak.start(input.chunks().get(0));
+                Soak.run(soak, plan.soak(), 300, report);
+            }
+        }
+    }
+
+    private void faultedAndCleanRuns(Plan plan, boolean staticMembership, FaultInputFiles input,
+                                     FaultReport report) throws Exception {
         Predicate<String> compared = id -> input.faultIds().contains(id) || input.goodIds().contains(id);
         try (OfflineReference reference = new OfflineReference(work.resolve("match"), input.allWatches(),
                 input.referenceInputs())) {
@@ -104,12 +123,6 @@ class FaultSuiteIT {
                     AlertComparison same = AlertComparison.of(cleanAlerts.keySet(), faulted, compared);
                     report.check("faulted run = fault-free run (pairs and counts)", same.exact(), same.describe());
                 }
-            }
-        }
-        if (!plan.soak().isZero()) {
-            try (FaultRun soak = new FaultRun(work.resolve("soak"), input.fileWatches(), report, staticMembership)) {
-                soak.start(input.chunks().get(0));
-                Soak.run(soak, plan.soak(), 300, report);
             }
         }
     }
