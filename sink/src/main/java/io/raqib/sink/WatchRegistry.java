@@ -42,6 +42,7 @@ public final class WatchRegistry implements AutoCloseable {
     private final WatchQueryParser parser;
     private final Map<String, CompiledWatch> watches = new ConcurrentHashMap<>();
     private final Map<String, Monitor> monitors = new ConcurrentHashMap<>();
+    private final MatchingMode mode;
 
     /** Passes of the default presearcher: each watch is indexed by up to this many of its terms. */
     public static final int PRESEARCH_PASSES = 3;
@@ -58,17 +59,23 @@ public final class WatchRegistry implements AutoCloseable {
      * article.
      */
     public WatchRegistry(WatchLimits limits) {
-        this(() -> new MultipassTermFilteredPresearcher(PRESEARCH_PASSES), limits);
+        this(limits, MatchingMode.COMPILED);
     }
 
     /** A registry whose Monitors use presearchers from {@code presearchers} (one per language partition). */
     public WatchRegistry(Supplier<Presearcher> presearchers) {
-        this(presearchers, WatchLimits.defaults());
+        this(presearchers, WatchLimits.defaults(), MatchingMode.COMPILED);
     }
 
-    private WatchRegistry(Supplier<Presearcher> presearchers, WatchLimits limits) {
+    /** A registry refusing watches beyond {@code limits} that matches as {@code mode} says. */
+    public WatchRegistry(WatchLimits limits, MatchingMode mode) {
+        this(() -> new MultipassTermFilteredPresearcher(PRESEARCH_PASSES), limits, mode);
+    }
+
+    private WatchRegistry(Supplier<Presearcher> presearchers, WatchLimits limits, MatchingMode mode) {
         this.presearchers = presearchers;
         this.parser = new WatchQueryParser(limits);
+        this.mode = mode;
     }
 
     /** Checks a watch without registering it; throws {@link InvalidWatchException} when it is invalid. */
