@@ -4,6 +4,11 @@ import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import io.raqib.core.text.RaqibAnalyzer;
+import io.raqib.sink.matching.ArticleTerms;
+import io.raqib.sink.matching.CompiledWatchIndex;
+import io.raqib.sink.matching.MatchHits;
+import io.raqib.sink.matching.QueryCompiler;
+import io.raqib.sink.matching.WatchNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -22,6 +27,7 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.AlreadyClosedException;
 
 /**
@@ -43,6 +49,7 @@ public final class WatchRegistry implements AutoCloseable {
     private final Map<String, CompiledWatch> watches = new ConcurrentHashMap<>();
     private final Map<String, Monitor> monitors = new ConcurrentHashMap<>();
     private final MatchingMode mode;
+    private final CompiledWatchIndex index = new CompiledWatchIndex();
 
     /** Passes of the default presearcher: each watch is indexed by up to this many of its terms. */
     public static final int PRESEARCH_PASSES = 3;
@@ -72,7 +79,8 @@ public final class WatchRegistry implements AutoCloseable {
         this(() -> new MultipassTermFilteredPresearcher(PRESEARCH_PASSES), limits, mode);
     }
 
-    private WatchRegistry(Supplier<Presearcher> presearchers, WatchLimits limits, MatchingMode mode) {
+    /** A registry under {@code limits} matching as {@code mode} says, its Monitors' presearchers from the supplier. */
+    public WatchRegistry(Supplier<Presearcher> presearchers, WatchLimits limits, MatchingMode mode) {
         this.presearchers = presearchers;
         this.parser = new WatchQueryParser(limits);
         this.mode = mode;
@@ -94,19 +102,34 @@ public final class WatchRegistry implements AutoCloseable {
      */
     public synchronized void putAll(Collection<Watch> all) {
         List<CompiledWatch> compiled = all.stream().map(parser::compile).toList();
+        Map<String, WatchNode> nodes = new HashMap<>();
+        List<CompiledWatch> onMonitor = new ArrayList<>();
+        for (CompiledWatch c : compiled) {
+            WatchNode node = mode == MatchingMode.COMPILED ? QueryCompiler.compile(c) : null;
+            if (node != null) {
+                nodes.put(c.watch().id(), node);
+            } else {
+                onMonitor.add(c);
+            }
+        }
         try {
-            register(compiled);
+            register(onMonitor);
         } catch (RuntimeException e) {
-            restore(compiled);
-            throw new InvalidWatchException(ids(compiled), "query", -1, "cannot be indexed: " + e, e);
+            restore(onMonitor);
+            throw new InvalidWatchException(ids(onMonitor), "query", -1, "cannot be indexed: " + e, e);
         }
         for (CompiledWatch c : compiled) {
-            CompiledWatch old = watches.put(c.watch().id(), c);
-            if (old != null) {
-                List<String> dropped = new ArrayList<>(partitions(old.watch()));
+            String id = c.watch().id();
+            CompiledWatch old = watches.put(id, c);
+            WatchNode node = nodes.get(id);
+            List<String> dropped = old == null ? new ArrayList<>() : new ArrayList<>(partitions(old.watch()));
+            if (node != null) {
+                index.put(c, node);
+            } else {
+                index.remove(id);
                 dropped.removeAll(partitions(c.watch()));
-                delete(old.watch().id(), dropped);
             }
+            delete(id, dropped);
         }
     }
 
@@ -132,7 +155,7 @@ public final class WatchRegistry implements AutoCloseable {
         for (CompiledWatch c : failed) {
             delete(c.watch().id(), partitions(c.watch()));
             CompiledWatch old = watches.get(c.watch().id());
-            if (old != null) {
+            if (old != null && !index.contains(old.watch().id())) {
                 previous.add(old);
             }
         }
@@ -152,6 +175,7 @@ public final class WatchRegistry implements AutoCloseable {
     /** Removes a watch; no-op when absent. */
     public synchronized void remove(String watchId) {
         CompiledWatch old = watches.remove(watchId);
+        index.remove(watchId);
         if (old != null) {
             delete(watchId, partitions(old.watch()));
         }
@@ -173,6 +197,11 @@ public final class WatchRegistry implements AutoCloseable {
         return watches.size();
     }
 
+    /** Number of watches matched by the compiled matcher; the others are matched by Lucene Monitors. */
+    public int compiledCount() {
+        return index.size();
+    }
+
     /** Number of open language partitions (one Lucene Monitor each, {@code *} for watches of any language). */
     int partitions() {
         return monitors.size();
@@ -182,6 +211,15 @@ public final class WatchRegistry implements AutoCloseable {
     public List<WatchMatch> match(EnrichedArticle article) {
         ArticleDocument doc = new ArticleDocument(article);
         List<WatchMatch> out = new ArrayList<>();
+        if (index.size() > 0) {
+            IndexSearcher searcher = MemoryIndex.fromDocument(doc.document(), analyzer, true, false)
+                    .createSearcher();
+            ArticleTerms terms = new ArticleTerms(searcher);
+            for (CompiledWatch c : index.match(terms, article.language())) {
+                out.add(new WatchMatch(c.watch(), HighlightBuilder.build(doc, MatchHits.of(searcher,
+                        c.monitorQuery()))));
+            }
+        }
         MemoryIndex[] scoring = new MemoryIndex[1];
         for (Monitor monitor : monitorsFor(article.language())) {
             for (HighlightsMatch match : run(monitor, doc)) {
