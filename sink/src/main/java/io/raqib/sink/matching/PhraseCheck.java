@@ -15,12 +15,15 @@ final class PhraseCheck {
                 return false;
             }
         }
+        if (phrase.slop() == 0) {
+            return exact(article, phrase);
+        }
         int slots = phrase.slots().size();
         int[][] shifted = new int[slots][];
         for (int i = 0; i < slots; i++) {
             shifted[i] = shifted(article, phrase.field(), phrase.slots().get(i), phrase.offsets()[i]);
         }
-        return phrase.slop() == 0 ? exact(shifted) : withinSlop(shifted, phrase.slop());
+        return withinSlop(shifted, phrase.slop());
     }
 
     /** Most candidates lack a word: a hash lookup per slot settles them before any position is read. */
@@ -33,31 +36,53 @@ final class PhraseCheck {
         return false;
     }
 
-    /** The positions of any of the slot's terms minus the slot's query offset, ascending and distinct. */
+    /** The positions of any of the slot's terms minus the slot's query offset, ascending. */
     private static int[] shifted(ArticleTerms article, String field, List<String> terms, int offset) {
-        int[] out = new int[0];
-        for (String term : terms) {
-            int[] at = article.positions(field, term);
-            int from = out.length;
-            out = Arrays.copyOf(out, from + at.length);
-            for (int i = 0; i < at.length; i++) {
-                out[from + i] = at[i] - offset;
-            }
+        int[] out = article.positions(field, terms.get(0));
+        for (int t = 1; t < terms.size(); t++) {
+            out = merge(out, article.positions(field, terms.get(t)));
         }
-        if (terms.size() > 1) {
-            out = Arrays.stream(out).sorted().distinct().toArray();
+        int[] shifted = new int[out.length];
+        for (int i = 0; i < out.length; i++) {
+            shifted[i] = out[i] - offset;
+        }
+        return shifted;
+    }
+
+    /** Two ascending arrays merged into one. */
+    private static int[] merge(int[] a, int[] b) {
+        int[] out = new int[a.length + b.length];
+        int i = 0;
+        int j = 0;
+        int k = 0;
+        while (i < a.length || j < b.length) {
+            out[k++] = j == b.length || i < a.length && a[i] <= b[j] ? a[i++] : b[j++];
         }
         return out;
     }
 
-    /** Some start shared by every slot. */
-    private static boolean exact(int[][] shifted) {
-        for (int start : shifted[0]) {
-            boolean all = true;
-            for (int i = 1; i < shifted.length && all; i++) {
-                all = Arrays.binarySearch(shifted[i], start) >= 0;
+    /** Some start at which every slot has one of its terms in place. */
+    private static boolean exact(ArticleTerms article, WatchNode.Phrase phrase) {
+        List<List<String>> slots = phrase.slots();
+        int[] offsets = phrase.offsets();
+        for (String first : slots.get(0)) {
+            for (int p : article.positions(phrase.field(), first)) {
+                int start = p - offsets[0];
+                boolean all = true;
+                for (int i = 1; i < slots.size() && all; i++) {
+                    all = atPosition(article, phrase.field(), slots.get(i), start + offsets[i]);
+                }
+                if (all) {
+                    return true;
+                }
             }
-            if (all) {
+        }
+        return false;
+    }
+
+    private static boolean atPosition(ArticleTerms article, String field, List<String> terms, int position) {
+        for (String term : terms) {
+            if (Arrays.binarySearch(article.positions(field, term), position) >= 0) {
                 return true;
             }
         }
