@@ -1,14 +1,18 @@
 package io.raqib.sink.matching;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * What must be in an article for a compiled watch to match it: a set of anchors, at least one of which every
- * matching article holds (Fabret et al.'s "access predicates"; the percolator's query extraction). The index finds
- * a watch only through its anchors, so the set must be complete; it is chosen small and of rare-looking terms: of
- * the required clauses the cheapest one, of a disjunction every alternative, of a phrase its longest word.
+ * What must be in an article for a compiled watch to match it: up to two anchor sets, each complete on its own
+ * (every matching article holds an anchor of each), taken from different required parts of the watch (Fabret et
+ * al.'s "access predicates" with counting; the percolator's query extraction; Lucene Monitor's multipass idea). The
+ * index makes a watch a candidate only when each of its sets fired, so a phrase of two common words is a candidate
+ * only where both occur. Sets are chosen small and of rare-looking terms: of a phrase its longest words, of the
+ * required clauses the cheapest sets, of a disjunction every alternative.
  */
 final class Anchors {
 
@@ -16,25 +20,27 @@ final class Anchors {
     record Anchor(String field, String text, boolean prefix) {
     }
 
-    /** The anchors of no match at all: an empty set, the node never matches. */
-    private static final Set<Anchor> NEVER = Set.of();
-
     private Anchors() {
     }
 
-    /** The anchors of {@code node}, or null when it can match without any single anchor (checked always). */
-    static Set<Anchor> of(WatchNode node) {
+    /**
+     * The anchor sets of {@code node} (one or two; none when it can never match), or null when it can match
+     * without any anchor (checked for every article).
+     */
+    static List<Set<Anchor>> of(WatchNode node) {
         if (node instanceof WatchNode.Term t) {
-            return Set.of(new Anchor(t.field(), t.text(), false));
+            return List.of(Set.of(new Anchor(t.field(), t.text(), false)));
         }
         if (node instanceof WatchNode.AnyTerm a) {
-            return terms(a.field(), a.texts());
+            return List.of(terms(a.field(), a.texts()));
         }
         if (node instanceof WatchNode.Prefix p) {
-            return Set.of(new Anchor(p.field(), p.prefix(), true));
+            return List.of(Set.of(new Anchor(p.field(), p.prefix(), true)));
         }
         if (node instanceof WatchNode.Phrase p) {
-            return terms(p.field(), longestSlot(p.slots()));
+            List<Set<Anchor>> slots = new ArrayList<>();
+            p.slots().forEach(slot -> slots.add(terms(p.field(), slot)));
+            return cheapest(slots);
         }
         if (node instanceof WatchNode.Bool b) {
             return bool(b.required(), b.optional(), b.minShould());
@@ -45,50 +51,47 @@ final class Anchors {
         if (node instanceof WatchNode.LuceneQuery l) {
             return of(l.approximation());
         }
-        return NEVER;
+        return List.of();
     }
 
-    private static Set<Anchor> bool(List<WatchNode> required, List<WatchNode> optional, int minShould) {
+    private static List<Set<Anchor>> bool(List<WatchNode> required, List<WatchNode> optional, int minShould) {
         if (required.isEmpty() && optional.isEmpty()) {
-            return NEVER;
+            return List.of();
         }
-        Set<Anchor> best = null;
+        List<Set<Anchor>> sets = new ArrayList<>();
         for (WatchNode n : required) {
-            Set<Anchor> a = of(n);
-            if (a != null && (best == null || cost(a) < cost(best))) {
-                best = a;
+            List<Set<Anchor>> own = of(n);
+            if (own != null && own.isEmpty()) {
+                return own;
+            }
+            if (own != null) {
+                sets.addAll(own);
             }
         }
-        if (best != null) {
-            return best;
+        if (!sets.isEmpty()) {
+            return cheapest(sets);
         }
-        if (!required.isEmpty() && minShould == 0 || optional.isEmpty()) {
+        if (!required.isEmpty() && minShould == 0) {
             return null;
         }
         Set<Anchor> union = new LinkedHashSet<>();
         for (WatchNode n : optional) {
-            Set<Anchor> a = of(n);
-            if (a == null) {
+            List<Set<Anchor>> own = of(n);
+            if (own == null) {
                 return null;
             }
-            union.addAll(a);
-        }
-        return union;
-    }
-
-    /** The slot whose shortest alternative is longest: long words are rare words. */
-    private static List<String> longestSlot(List<List<String>> slots) {
-        List<String> best = slots.get(0);
-        for (List<String> slot : slots) {
-            if (shortest(slot) > shortest(best)) {
-                best = slot;
+            if (!own.isEmpty()) {
+                union.addAll(own.get(0));
             }
         }
-        return best;
+        return union.isEmpty() ? List.of() : List.of(union);
     }
 
-    private static int shortest(List<String> terms) {
-        return terms.stream().mapToInt(String::length).min().orElse(0);
+    /** The two sets least likely to fire (or the one, when there is one). */
+    private static List<Set<Anchor>> cheapest(List<Set<Anchor>> sets) {
+        List<Set<Anchor>> sorted = new ArrayList<>(sets);
+        sorted.sort(Comparator.comparingDouble(Anchors::cost));
+        return List.copyOf(sorted.subList(0, Math.min(2, sorted.size())));
     }
 
     private static Set<Anchor> terms(String field, List<String> texts) {

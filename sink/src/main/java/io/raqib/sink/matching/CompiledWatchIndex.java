@@ -17,16 +17,26 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class CompiledWatchIndex {
 
-    /** A compiled watch; {@code slot} numbers it for de-duplicating candidates, {@code languages} null = any. */
-    private record Entry(int slot, CompiledWatch watch, WatchNode node, Set<Anchors.Anchor> anchors,
-                         Set<String> languages) {
+    /**
+     * A compiled watch; {@code slot} numbers it for counting which of its anchor sets fired, {@code complete} is
+     * the mask of all of them, {@code languages} null = any, {@code anchors} null = a candidate of every article.
+     */
+    private record Entry(int slot, CompiledWatch watch, WatchNode node, List<Set<Anchors.Anchor>> anchors,
+                         int complete, Set<String> languages) {
+    }
+
+    /** Entry {@code entry}'s anchor set number {@code bit} holds the term. */
+    private record Posting(Entry entry, int bit) {
     }
 
     private static final Entry[] NONE = new Entry[0];
+    private static final Posting[] NO_POSTINGS = new Posting[0];
+    /** Per matching thread: which anchor sets of each slot fired for the current article. */
+    private static final ThreadLocal<int[]> FIRED = ThreadLocal.withInitial(() -> new int[0]);
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
-    /** field → term → watches anchored on it; field → prefix → watches anchored on a prefix. */
-    private final Map<String, Map<String, Entry[]>> byTerm = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Entry[]>> byPrefix = new ConcurrentHashMap<>();
+    /** field → term → anchor sets holding it; field → prefix → anchor sets holding that prefix. */
+    private final Map<String, Map<String, Posting[]>> byTerm = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, Posting[]>> byPrefix = new ConcurrentHashMap<>();
     private final BitSet freeSlots = new BitSet();
     private volatile Entry[] unanchored = NONE;
     private volatile int longestPrefix;
@@ -36,18 +46,22 @@ public final class CompiledWatchIndex {
     public synchronized void put(CompiledWatch watch, WatchNode node) {
         remove(watch.watch().id());
         List<String> languages = watch.watch().languages();
-        Entry entry = new Entry(takeSlot(), watch, node, Anchors.of(node),
+        List<Set<Anchors.Anchor>> anchors = Anchors.of(node);
+        Entry entry = new Entry(takeSlot(), watch, node, anchors, anchors == null ? 0 : (1 << anchors.size()) - 1,
                 languages.isEmpty() ? null : Set.copyOf(languages));
         byId.put(watch.watch().id(), entry);
-        if (entry.anchors() == null) {
+        if (anchors == null) {
             unanchored = with(unanchored, entry);
             return;
         }
-        for (Anchors.Anchor a : entry.anchors()) {
-            (a.prefix() ? byPrefix : byTerm).computeIfAbsent(a.field(), f -> new ConcurrentHashMap<>())
-                    .compute(a.text(), (k, entries) -> with(entries == null ? NONE : entries, entry));
-            if (a.prefix()) {
-                longestPrefix = Math.max(longestPrefix, a.text().length());
+        for (int bit = 0; bit < anchors.size(); bit++) {
+            Posting posting = new Posting(entry, 1 << bit);
+            for (Anchors.Anchor a : anchors.get(bit)) {
+                (a.prefix() ? byPrefix : byTerm).computeIfAbsent(a.field(), f -> new ConcurrentHashMap<>())
+                        .compute(a.text(), (k, postings) -> with(postings == null ? NO_POSTINGS : postings, posting));
+                if (a.prefix()) {
+                    longestPrefix = Math.max(longestPrefix, a.text().length());
+                }
             }
         }
     }
@@ -63,9 +77,11 @@ public final class CompiledWatchIndex {
             unanchored = without(unanchored, entry);
             return;
         }
-        for (Anchors.Anchor a : entry.anchors()) {
-            Map<String, Entry[]> terms = (a.prefix() ? byPrefix : byTerm).get(a.field());
-            terms.computeIfPresent(a.text(), (k, entries) -> without(entries, entry));
+        for (Set<Anchors.Anchor> set : entry.anchors()) {
+            for (Anchors.Anchor a : set) {
+                (a.prefix() ? byPrefix : byTerm).get(a.field())
+                        .computeIfPresent(a.text(), (k, postings) -> without(postings, entry));
+            }
         }
     }
 
@@ -84,42 +100,74 @@ public final class CompiledWatchIndex {
      * {@code language}; in no particular order.
      */
     public List<CompiledWatch> match(ArticleTerms article, String language) {
-        BitSet seen = new BitSet(slots);
+        int[] fired = FIRED.get();
+        if (fired.length < slots) {
+            fired = new int[slots + slots / 2 + 16];
+            FIRED.set(fired);
+        }
+        int[] marks = fired;
+        List<Entry> touched = new ArrayList<>();
         List<Entry> candidates = new ArrayList<>();
-        article.forEachField((field, terms) -> {
-            Map<String, Entry[]> anchored = byTerm.get(field);
-            Map<String, Entry[]> prefixed = byPrefix.get(field);
-            for (String term : terms) {
-                if (anchored != null) {
-                    addAll(candidates, seen, anchored.get(term));
-                }
-                if (prefixed != null) {
-                    for (int len = 1; len <= Math.min(term.length(), longestPrefix); len++) {
-                        addAll(candidates, seen, prefixed.get(term.substring(0, len)));
+        try {
+            article.forEachField((field, terms) -> {
+                Map<String, Posting[]> anchored = byTerm.get(field);
+                Map<String, Posting[]> prefixed = byPrefix.get(field);
+                for (String term : terms) {
+                    if (anchored != null) {
+                        mark(marks, touched, anchored.get(term));
+                    }
+                    if (prefixed != null) {
+                        for (int len = 1; len <= Math.min(term.length(), longestPrefix); len++) {
+                            mark(marks, touched, prefixed.get(term.substring(0, len)));
+                        }
                     }
                 }
+            });
+            for (Entry e : touched) {
+                if (marks[e.slot()] == e.complete()) {
+                    candidates.add(e);
+                }
             }
-        });
-        addAll(candidates, seen, unanchored);
+        } finally {
+            // The array is the thread's for the next article: leave it clean whatever happened.
+            touched.forEach(e -> marks[e.slot()] = 0);
+        }
         List<CompiledWatch> out = new ArrayList<>();
         for (Entry e : candidates) {
-            if ((e.languages() == null || language != null && e.languages().contains(language))
-                    && e.node().matches(article)) {
+            if (matches(e, article, language)) {
+                out.add(e.watch());
+            }
+        }
+        for (Entry e : unanchored) {
+            if (matches(e, article, language)) {
                 out.add(e.watch());
             }
         }
         return out;
     }
 
-    private static void addAll(List<Entry> into, BitSet seen, Entry[] entries) {
-        if (entries == null) {
+    private static boolean matches(Entry e, ArticleTerms article, String language) {
+        return (e.languages() == null || language != null && e.languages().contains(language))
+                && e.node().matches(article);
+    }
+
+    /**
+     * Records that these anchor sets fired; an entry seen for the first time is remembered in {@code touched}. An
+     * entry added since {@code marks} was sized is skipped: the article is matched as if just before its arrival.
+     */
+    private static void mark(int[] marks, List<Entry> touched, Posting[] postings) {
+        if (postings == null) {
             return;
         }
-        for (Entry e : entries) {
-            if (!seen.get(e.slot())) {
-                seen.set(e.slot());
-                into.add(e);
+        for (Posting p : postings) {
+            int slot = p.entry().slot();
+            if (slot >= marks.length) {
+                continue;
             }
+            if (marks[slot] == 0) {
+                touched.add(p.entry());
+            }
+            marks[slot] |= p.bit();
         }
     }
 
@@ -139,7 +187,17 @@ public final class CompiledWatchIndex {
     }
 
     private static Entry[] without(Entry[] entries, Entry entry) {
-        Entry[] out = Arrays.stream(entries).filter(e -> e != entry).toArray(Entry[]::new);
+        return Arrays.stream(entries).filter(e -> e != entry).toArray(Entry[]::new);
+    }
+
+    private static Posting[] with(Posting[] postings, Posting posting) {
+        Posting[] out = Arrays.copyOf(postings, postings.length + 1);
+        out[postings.length] = posting;
+        return out;
+    }
+
+    private static Posting[] without(Posting[] postings, Entry entry) {
+        Posting[] out = Arrays.stream(postings).filter(p -> p.entry() != entry).toArray(Posting[]::new);
         return out.length == 0 ? null : out;
     }
 }
