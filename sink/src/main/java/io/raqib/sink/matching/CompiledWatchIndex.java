@@ -33,6 +33,8 @@ public final class CompiledWatchIndex {
     private static final Posting[] NO_POSTINGS = new Posting[0];
     /** Per matching thread: which anchor sets of each slot fired for the current article. */
     private static final ThreadLocal<int[]> FIRED = ThreadLocal.withInitial(() -> new int[0]);
+    /** Per matching thread: the entries with a fired set, kept with its capacity (thousands per article). */
+    private static final ThreadLocal<List<Entry>> TOUCHED = ThreadLocal.withInitial(ArrayList::new);
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
     /** field → term → anchor sets holding it; field → prefix → anchor sets holding that prefix. */
     private final Map<String, Map<String, Posting[]>> byTerm = new ConcurrentHashMap<>();
@@ -106,7 +108,7 @@ public final class CompiledWatchIndex {
             FIRED.set(fired);
         }
         int[] marks = fired;
-        List<Entry> touched = new ArrayList<>();
+        List<Entry> touched = TOUCHED.get();
         List<Entry> candidates = new ArrayList<>();
         try {
             article.forEachField((field, terms) -> {
@@ -131,6 +133,7 @@ public final class CompiledWatchIndex {
         } finally {
             // The array is the thread's for the next article: leave it clean whatever happened.
             touched.forEach(e -> marks[e.slot()] = 0);
+            touched.clear();
         }
         List<CompiledWatch> out = new ArrayList<>();
         for (Entry e : candidates) {
