@@ -34,9 +34,13 @@ import org.apache.lucene.store.AlreadyClosedException;
  * The live set of watches for reverse search: register, replace or remove a watch at any time, and match an
  * article against all of them at once. Thread-safe; matching runs concurrently from any number of threads.
  *
- * <p>Metadata filter before matching: watches restricted to languages live in one Lucene Monitor per language,
- * the others in a shared one, so an Arabic article never even presearches the English-only watches. Weighted-terms
- * watches get a second, scoring pass on the Monitor's matches. A watch names at most
+ * <p>In {@link MatchingMode#COMPILED} (the default) every watch the {@link QueryCompiler} handles is matched by the
+ * {@link CompiledWatchIndex}: the article is analysed once, its candidate watches found through their anchor terms
+ * and checked on its term positions, and only the matches are highlighted. The others (and every watch in
+ * {@link MatchingMode#MONITOR}, the reference) are matched by Lucene Monitors: watches restricted to languages live
+ * in one Monitor per language, the others in a shared one, so an Arabic article never even presearches the
+ * English-only watches; weighted-terms watches get a second, scoring pass on the Monitor's matches. A watch names
+ * at most
  * {@link WatchLimits#maxLanguages()} languages, all known codes ({@link WatchFieldCheck#LANGUAGES}), so there are
  * never more Monitors (each with its purge thread) than known languages plus one, whatever the watches say.
  */
