@@ -4,6 +4,11 @@ import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import io.raqib.core.text.RaqibAnalyzer;
+import io.raqib.sink.matching.ArticleTerms;
+import io.raqib.sink.matching.CompiledWatchIndex;
+import io.raqib.sink.matching.MatchHits;
+import io.raqib.sink.matching.QueryCompiler;
+import io.raqib.sink.matching.WatchNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -22,15 +27,20 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
+import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.AlreadyClosedException;
 
 /**
  * The live set of watches for reverse search: register, replace or remove a watch at any time, and match an
  * article against all of them at once. Thread-safe; matching runs concurrently from any number of threads.
  *
- * <p>Metadata filter before matching: watches restricted to languages live in one Lucene Monitor per language,
- * the others in a shared one, so an Arabic article never even presearches the English-only watches. Weighted-terms
- * watches get a second, scoring pass on the Monitor's matches. A watch names at most
+ * <p>In {@link MatchingMode#COMPILED} (the default) every watch the {@link QueryCompiler} handles is matched by the
+ * {@link CompiledWatchIndex}: the article is analysed once, its candidate watches found through their anchor terms
+ * and checked on its term positions, and only the matches are highlighted. The others (and every watch in
+ * {@link MatchingMode#MONITOR}, the reference) are matched by Lucene Monitors: watches restricted to languages live
+ * in one Monitor per language, the others in a shared one, so an Arabic article never even presearches the
+ * English-only watches; weighted-terms watches get a second, scoring pass on the Monitor's matches. A watch names
+ * at most
  * {@link WatchLimits#maxLanguages()} languages, all known codes ({@link WatchFieldCheck#LANGUAGES}), so there are
  * never more Monitors (each with its purge thread) than known languages plus one, whatever the watches say.
  */
@@ -42,6 +52,8 @@ public final class WatchRegistry implements AutoCloseable {
     private final WatchQueryParser parser;
     private final Map<String, CompiledWatch> watches = new ConcurrentHashMap<>();
     private final Map<String, Monitor> monitors = new ConcurrentHashMap<>();
+    private final MatchingMode mode;
+    private final CompiledWatchIndex index = new CompiledWatchIndex();
 
     /** Passes of the default presearcher: each watch is indexed by up to this many of its terms. */
     public static final int PRESEARCH_PASSES = 3;
@@ -58,17 +70,24 @@ public final class WatchRegistry implements AutoCloseable {
      * article.
      */
     public WatchRegistry(WatchLimits limits) {
-        this(() -> new MultipassTermFilteredPresearcher(PRESEARCH_PASSES), limits);
+        this(limits, MatchingMode.COMPILED);
     }
 
     /** A registry whose Monitors use presearchers from {@code presearchers} (one per language partition). */
     public WatchRegistry(Supplier<Presearcher> presearchers) {
-        this(presearchers, WatchLimits.defaults());
+        this(presearchers, WatchLimits.defaults(), MatchingMode.COMPILED);
     }
 
-    private WatchRegistry(Supplier<Presearcher> presearchers, WatchLimits limits) {
+    /** A registry refusing watches beyond {@code limits} that matches as {@code mode} says. */
+    public WatchRegistry(WatchLimits limits, MatchingMode mode) {
+        this(() -> new MultipassTermFilteredPresearcher(PRESEARCH_PASSES), limits, mode);
+    }
+
+    /** A registry under {@code limits} matching as {@code mode} says, its Monitors' presearchers from the supplier. */
+    public WatchRegistry(Supplier<Presearcher> presearchers, WatchLimits limits, MatchingMode mode) {
         this.presearchers = presearchers;
         this.parser = new WatchQueryParser(limits);
+        this.mode = mode;
     }
 
     /** Checks a watch without registering it; throws {@link InvalidWatchException} when it is invalid. */
@@ -87,19 +106,34 @@ public final class WatchRegistry implements AutoCloseable {
      */
     public synchronized void putAll(Collection<Watch> all) {
         List<CompiledWatch> compiled = all.stream().map(parser::compile).toList();
+        Map<String, WatchNode> nodes = new HashMap<>();
+        List<CompiledWatch> onMonitor = new ArrayList<>();
+        for (CompiledWatch c : compiled) {
+            WatchNode node = mode == MatchingMode.COMPILED ? QueryCompiler.compile(c) : null;
+            if (node != null) {
+                nodes.put(c.watch().id(), node);
+            } else {
+                onMonitor.add(c);
+            }
+        }
         try {
-            register(compiled);
+            register(onMonitor);
         } catch (RuntimeException e) {
-            restore(compiled);
-            throw new InvalidWatchException(ids(compiled), "query", -1, "cannot be indexed: " + e, e);
+            restore(onMonitor);
+            throw new InvalidWatchException(ids(onMonitor), "query", -1, "cannot be indexed: " + e, e);
         }
         for (CompiledWatch c : compiled) {
-            CompiledWatch old = watches.put(c.watch().id(), c);
-            if (old != null) {
-                List<String> dropped = new ArrayList<>(partitions(old.watch()));
+            String id = c.watch().id();
+            CompiledWatch old = watches.put(id, c);
+            WatchNode node = nodes.get(id);
+            List<String> dropped = old == null ? new ArrayList<>() : new ArrayList<>(partitions(old.watch()));
+            if (node != null) {
+                index.put(c, node);
+            } else {
+                index.remove(id);
                 dropped.removeAll(partitions(c.watch()));
-                delete(old.watch().id(), dropped);
             }
+            delete(id, dropped);
         }
     }
 
@@ -125,7 +159,7 @@ public final class WatchRegistry implements AutoCloseable {
         for (CompiledWatch c : failed) {
             delete(c.watch().id(), partitions(c.watch()));
             CompiledWatch old = watches.get(c.watch().id());
-            if (old != null) {
+            if (old != null && !index.contains(old.watch().id())) {
                 previous.add(old);
             }
         }
@@ -145,6 +179,7 @@ public final class WatchRegistry implements AutoCloseable {
     /** Removes a watch; no-op when absent. */
     public synchronized void remove(String watchId) {
         CompiledWatch old = watches.remove(watchId);
+        index.remove(watchId);
         if (old != null) {
             delete(watchId, partitions(old.watch()));
         }
@@ -166,6 +201,11 @@ public final class WatchRegistry implements AutoCloseable {
         return watches.size();
     }
 
+    /** Number of watches matched by the compiled matcher; the others are matched by Lucene Monitors. */
+    public int compiledCount() {
+        return index.size();
+    }
+
     /** Number of open language partitions (one Lucene Monitor each, {@code *} for watches of any language). */
     int partitions() {
         return monitors.size();
@@ -175,6 +215,15 @@ public final class WatchRegistry implements AutoCloseable {
     public List<WatchMatch> match(EnrichedArticle article) {
         ArticleDocument doc = new ArticleDocument(article);
         List<WatchMatch> out = new ArrayList<>();
+        if (index.size() > 0) {
+            IndexSearcher searcher = MemoryIndex.fromDocument(doc.document(), analyzer, true, false)
+                    .createSearcher();
+            ArticleTerms terms = new ArticleTerms(searcher);
+            for (CompiledWatch c : index.match(terms, article.language())) {
+                out.add(new WatchMatch(c.watch(), HighlightBuilder.build(doc, MatchHits.of(searcher,
+                        c.monitorQuery()))));
+            }
+        }
         MemoryIndex[] scoring = new MemoryIndex[1];
         for (Monitor monitor : monitorsFor(article.language())) {
             for (HighlightsMatch match : run(monitor, doc)) {

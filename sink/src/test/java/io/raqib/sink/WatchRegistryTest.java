@@ -3,6 +3,7 @@ package io.raqib.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Highlight;
 import io.raqib.core.model.Watch;
@@ -37,18 +38,22 @@ class WatchRegistryTest {
     }
 
     @Test
-    void aLanguagePartitionIsReleasedWithItsLastWatch() {
+    void aLanguagePartitionIsReleasedWithItsLastWatch() throws Exception {
         String[] codes = java.util.Locale.getISOLanguages();
-        for (int i = 0; i < 50; i++) {
-            registry.put(watch("w" + i, "wheat", codes[i], "ar"));
-        }
-        for (int i = 0; i < 50; i++) {
-            registry.remove("w" + i);
-        }
+        try (WatchRegistry monitors = new WatchRegistry(WatchLimits.defaults(), MatchingMode.MONITOR)) {
+            for (int i = 0; i < 50; i++) {
+                monitors.put(watch("w" + i, "wheat", codes[i], "ar"));
+            }
+            assertThat(monitors.partitions()).isGreaterThan(1);
+            for (int i = 0; i < 50; i++) {
+                monitors.remove("w" + i);
+            }
 
-        assertThat(registry.partitions()).isZero();
-        registry.put(watch("again", "wheat", "ar"));
-        assertThat(matchingIds(Articles.of("a1", "ar", "wheat", "wheat"))).containsExactly("again");
+            assertThat(monitors.partitions()).isZero();
+            monitors.put(watch("again", "wheat", "ar"));
+            assertThat(monitors.match(Articles.of("a1", "ar", "wheat", "wheat"))).extracting(m -> m.watch().id())
+                    .containsExactly("again");
+        }
     }
 
     @Test
@@ -170,7 +175,8 @@ class WatchRegistryTest {
     @Test
     void aBatchLuceneCannotIndexChangesNothingWhicheverPartitionFails() throws Exception {
         EnrichedArticle wheat = Articles.of("w", "en", "Wheat harvest", "Wheat.");
-        try (WatchRegistry failing = new WatchRegistry(() -> failingOn("poison"))) {
+        try (WatchRegistry failing = new WatchRegistry(() -> failingOn("poison"), WatchLimits.defaults(),
+                MatchingMode.MONITOR)) {
             failing.put(watch("grain", "wheat", "en"));
 
             assertThatThrownBy(() -> failing.putAll(List.of(watch("grain", "flour", "ar"), watch("bad", "poison"))))

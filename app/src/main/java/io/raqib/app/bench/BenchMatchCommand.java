@@ -3,10 +3,11 @@ package io.raqib.app.bench;
 import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
+import io.raqib.sink.MatchingMode;
 import io.raqib.sink.WatchFiles;
 import io.raqib.sink.WatchRegistry;
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -24,8 +25,13 @@ import picocli.CommandLine.Option;
 @Command(name = "match", mixinStandardHelpOptions = true,
         description = {"Match corpus articles against watches with Raqib's matcher and with stock Lucene Monitor "
                 + "(stock ArabicAnalyzer, TermFilteredPresearcher, one thread); print docs/s of both and the ratio.",
+            "With --verify, also match the measured documents with Lucene Monitor alone (the reference) and print "
+                + "differences=<n>; exit 1 when n > 0.",
             "Last line: raqib-match docs/s=<float> watches=<n> docs=<n> threads=<t> matches=<n>"})
 public final class BenchMatchCommand implements Callable<Integer> {
+
+    /** Differences --verify lists on stderr; the count says how many there are in all. */
+    private static final int MAX_LISTED = 5;
 
     @Option(names = "--corpus", required = true, paramLabel = "DIR", description = "SaudiNewsNet folder of .zip files.")
     Path corpus;
@@ -52,6 +58,11 @@ public final class BenchMatchCommand implements Callable<Integer> {
     @Option(names = "--skip-stock", description = "Measure Raqib only.")
     boolean skipStock;
 
+    @Option(names = "--verify", description = "After the timing, match the measured documents with a Monitor-only "
+            + "registry too; print differences=<n> ((watch, document) pairs only one of them found) and up to "
+            + MAX_LISTED + " of them on stderr; exit 1 when n > 0.")
+    boolean verify;
+
     @Override
     public Integer call() throws Exception {
         int t = threads != null ? threads : Runtime.getRuntime().availableProcessors();
@@ -65,8 +76,8 @@ public final class BenchMatchCommand implements Callable<Integer> {
         System.out.printf("raqib bench match: %d watches, %d documents (+%d warm-up), %s presearcher%n",
                 watches.size(), docs, warmupDocs, presearcher);
         double stockRate = skipStock ? Double.NaN : stock(watches, warm, measured);
-        List<EnrichedArticle> warmArticles = articles(warm, 0);
-        List<EnrichedArticle> measuredArticles = articles(measured, warmupDocs);
+        List<EnrichedArticle> warmArticles = CorpusArticles.articles(warm, 0);
+        List<EnrichedArticle> measuredArticles = CorpusArticles.articles(measured, warmupDocs);
         try (RaqibMatchRun raqib = new RaqibMatchRun(watches, presearcher(), t)) {
             raqib.run(warmArticles);
             long start = System.nanoTime();
@@ -75,10 +86,28 @@ public final class BenchMatchCommand implements Callable<Integer> {
             if (!skipStock) {
                 System.out.printf(Locale.ROOT, "ratio raqib/stock=%.2f%n", rate / stockRate);
             }
+            int exit = verify ? verify(raqib.registry(), watches, measuredArticles) : 0;
             System.out.printf(Locale.ROOT, "raqib-match docs/s=%.1f watches=%d docs=%d threads=%d matches=%d%n",
                     rate, watches.size(), docs, t, matches);
+            return exit;
         }
-        return 0;
+    }
+
+    /**
+     * The measured registry against Lucene Monitor alone on the measured documents; run after the timing, so the
+     * check costs the figures nothing. Returns the exit code: 1 when they differ.
+     */
+    private static int verify(WatchRegistry measured, List<Watch> watches, List<EnrichedArticle> docs)
+            throws IOException {
+        try (WatchRegistry reference = new WatchRegistry(WatchLimits.defaults(), MatchingMode.MONITOR)) {
+            reference.putAll(watches);
+            MatchComparison comparison = MatchComparison.of(reference, "monitor", measured, "raqib", docs);
+            System.out.printf("verify: monitor-only %d matches (%d watches matched), raqib %d matches%n",
+                    comparison.referencePairs(), comparison.referenceMatches().size(), comparison.candidatePairs());
+            System.out.printf("differences=%d%n", comparison.differences().size());
+            comparison.firstDifferences(MAX_LISTED).forEach(System.err::println);
+            return comparison.differences().isEmpty() ? 0 : 1;
+        }
     }
 
     private static double stock(List<Watch> watches, List<CorpusArticles.Item> warm,
@@ -100,13 +129,5 @@ public final class BenchMatchCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--presearcher must be term or multipass, got "
                     + presearcher);
         };
-    }
-
-    private static List<EnrichedArticle> articles(List<CorpusArticles.Item> items, int firstIndex) {
-        List<EnrichedArticle> out = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            out.add(items.get(i).toArticle(firstIndex + i));
-        }
-        return out;
     }
 }

@@ -24,6 +24,15 @@ public final class CorpusArticles {
         }
     }
 
+    /** The items as enriched articles with ids {@code snn-<firstIndex>}, {@code snn-<firstIndex + 1>}, …. */
+    public static List<EnrichedArticle> articles(List<Item> items, int firstIndex) {
+        List<EnrichedArticle> out = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            out.add(items.get(i).toArticle(firstIndex + i));
+        }
+        return out;
+    }
+
     /** The first {@code limit} articles with a non-empty title or content. */
     public static List<Item> read(Path dir, int limit) throws IOException {
         List<Item> out = new ArrayList<>();

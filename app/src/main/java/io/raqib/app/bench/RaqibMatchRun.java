@@ -29,6 +29,11 @@ final class RaqibMatchRun implements AutoCloseable {
         registry.putAll(watches);
     }
 
+    /** The registry being measured. */
+    WatchRegistry registry() {
+        return registry;
+    }
+
     /** Matches every document; returns the number of (watch, document) matches. */
     long run(List<EnrichedArticle> docs) throws Exception {
         AtomicInteger next = new AtomicInteger();

@@ -1,0 +1,80 @@
+package io.raqib.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.raqib.core.config.WatchLimits;
+import io.raqib.core.model.EnrichedArticle;
+import io.raqib.core.model.Watch;
+import io.raqib.sink.InvalidWatchException;
+import io.raqib.sink.WatchRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The compiled matcher against Lucene Monitor (the reference) on enriched articles: both {@link
+ * io.raqib.sink.MatchingMode}s must find exactly the same (watch, article) pairs. Here, watches of every
+ * documented shape on the samples and generated texts; {@link MatcherDifferentialCorpusIT} does SaudiNewsNet
+ * against the 10,000 benchmark watches.
+ */
+class MatcherDifferentialTest {
+
+    private static final int GENERATED_ARTICLES = 200;
+    private static final int SHAPED_WATCHES = 1_680;
+    private static final int CORPUS_DRAWN_WATCHES = 250;
+
+    @Test
+    void watchesOfEveryShapeMatchTheSameArticlesInBothModes() throws IOException {
+        List<EnrichedArticle> articles = DifferentialArticles.enriched(GENERATED_ARTICLES, 11);
+        List<Watch> drawn = new ArrayList<>(new ShapedWatches(11).generate(SHAPED_WATCHES));
+        drawn.addAll(new WatchGenerator(articles.stream().map(a -> new CorpusArticles.Item(a.source(), a.url(),
+                a.title(), a.body())).toList(), 11).generate(CORPUS_DRAWN_WATCHES));
+        List<Watch> watches = valid(drawn);
+
+        MatchComparison comparison = ModeComparison.run(watches, articles);
+
+        // Most drawn watches are valid, and each shape matches something: the comparison is not vacuous.
+        assertThat(watches).hasSizeGreaterThan(drawn.size() * 9 / 10);
+        assertThat(matchesByShape(comparison, watches)).allSatisfy((shape, n) -> assertThat(n).as(shape)
+                .isPositive());
+        ModeComparison.assertSame(comparison);
+    }
+
+    /** The watches the registry accepts; the generator may draw a prefix too short or a phrase of stop words. */
+    private static List<Watch> valid(List<Watch> drawn) {
+        try (WatchRegistry check = new WatchRegistry(WatchLimits.defaults())) {
+            return drawn.stream().filter(w -> {
+                try {
+                    check.validate(w);
+                    return true;
+                } catch (InvalidWatchException e) {
+                    return false;
+                }
+            }).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reference matches per shape ({@code w} = drawn by {@link WatchGenerator}), every shape present. */
+    private static Map<String, Long> matchesByShape(MatchComparison comparison, List<Watch> watches) {
+        Map<String, Long> out = new TreeMap<>();
+        watches.forEach(w -> out.put(shape(w), 0L));
+        comparison.referenceMatches().forEach((watchId, n) -> out.merge(shape(watchId), n, Long::sum));
+        System.out.println("reference matches by shape: " + out);
+        return out;
+    }
+
+    private static String shape(Watch watch) {
+        return shape(watch.id());
+    }
+
+    private static String shape(String watchId) {
+        int dash = watchId.indexOf('-');
+        return dash < 0 ? "generator" : watchId.substring(0, dash);
+    }
+}
