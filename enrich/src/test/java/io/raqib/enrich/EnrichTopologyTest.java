@@ -10,6 +10,7 @@ import io.raqib.core.model.EnrichedArticle;
 import io.raqib.enrich.story.SeenArticle;
 import io.raqib.enrich.story.WindowSignatureStore;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class EnrichTopologyTest {
@@ -39,15 +41,18 @@ class EnrichTopologyTest {
         enricher = new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults());
     }
 
-    /** Small limits, so that the size tests stay small: 20 kB articles, 60 kB records. */
-    private static final RaqibConfig CONFIG = RaqibConfig.load(null, Map.of(), Map.of(
-            RaqibConfig.MAX_ARTICLE_BYTES, "20000", RaqibConfig.MAX_RECORD_BYTES, "60000"));
+    @TempDir
+    Path stateDir;
 
     @BeforeEach
     void start() {
+        // Small limits, so that the size tests stay small: 20 kB articles, 60 kB records. State of its own: the
+        // default state folder may hold a real enrich's stores.
+        RaqibConfig config = RaqibConfig.load(null, Map.of(), Map.of(RaqibConfig.MAX_ARTICLE_BYTES, "20000",
+                RaqibConfig.MAX_RECORD_BYTES, "60000", RaqibConfig.STATE_DIR, stateDir.toString()));
         StreamsBuilder builder = new StreamsBuilder();
-        EnrichTopology.build(builder, enricher, CONFIG.limits(), 3);
-        Properties props = StreamsProperties.forStage(CONFIG, "enrich");
+        EnrichTopology.build(builder, enricher, config.limits(), 3);
+        Properties props = StreamsProperties.forStage(config, "enrich");
         driver = new TopologyTestDriver(builder.build(), props);
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
                 Topics.ARTICLES_ENRICHED.keySerde().deserializer(), Topics.ARTICLES_ENRICHED.valueSerde().deserializer());

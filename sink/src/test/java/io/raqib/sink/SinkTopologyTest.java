@@ -14,6 +14,7 @@ import io.raqib.core.model.Alert;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SinkTopologyTest {
 
@@ -39,6 +41,10 @@ class SinkTopologyTest {
     private TopologyTestDriver driver;
     private TestInputTopic<String, EnrichedArticle> enriched;
     private TestOutputTopic<String, Alert> alerts;
+
+    /** State of its own: the default state folder may hold a real sink's stores. */
+    @TempDir
+    Path stateDir;
 
     @BeforeEach
     void start() {
@@ -50,8 +56,8 @@ class SinkTopologyTest {
         StreamsBuilder builder = new StreamsBuilder();
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.fixed(NOW, ZoneOffset.UTC))),
                 metrics);
-        driver = new TopologyTestDriver(builder.build(),
-                StreamsProperties.forStage(RaqibConfig.load(null, Map.of(), Map.of()), "sink"));
+        driver = new TopologyTestDriver(builder.build(), StreamsProperties.forStage(
+                RaqibConfig.load(null, Map.of(), Map.of(RaqibConfig.STATE_DIR, stateDir.toString())), "sink"));
         enriched = driver.createInputTopic(Topics.ARTICLES_ENRICHED.name(),
                 Topics.ARTICLES_ENRICHED.keySerde().serializer(), Topics.ARTICLES_ENRICHED.valueSerde().serializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),
