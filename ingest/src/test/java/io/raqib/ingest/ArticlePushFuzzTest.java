@@ -4,30 +4,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.Javalin;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.config.IngestSettings;
 import io.raqib.core.model.Article;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Fuzz target (Jazzer) for the article parsers behind {@code POST /api/articles}, on a real Javalin server:
  * {@link ArticleJson} (Raqib articles, ninjs, SaudiNewsNet objects and arrays) for {@code application/json} and
  * {@link SeedTextParser} for {@code text/plain}. Each input is posted as both; every answer is 202 with the ids
  * of the articles published, or 4xx with the JSON reason {@code {"status","error","field"}}, never a 5xx.
- * {@code mvn verify} replays the inputs in {@code ArticlePushFuzzTestInputs/post}.
+ * {@code mvn verify} replays the inputs in {@code ArticlePushFuzzTestInputs/post}, and, when {@code ../shared} is
+ * there, real SaudiNewsNet articles as seeds (one by one and as an array), read from the corpus rather than copied.
  */
 class ArticlePushFuzzTest {
 
     private static final int MAX_BODY_BYTES = 64 << 10;
+    private static final int SEED_ARTICLES = 3;
     private static final List<Article> PUBLISHED = new CopyOnWriteArrayList<>();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
     private static Javalin server;
@@ -48,6 +58,7 @@ class ArticlePushFuzzTest {
         server.stop();
     }
 
+    @MethodSource("saudiNewsNetArticles")
     @FuzzTest
     void post(byte[] body) throws IOException, InterruptedException {
         for (String contentType : List.of("application/json", "text/plain; charset=utf-8")) {
@@ -68,5 +79,36 @@ class ArticlePushFuzzTest {
                 assertThat(answer.path("field").isTextual()).as("field in %s", answer).isTrue();
             }
         }
+    }
+
+    /** The first articles of the first SaudiNewsNet day, each alone and together; none without the corpus. */
+    static Stream<byte[]> saudiNewsNetArticles() throws IOException {
+        Path corpus = SharedCorpus.find("saudinewsnet").orElse(null);
+        if (corpus == null) {
+            return Stream.empty();
+        }
+        Path day;
+        try (Stream<Path> days = Files.list(corpus)) {
+            day = days.filter(p -> p.toString().endsWith(".zip")).sorted().findFirst().orElse(null);
+        }
+        if (day == null) {
+            return Stream.empty();
+        }
+        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(day))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (entry.getName().endsWith(".json")) {
+                    JsonNode articles = RaqibJson.mapper().readTree(zip.readAllBytes());
+                    List<byte[]> seeds = new ArrayList<>();
+                    ArrayNode together = RaqibJson.mapper().createArrayNode();
+                    for (int i = 0; i < Math.min(SEED_ARTICLES, articles.size()); i++) {
+                        seeds.add(RaqibJson.mapper().writeValueAsBytes(articles.get(i)));
+                        together.add(articles.get(i));
+                    }
+                    seeds.add(RaqibJson.mapper().writeValueAsBytes(together));
+                    return seeds.stream().filter(b -> b.length <= MAX_BODY_BYTES);
+                }
+            }
+        }
+        return Stream.empty();
     }
 }
