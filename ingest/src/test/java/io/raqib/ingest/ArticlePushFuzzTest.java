@@ -8,10 +8,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import io.javalin.Javalin;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.config.IngestSettings;
+import io.raqib.core.corpus.ZippedArticleArrays;
 import io.raqib.core.model.Article;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,8 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -87,28 +85,16 @@ class ArticlePushFuzzTest {
         if (corpus == null) {
             return Stream.empty();
         }
-        Path day;
-        try (Stream<Path> days = Files.list(corpus)) {
-            day = days.filter(p -> p.toString().endsWith(".zip")).sorted().findFirst().orElse(null);
+        List<byte[]> seeds = new ArrayList<>();
+        ArrayNode together = RaqibJson.mapper().createArrayNode();
+        ZippedArticleArrays.read(corpus, article -> {
+            together.add(article);
+            return together.size() < SEED_ARTICLES;
+        });
+        for (JsonNode article : together) {
+            seeds.add(RaqibJson.mapper().writeValueAsBytes(article));
         }
-        if (day == null) {
-            return Stream.empty();
-        }
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(day))) {
-            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (entry.getName().endsWith(".json")) {
-                    JsonNode articles = RaqibJson.mapper().readTree(zip.readAllBytes());
-                    List<byte[]> seeds = new ArrayList<>();
-                    ArrayNode together = RaqibJson.mapper().createArrayNode();
-                    for (int i = 0; i < Math.min(SEED_ARTICLES, articles.size()); i++) {
-                        seeds.add(RaqibJson.mapper().writeValueAsBytes(articles.get(i)));
-                        together.add(articles.get(i));
-                    }
-                    seeds.add(RaqibJson.mapper().writeValueAsBytes(together));
-                    return seeds.stream().filter(b -> b.length <= MAX_BODY_BYTES);
-                }
-            }
-        }
-        return Stream.empty();
+        seeds.add(RaqibJson.mapper().writeValueAsBytes(together));
+        return seeds.stream().filter(b -> b.length <= MAX_BODY_BYTES);
     }
 }
