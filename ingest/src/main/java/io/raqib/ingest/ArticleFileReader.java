@@ -53,14 +53,20 @@ public final class ArticleFileReader {
             "zip");
     private static final Set<String> FEEDS = Set.of("xml", "rss", "atom", "rdf");
 
+    /**
+     * Largest {@code .json} file (or zip entry) read: it is parsed whole. SaudiNewsNet's days are 2–10 MB; larger
+     * collections belong in {@code .jsonl} or CSV, which are streamed whatever their size.
+     */
+    static final int MAX_JSON_BYTES = 256 << 20;
     private final ObjectMapper mapper = RaqibJson.mapper();
     private final FeedParser feeds;
+    private final int maxFeedBytes;
     private final CsvColumns columns;
     private final String sourceOverride;
     private final ArticleValidator validator;
 
     /**
-     * @param maxFeedBytes   largest feed file accepted
+     * @param maxFeedBytes   largest feed or {@code .txt} file accepted
      * @param columns        CSV column mapping
      * @param sourceOverride source given to every article read, or null to use the file's own or folder name
      */
@@ -81,6 +87,7 @@ public final class ArticleFileReader {
     private ArticleFileReader(int maxFeedBytes, CsvColumns columns, String sourceOverride,
                               ArticleValidator validator) {
         this.feeds = new FeedParser(maxFeedBytes);
+        this.maxFeedBytes = maxFeedBytes;
         this.columns = columns;
         this.sourceOverride = sourceOverride;
         this.validator = validator;
@@ -159,9 +166,18 @@ public final class ArticleFileReader {
                            Consumer<InputException> onError) throws IOException {
         try {
             switch (ext) {
-                case "txt" -> onArticle.accept(file, 1, SeedTextParser.parse(utf8(in.readAllBytes()),
-                        source(folderName(file)), null));
-                case "json" -> readJson(file, in.readAllBytes(), onArticle, onError);
+                case "txt" -> {
+                    byte[] text = whole(file, in, maxFeedBytes, onError);
+                    if (text != null) {
+                        onArticle.accept(file, 1, SeedTextParser.parse(utf8(text), source(folderName(file)), null));
+                    }
+                }
+                case "json" -> {
+                    byte[] json = whole(file, in, MAX_JSON_BYTES, onError);
+                    if (json != null) {
+                        readJson(file, json, onArticle, onError);
+                    }
+                }
                 case "jsonl" -> readJsonLines(file, in, onArticle, onError);
                 case "csv" -> readCsv(file, in, onArticle, onError);
                 default -> {
@@ -170,12 +186,29 @@ public final class ArticleFileReader {
                                 + "' (expected one of " + EXTENSIONS.stream().sorted().toList() + ")"));
                         return;
                     }
-                    readFeed(file, in.readAllBytes(), onArticle, onError);
+                    byte[] feed = whole(file, in, maxFeedBytes, onError);
+                    if (feed != null) {
+                        readFeed(file, feed, onArticle, onError);
+                    }
                 }
             }
         } catch (CharacterCodingException e) {
             onError.accept(new InputException(file, 0, "not valid UTF-8 text", e));
         }
+    }
+
+    /**
+     * The whole file, or null after reporting it when it is over {@code limit} bytes: a huge file is refused by
+     * name instead of exhausting the heap and stopping the files after it.
+     */
+    private static byte[] whole(Path file, InputStream in, int limit, Consumer<InputException> onError)
+            throws IOException {
+        byte[] bytes = in.readNBytes(limit + 1);
+        if (bytes.length > limit) {
+            onError.accept(new InputException(file, 0, "file is over the limit of " + limit + " bytes for its type"));
+            return null;
+        }
+        return bytes;
     }
 
     private void readFeed(Path file, byte[] bytes, Sink onArticle, Consumer<InputException> onError) {

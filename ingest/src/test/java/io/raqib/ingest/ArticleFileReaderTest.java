@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -355,6 +358,30 @@ class ArticleFileReaderTest {
         assertThatThrownBy(() -> ArticleFileReader.list(List.of(missing), Set.of()))
                 .isInstanceOf(NoSuchFileException.class)
                 .hasMessageContaining("missing");
+    }
+
+    @Test
+    void aFileOverItsSizeLimitIsRefusedByNameAndTheRestOfTheZipIsRead() throws IOException {
+        ArticleFileReader small = new ArticleFileReader(1_000, new CsvColumns(Map.of()), null);
+        Path zip = dir.resolve("mixed.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            entry(out, "huge.txt", "Huge\n\n" + "word ".repeat(400));
+            entry(out, "huge.rss", "<rss version=\"2.0\"><channel>" + " ".repeat(2_000) + "</channel></rss>");
+            entry(out, "fine.txt", "Fine title\n\nA short body.");
+        }
+
+        small.read(zip, articles::add, errors::add);
+
+        assertThat(articles).extracting(Article::title).containsExactly("Fine title");
+        assertThat(errors).extracting(InputException::getMessage).containsExactly(
+                zip.resolve("huge.txt") + ": file is over the limit of 1000 bytes for its type",
+                zip.resolve("huge.rss") + ": file is over the limit of 1000 bytes for its type");
+    }
+
+    private static void entry(ZipOutputStream out, String name, String text) throws IOException {
+        out.putNextEntry(new ZipEntry(name));
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.closeEntry();
     }
 
     private void read(Path file) {
