@@ -27,7 +27,6 @@ import org.apache.lucene.monitor.Monitor;
 import org.apache.lucene.monitor.MonitorQuery;
 import org.apache.lucene.monitor.Presearcher;
 import org.apache.lucene.monitor.MultipassTermFilteredPresearcher;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.store.AlreadyClosedException;
 
 /**
@@ -211,17 +210,18 @@ public final class WatchRegistry implements AutoCloseable {
         return monitors.size();
     }
 
-    /** Every watch that matches the article, in watch-id order, with highlights. */
+    /**
+     * Every watch that matches the article, in watch-id order. The compiled watches' highlights are built from the
+     * article's known positions when first asked for (after the alert gate); the Monitors' come with their match.
+     */
     public List<WatchMatch> match(EnrichedArticle article) {
         ArticleDocument doc = new ArticleDocument(article);
         List<WatchMatch> out = new ArrayList<>();
         if (index.size() > 0) {
-            IndexSearcher searcher = MemoryIndex.fromDocument(doc.document(), analyzer, true, false)
-                    .createSearcher();
-            ArticleTerms terms = new ArticleTerms(searcher);
-            for (CompiledWatch c : index.match(terms, article.language())) {
-                out.add(new WatchMatch(c.watch(), HighlightBuilder.build(doc, MatchHits.of(searcher,
-                        c.monitorQuery()))));
+            ArticleTerms terms = new ArticleTerms(doc.document(), analyzer);
+            for (CompiledWatchIndex.Matched m : index.match(terms, article.language())) {
+                out.add(new WatchMatch(m.watch().watch(), () -> HighlightBuilder.build(doc, MatchHits.of(terms,
+                        m.node()))));
             }
         }
         MemoryIndex[] scoring = new MemoryIndex[1];

@@ -4,15 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.EnrichedArticle;
+import io.raqib.core.model.Highlight;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.InvalidWatchException;
+import io.raqib.sink.MatchingMode;
+import io.raqib.sink.WatchMatch;
 import io.raqib.sink.WatchRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,16 +28,20 @@ import org.junit.jupiter.api.Test;
  */
 class MatcherDifferentialTest {
 
-    private static final int GENERATED_ARTICLES = 200;
+    private static final int GENERATED_articles = 200;
     private static final int SHAPED_WATCHES = 1_680;
     private static final int CORPUS_DRAWN_WATCHES = 250;
 
+    private static List<EnrichedArticle> articles;
+
+    @BeforeAll
+    static void enrichArticles() throws IOException {
+        articles = DifferentialArticles.enriched(GENERATED_articles, 11);
+    }
+
     @Test
     void watchesOfEveryShapeMatchTheSameArticlesInBothModes() throws IOException {
-        List<EnrichedArticle> articles = DifferentialArticles.enriched(GENERATED_ARTICLES, 11);
-        List<Watch> drawn = new ArrayList<>(new ShapedWatches(11).generate(SHAPED_WATCHES));
-        drawn.addAll(new WatchGenerator(articles.stream().map(a -> new CorpusArticles.Item(a.source(), a.url(),
-                a.title(), a.body())).toList(), 11).generate(CORPUS_DRAWN_WATCHES));
+        List<Watch> drawn = drawn();
         List<Watch> watches = valid(drawn);
 
         MatchComparison comparison = ModeComparison.run(watches, articles);
@@ -42,6 +51,45 @@ class MatcherDifferentialTest {
         assertThat(matchesByShape(comparison, watches)).allSatisfy((shape, n) -> assertThat(n).as(shape)
                 .isPositive());
         ModeComparison.assertSame(comparison);
+    }
+
+    /**
+     * The compiled matcher's highlights, built from the article's positions, are the Monitor's (Lucene's matches
+     * API) for every match, except of sloppy phrases, where the span of a window may be chosen differently.
+     */
+    @Test
+    void compiledHighlightsAreTheMonitorsOutsideSloppyPhrases() throws IOException {
+        List<Watch> watches = valid(drawn());
+        try (WatchRegistry monitor = new WatchRegistry(WatchLimits.defaults(), MatchingMode.MONITOR);
+             WatchRegistry compiled = new WatchRegistry(WatchLimits.defaults(), MatchingMode.COMPILED)) {
+            monitor.putAll(watches);
+            compiled.putAll(watches);
+            long compared = 0;
+            long sloppyDiffering = 0;
+            for (EnrichedArticle article : articles) {
+                Map<String, WatchMatch> reference = new TreeMap<>();
+                monitor.match(article).forEach(m -> reference.put(m.watch().id(), m));
+                for (WatchMatch m : compiled.match(article)) {
+                    List<Highlight> expected = reference.get(m.watch().id()).highlights();
+                    if (m.watch().query() != null && m.watch().query().contains("~")) {
+                        sloppyDiffering += expected.equals(m.highlights()) ? 0 : 1;
+                    } else {
+                        assertThat(m.highlights()).as(m.watch() + " on " + article.id()).isEqualTo(expected);
+                        compared++;
+                    }
+                }
+            }
+            System.out.printf(Locale.ROOT, "highlights: %d matches equal; sloppy-phrase matches differing: %d%n",
+                    compared, sloppyDiffering);
+            assertThat(compared).isGreaterThan(1_000);
+        }
+    }
+
+    private static List<Watch> drawn() {
+        List<Watch> drawn = new ArrayList<>(new ShapedWatches(11).generate(SHAPED_WATCHES));
+        drawn.addAll(new WatchGenerator(articles.stream().map(a -> new CorpusArticles.Item(a.source(), a.url(),
+                a.title(), a.body())).toList(), 11).generate(CORPUS_DRAWN_WATCHES));
+        return drawn;
     }
 
     /** The watches the registry accepts; the generator may draw a prefix too short or a phrase of stop words. */

@@ -29,6 +29,10 @@ public final class CompiledWatchIndex {
     private record Posting(Entry entry, int bit) {
     }
 
+    /** A compiled watch that matched an article, and its compiled form (which also finds its hits). */
+    public record Matched(CompiledWatch watch, WatchNode node) {
+    }
+
     private static final Entry[] NONE = new Entry[0];
     private static final Posting[] NO_POSTINGS = new Posting[0];
     /** Per matching thread: which anchor sets of each slot fired for the current article. */
@@ -101,7 +105,7 @@ public final class CompiledWatchIndex {
      * The compiled watches that match the article, whose languages (if any) include the article's
      * {@code language}; in no particular order.
      */
-    public List<CompiledWatch> match(ArticleTerms article, String language) {
+    public List<Matched> match(ArticleTerms article, String language) {
         int[] fired = FIRED.get();
         if (fired.length < slots) {
             fired = new int[slots + slots / 2 + 16];
@@ -135,15 +139,15 @@ public final class CompiledWatchIndex {
             touched.forEach(e -> marks[e.slot()] = 0);
             touched.clear();
         }
-        List<CompiledWatch> out = new ArrayList<>();
+        List<Matched> out = new ArrayList<>();
         for (Entry e : candidates) {
             if (matches(e, article, language)) {
-                out.add(e.watch());
+                out.add(new Matched(e.watch(), e.node()));
             }
         }
         for (Entry e : unanchored) {
             if (matches(e, article, language)) {
-                out.add(e.watch());
+                out.add(new Matched(e.watch(), e.node()));
             }
         }
         return out;
