@@ -48,12 +48,21 @@ public final class BenchMatchCommand implements Callable<Integer> {
             description = "Documents matched first, not measured (default: ${DEFAULT-VALUE}).")
     int warmupDocs;
 
+    @Option(names = "--warmup-seconds", defaultValue = "3", paramLabel = "S",
+            description = "Match the warm-up documents again until at least this long has passed, so a fast matcher "
+                    + "is measured after as much JIT warm-up time as a slow one (default: ${DEFAULT-VALUE}).")
+    double warmupSeconds;
+
     @Option(names = "--threads", paramLabel = "T", description = "Raqib matching threads (default: the cores).")
     Integer threads;
 
     @Option(names = "--presearcher", defaultValue = "multipass", paramLabel = "KIND",
             description = "Raqib's presearcher: term or multipass (default: ${DEFAULT-VALUE}).")
     String presearcher;
+
+    @Option(names = "--highlights", description = "Build the highlights of every match too (the sink builds them "
+            + "only for matches the alert gate lets through; stock Monitor builds none).")
+    boolean highlights;
 
     @Option(names = "--skip-stock", description = "Measure Raqib only.")
     boolean skipStock;
@@ -73,13 +82,13 @@ public final class BenchMatchCommand implements Callable<Integer> {
         }
         List<CorpusArticles.Item> warm = items.subList(0, warmupDocs);
         List<CorpusArticles.Item> measured = items.subList(warmupDocs, warmupDocs + docs);
-        System.out.printf("raqib bench match: %d watches, %d documents (+%d warm-up), %s presearcher%n",
-                watches.size(), docs, warmupDocs, presearcher);
+        System.out.printf("raqib bench match: %d watches, %d documents (+%d warm-up), %s presearcher%s%n",
+                watches.size(), docs, warmupDocs, presearcher, highlights ? ", highlights of every match" : "");
         double stockRate = skipStock ? Double.NaN : stock(watches, warm, measured);
         List<EnrichedArticle> warmArticles = CorpusArticles.articles(warm, 0);
         List<EnrichedArticle> measuredArticles = CorpusArticles.articles(measured, warmupDocs);
-        try (RaqibMatchRun raqib = new RaqibMatchRun(watches, presearcher(), t)) {
-            raqib.run(warmArticles);
+        try (RaqibMatchRun raqib = new RaqibMatchRun(watches, presearcher(), t, highlights)) {
+            warmUp(raqib, warmArticles);
             long start = System.nanoTime();
             long matches = raqib.run(measuredArticles);
             double rate = docs / ((System.nanoTime() - start) / 1e9);
@@ -91,6 +100,17 @@ public final class BenchMatchCommand implements Callable<Integer> {
                     rate, watches.size(), docs, t, matches);
             return exit;
         }
+    }
+
+    /** The warm-up documents, matched as many times as it takes to last {@link #warmupSeconds}. */
+    private void warmUp(RaqibMatchRun raqib, List<EnrichedArticle> warm) throws Exception {
+        long until = System.nanoTime() + (long) (warmupSeconds * 1e9);
+        int passes = 0;
+        do {
+            raqib.run(warm);
+            passes++;
+        } while (System.nanoTime() < until && !warm.isEmpty());
+        System.out.printf("warm-up: %d pass(es) over %d documents%n", passes, warm.size());
     }
 
     /**

@@ -2,6 +2,7 @@ package io.raqib.app.bench;
 
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
+import io.raqib.sink.WatchMatch;
 import io.raqib.sink.WatchRegistry;
 import java.io.IOException;
 import java.util.List;
@@ -15,17 +16,19 @@ import org.apache.lucene.monitor.Presearcher;
 
 /**
  * Raqib's side of {@code raqib bench match}: the sink's own {@link WatchRegistry} (core analyzer, language
- * partitions, weighted second pass, highlights on the original text) matching documents on {@code threads}
- * threads, each taking the next unmatched document.
+ * partitions, weighted second pass) matching documents on {@code threads} threads, each taking the next unmatched
+ * document; with {@code highlights}, the highlights of every match are built too.
  */
 final class RaqibMatchRun implements AutoCloseable {
 
     private final WatchRegistry registry;
     private final int threads;
+    private final boolean highlights;
 
-    RaqibMatchRun(List<Watch> watches, Supplier<Presearcher> presearcher, int threads) {
+    RaqibMatchRun(List<Watch> watches, Supplier<Presearcher> presearcher, int threads, boolean highlights) {
         this.registry = new WatchRegistry(presearcher);
         this.threads = threads;
+        this.highlights = highlights;
         registry.putAll(watches);
     }
 
@@ -44,7 +47,11 @@ final class RaqibMatchRun implements AutoCloseable {
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < docs.size(); i = next.getAndIncrement()) {
-                        matches.addAndGet(registry.match(docs.get(i)).size());
+                        List<WatchMatch> found = registry.match(docs.get(i));
+                        if (highlights) {
+                            found.forEach(WatchMatch::highlights);
+                        }
+                        matches.addAndGet(found.size());
                     }
                 }));
             }

@@ -12,38 +12,64 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The compiled watches, indexed by their {@link Anchors}: an article looks up each of its terms (and the prefixes
  * of its terms, when some watch has a prefix anchor) to find its candidate watches, then checks each candidate's
- * {@link WatchNode} against its own term map. Updates are serialized and copy-on-write, so matching runs
- * concurrently from any number of threads without locks.
+ * {@link WatchNode} against its own term map. A term's postings are packed ints (watch slot, which anchor set, how
+ * many sets), so counting which sets fired reads only int arrays; a per-thread mark array stamped with an article
+ * generation needs no clearing. Updates are serialized and copy-on-write, so matching runs concurrently from any
+ * number of threads without locks.
  */
 public final class CompiledWatchIndex {
 
     /**
-     * A compiled watch; {@code slot} numbers it for counting which of its anchor sets fired, {@code complete} is
-     * the mask of all of them, {@code languages} null = any, {@code anchors} null = a candidate of every article.
+     * A compiled watch; {@code slot} numbers it for counting which of its anchor sets fired, {@code languages}
+     * null = any, {@code anchors} null = a candidate of every article.
      */
     private record Entry(int slot, CompiledWatch watch, WatchNode node, List<Set<Anchors.Anchor>> anchors,
-                         int complete, Set<String> languages) {
-    }
-
-    /** Entry {@code entry}'s anchor set number {@code bit} holds the term. */
-    private record Posting(Entry entry, int bit) {
+                         Set<String> languages) {
     }
 
     /** A compiled watch that matched an article, and its compiled form (which also finds its hits). */
     public record Matched(CompiledWatch watch, WatchNode node) {
     }
 
+    /** Per matching thread: its marks and candidate list, reused article after article. */
+    private static final class Scratch {
+        /** Per slot: the article generation in the high bits, the fired anchor sets in the low two. */
+        int[] marks = new int[0];
+        int generation;
+        int[] candidates = new int[64];
+        int count;
+
+        /** Starts a new article: marks of earlier generations read as nothing fired. */
+        void next(int slots) {
+            if (marks.length < slots) {
+                marks = new int[slots + slots / 2 + 16];
+                generation = 0;
+            }
+            if (++generation == 1 << 29) {
+                Arrays.fill(marks, 0);
+                generation = 1;
+            }
+            count = 0;
+        }
+
+        void candidate(int slot) {
+            if (count == candidates.length) {
+                candidates = Arrays.copyOf(candidates, count * 2);
+            }
+            candidates[count++] = slot;
+        }
+    }
+
     private static final Entry[] NONE = new Entry[0];
-    private static final Posting[] NO_POSTINGS = new Posting[0];
-    /** Per matching thread: which anchor sets of each slot fired for the current article. */
-    private static final ThreadLocal<int[]> FIRED = ThreadLocal.withInitial(() -> new int[0]);
-    /** Per matching thread: the entries with a fired set, kept with its capacity (thousands per article). */
-    private static final ThreadLocal<List<Entry>> TOUCHED = ThreadLocal.withInitial(ArrayList::new);
+    private static final int[] NO_POSTINGS = new int[0];
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
     private final Map<String, Entry> byId = new ConcurrentHashMap<>();
-    /** field → term → anchor sets holding it; field → prefix → anchor sets holding that prefix. */
-    private final Map<String, Map<String, Posting[]>> byTerm = new ConcurrentHashMap<>();
-    private final Map<String, Map<String, Posting[]>> byPrefix = new ConcurrentHashMap<>();
+    /** field → term → packed postings; field → prefix → packed postings of prefix anchors. */
+    private final Map<String, Map<String, int[]>> byTerm = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, int[]>> byPrefix = new ConcurrentHashMap<>();
     private final BitSet freeSlots = new BitSet();
+    /** Slot → entry; grown by copying, read again after the postings so it holds every entry they name. */
+    private volatile Entry[] bySlot = NONE;
     private volatile Entry[] unanchored = NONE;
     private volatile int longestPrefix;
     private volatile int slots;
@@ -53,16 +79,21 @@ public final class CompiledWatchIndex {
         remove(watch.watch().id());
         List<String> languages = watch.watch().languages();
         List<Set<Anchors.Anchor>> anchors = Anchors.of(node);
-        Entry entry = new Entry(takeSlot(), watch, node, anchors, anchors == null ? 0 : (1 << anchors.size()) - 1,
-                languages.isEmpty() ? null : Set.copyOf(languages));
+        Entry entry = new Entry(takeSlot(), watch, node, anchors, languages.isEmpty() ? null : Set.copyOf(languages));
         byId.put(watch.watch().id(), entry);
         if (anchors == null) {
             unanchored = with(unanchored, entry);
             return;
         }
-        for (int bit = 0; bit < anchors.size(); bit++) {
-            Posting posting = new Posting(entry, 1 << bit);
-            for (Anchors.Anchor a : anchors.get(bit)) {
+        Entry[] entries = bySlot;
+        if (entries.length <= entry.slot()) {
+            entries = Arrays.copyOf(entries, Math.max(16, entry.slot() * 2));
+        }
+        entries[entry.slot()] = entry;
+        bySlot = entries;
+        for (int set = 0; set < anchors.size(); set++) {
+            int posting = entry.slot() << 2 | set << 1 | anchors.size() - 1;
+            for (Anchors.Anchor a : anchors.get(set)) {
                 (a.prefix() ? byPrefix : byTerm).computeIfAbsent(a.field(), f -> new ConcurrentHashMap<>())
                         .compute(a.text(), (k, postings) -> with(postings == null ? NO_POSTINGS : postings, posting));
                 if (a.prefix()) {
@@ -86,9 +117,10 @@ public final class CompiledWatchIndex {
         for (Set<Anchors.Anchor> set : entry.anchors()) {
             for (Anchors.Anchor a : set) {
                 (a.prefix() ? byPrefix : byTerm).get(a.field())
-                        .computeIfPresent(a.text(), (k, postings) -> without(postings, entry));
+                        .computeIfPresent(a.text(), (k, postings) -> without(postings, entry.slot()));
             }
         }
+        bySlot[entry.slot()] = null;
     }
 
     /** Whether the watch is compiled here. */
@@ -103,45 +135,32 @@ public final class CompiledWatchIndex {
 
     /**
      * The compiled watches that match the article, whose languages (if any) include the article's
-     * {@code language}; in no particular order.
+     * {@code language}; in no particular order. A watch added or removed meanwhile is matched as if the article
+     * came just before or just after the change.
      */
     public List<Matched> match(ArticleTerms article, String language) {
-        int[] fired = FIRED.get();
-        if (fired.length < slots) {
-            fired = new int[slots + slots / 2 + 16];
-            FIRED.set(fired);
-        }
-        int[] marks = fired;
-        List<Entry> touched = TOUCHED.get();
-        List<Entry> candidates = new ArrayList<>();
-        try {
-            article.forEachField((field, terms) -> {
-                Map<String, Posting[]> anchored = byTerm.get(field);
-                Map<String, Posting[]> prefixed = byPrefix.get(field);
-                for (String term : terms) {
-                    if (anchored != null) {
-                        mark(marks, touched, anchored.get(term));
-                    }
-                    if (prefixed != null) {
-                        for (int len = 1; len <= Math.min(term.length(), longestPrefix); len++) {
-                            mark(marks, touched, prefixed.get(term.substring(0, len)));
-                        }
-                    }
+        Scratch scratch = SCRATCH.get();
+        scratch.next(slots);
+        article.forEachField((field, terms) -> {
+            Map<String, int[]> anchored = byTerm.get(field);
+            Map<String, int[]> prefixed = byPrefix.get(field);
+            for (String term : terms) {
+                if (anchored != null) {
+                    mark(scratch, anchored.get(term));
                 }
-            });
-            for (Entry e : touched) {
-                if (marks[e.slot()] == e.complete()) {
-                    candidates.add(e);
+                if (prefixed != null) {
+                    for (int len = 1; len <= Math.min(term.length(), longestPrefix); len++) {
+                        mark(scratch, prefixed.get(term.substring(0, len)));
+                    }
                 }
             }
-        } finally {
-            // The array is the thread's for the next article: leave it clean whatever happened.
-            touched.forEach(e -> marks[e.slot()] = 0);
-            touched.clear();
-        }
+        });
+        Entry[] entries = bySlot;
         List<Matched> out = new ArrayList<>();
-        for (Entry e : candidates) {
-            if (matches(e, article, language)) {
+        for (int i = 0; i < scratch.count; i++) {
+            int slot = scratch.candidates[i];
+            Entry e = slot < entries.length ? entries[slot] : null;
+            if (e != null && matches(e, article, language)) {
                 out.add(new Matched(e.watch(), e.node()));
             }
         }
@@ -159,22 +178,30 @@ public final class CompiledWatchIndex {
     }
 
     /**
-     * Records that these anchor sets fired; an entry seen for the first time is remembered in {@code touched}. An
-     * entry added since {@code marks} was sized is skipped: the article is matched as if just before its arrival.
+     * Records that these anchor sets fired; a watch whose sets have all fired becomes a candidate, once. A slot
+     * beyond the marks (a watch added since the article started) is skipped.
      */
-    private static void mark(int[] marks, List<Entry> touched, Posting[] postings) {
+    private static void mark(Scratch scratch, int[] postings) {
         if (postings == null) {
             return;
         }
-        for (Posting p : postings) {
-            int slot = p.entry().slot();
+        int[] marks = scratch.marks;
+        int stamp = scratch.generation << 2;
+        for (int posting : postings) {
+            int slot = posting >>> 2;
             if (slot >= marks.length) {
                 continue;
             }
-            if (marks[slot] == 0) {
-                touched.add(p.entry());
+            int mark = marks[slot];
+            int fired = (mark & ~3) == stamp ? mark & 3 : 0;
+            int set = 1 << (posting >>> 1 & 1);
+            if ((fired & set) == 0) {
+                fired |= set;
+                marks[slot] = stamp | fired;
+                if (fired == ((posting & 1) == 0 ? 1 : 3)) {
+                    scratch.candidate(slot);
+                }
             }
-            marks[slot] |= p.bit();
         }
     }
 
@@ -197,14 +224,14 @@ public final class CompiledWatchIndex {
         return Arrays.stream(entries).filter(e -> e != entry).toArray(Entry[]::new);
     }
 
-    private static Posting[] with(Posting[] postings, Posting posting) {
-        Posting[] out = Arrays.copyOf(postings, postings.length + 1);
+    private static int[] with(int[] postings, int posting) {
+        int[] out = Arrays.copyOf(postings, postings.length + 1);
         out[postings.length] = posting;
         return out;
     }
 
-    private static Posting[] without(Posting[] postings, Entry entry) {
-        Posting[] out = Arrays.stream(postings).filter(p -> p.entry() != entry).toArray(Posting[]::new);
+    private static int[] without(int[] postings, int slot) {
+        int[] out = Arrays.stream(postings).filter(p -> p >>> 2 != slot).toArray();
         return out.length == 0 ? null : out;
     }
 }
