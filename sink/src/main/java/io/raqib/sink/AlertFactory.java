@@ -30,10 +30,10 @@ public final class AlertFactory {
         this.clock = clock;
     }
 
-    /** The alert for one match. */
+    /** The alert for one match, without highlights: the gate's verdict comes first ({@link AlertCandidate}). */
     public Alert create(WatchMatch match, EnrichedArticle article) {
         AlertData data = new AlertData(match.watch().id(), match.watch().name(), article.id(), title(article),
-                article.url(), article.source(), article.language(), match.highlights(), entities(article),
+                article.url(), article.source(), article.language(), List.of(), entities(article),
                 article.topics());
         return Alert.of(alertId(match.watch().id(), article.id()), clock.instant(), data);
     }

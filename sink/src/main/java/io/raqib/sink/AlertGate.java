@@ -2,7 +2,6 @@ package io.raqib.sink;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.raqib.core.model.Alert;
 import io.raqib.core.model.EnrichedArticle;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +56,7 @@ public final class AlertGate {
         if (state.suppressed() == 0) {
             return Optional.of(c);
         }
-        Alert a = c.alert();
-        return Optional.of(c.with(new Alert(a.specversion(), a.id(), a.source(), a.type(), a.subject(), a.time(),
-                a.datacontenttype(), a.data().withSuppressedSince(state.suppressed()))));
+        return Optional.of(c.with(c.alert().withData(c.alert().data().withSuppressedSince(state.suppressed()))));
     }
 
     /** The near-duplicate group of an article: the article it duplicates, else itself. */

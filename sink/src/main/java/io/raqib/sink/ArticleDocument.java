@@ -1,12 +1,11 @@
 package io.raqib.sink;
 
 import io.raqib.core.model.EnrichedArticle;
-import io.raqib.core.model.Highlight;
 import io.raqib.core.text.CleanBodyAlignment;
 import io.raqib.core.text.TextFields;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
@@ -23,7 +22,7 @@ public final class ArticleDocument {
     private final String cleanBody;
     private CleanBodyAlignment alignment;
     private final Document document = new Document();
-    private final Map<Span, Highlight> highlights = new HashMap<>();
+    private final Map<Span, HighlightDraft> drafts = new HashMap<>();
 
     public ArticleDocument(EnrichedArticle article) {
         this.article = article;
@@ -69,9 +68,9 @@ public final class ArticleDocument {
                 cleanEnd);
     }
 
-    /** The highlight of a span, built once per article: many watches share words. Not thread-safe. */
-    Highlight highlight(Span span, Function<Span, Highlight> build) {
-        return highlights.computeIfAbsent(span, build);
+    /** The highlight draft of a span, built once per article: many watches share words. Not thread-safe. */
+    HighlightDraft draft(Span span, BiFunction<ArticleDocument, Span, HighlightDraft> build) {
+        return drafts.computeIfAbsent(span, s -> build.apply(this, s));
     }
 
     /** The clean-body → body offset map, built on the first body hit: most articles match no watch. */

@@ -14,10 +14,13 @@ public final class ArticleMatcher {
         this.alerts = alerts;
     }
 
-    /** The candidates this article raises, in watch-id order, before the alert gate. */
+    /**
+     * The candidates this article raises, in watch-id order, before the alert gate; their highlights are drafts
+     * ({@link AlertCandidate#highlighted()} finishes them).
+     */
     public List<AlertCandidate> candidatesFor(EnrichedArticle article) {
         return registry.match(article).stream()
-                .map(m -> AlertCandidate.of(m.watch(), article, alerts.create(m, article))).toList();
+                .map(m -> AlertCandidate.of(m.watch(), article, alerts.create(m, article), m.drafts())).toList();
     }
 
     /** The live watches. */

@@ -31,7 +31,7 @@ public final class OfflineAlerting {
     public List<AlertCandidate> admitted(EnrichedArticle article, Instant time) {
         List<AlertCandidate> out = new ArrayList<>();
         for (AlertCandidate c : matcher.candidatesFor(article)) {
-            gate.admit(c, time).ifPresent(out::add);
+            gate.admit(c, time).map(AlertCandidate::highlighted).ifPresent(out::add);
         }
         return out;
     }

@@ -8,6 +8,7 @@ import io.raqib.core.model.EnrichedArticle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -140,7 +141,8 @@ public final class SinkTopology {
 
         @Override
         public void process(Record<String, AlertCandidate> record) {
-            gate.admit(record.value(), Instant.ofEpochMilli(record.timestamp())).ifPresent(c -> {
+            Optional<AlertCandidate> admitted = gate.admit(record.value(), Instant.ofEpochMilli(record.timestamp()));
+            admitted.map(AlertCandidate::highlighted).ifPresent(c -> {
                 RecordHeaders headers = new RecordHeaders();
                 headers.add("content-type", CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                 context.forward(new Record<>(c.watchId(), c, record.timestamp(), headers));

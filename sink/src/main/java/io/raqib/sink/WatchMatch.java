@@ -6,23 +6,18 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * One watch that matched an article, and the highlights that show why: built the first time they are asked for,
- * so matches the alert gate holds back never pay for them. Not thread-safe: used by the thread that matched.
+ * One watch that matched an article, and the highlights that show why: drafted the first time they are asked
+ * for, their fragments cut only when the finished highlights are, so matches the alert gate holds back pay for
+ * little or nothing. Not thread-safe: used by the thread that matched.
  */
 public final class WatchMatch {
 
     private final Watch watch;
-    private Supplier<List<Highlight>> build;
-    private List<Highlight> highlights;
+    private Supplier<List<HighlightDraft>> build;
+    private List<HighlightDraft> drafts;
 
-    /** A match whose highlights are known. */
-    public WatchMatch(Watch watch, List<Highlight> highlights) {
-        this.watch = watch;
-        this.highlights = highlights;
-    }
-
-    /** A match whose highlights {@code build} makes when first asked for. */
-    public WatchMatch(Watch watch, Supplier<List<Highlight>> build) {
+    /** A match whose highlight drafts {@code build} makes when first asked for. */
+    public WatchMatch(Watch watch, Supplier<List<HighlightDraft>> build) {
         this.watch = watch;
         this.build = build;
     }
@@ -32,12 +27,17 @@ public final class WatchMatch {
         return watch;
     }
 
-    /** The highlights on the article's original text, title first. */
-    public List<Highlight> highlights() {
-        if (highlights == null) {
-            highlights = build.get();
+    /** The highlights before their fragments are cut, title first. */
+    public List<HighlightDraft> drafts() {
+        if (drafts == null) {
+            drafts = build.get();
             build = null;
         }
-        return highlights;
+        return drafts;
+    }
+
+    /** The highlights on the article's original text, title first. */
+    public List<Highlight> highlights() {
+        return drafts().stream().map(HighlightDraft::highlight).toList();
     }
 }

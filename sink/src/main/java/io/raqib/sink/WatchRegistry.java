@@ -220,7 +220,7 @@ public final class WatchRegistry implements AutoCloseable {
         if (index.size() > 0) {
             ArticleTerms terms = new ArticleTerms(doc.document(), analyzer);
             for (CompiledWatchIndex.Matched m : index.match(terms, article.language())) {
-                out.add(new WatchMatch(m.watch().watch(), () -> HighlightBuilder.build(doc, MatchHits.of(terms,
+                out.add(new WatchMatch(m.watch().watch(), () -> HighlightBuilder.drafts(doc, MatchHits.of(terms,
                         m.node()))));
             }
         }
@@ -229,7 +229,7 @@ public final class WatchRegistry implements AutoCloseable {
             for (HighlightsMatch match : run(monitor, doc)) {
                 CompiledWatch watch = watches.get(match.getQueryId());
                 if (watch != null && passesThreshold(watch, doc, scoring)) {
-                    out.add(new WatchMatch(watch.watch(), HighlightBuilder.build(doc, match.getHits())));
+                    out.add(new WatchMatch(watch.watch(), () -> HighlightBuilder.drafts(doc, match.getHits())));
                 }
             }
         }

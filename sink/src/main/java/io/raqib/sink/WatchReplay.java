@@ -2,7 +2,6 @@ package io.raqib.sink;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.kafka.Topics;
-import io.raqib.core.model.Alert;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import java.io.IOException;
@@ -72,9 +71,7 @@ public final class WatchReplay {
                     // first record at or after `from`, later ones may still be older
                     if (r.value() != null && r.timestamp() >= from.toEpochMilli()) {
                         for (AlertCandidate c : alerting.admitted(r.value(), Instant.ofEpochMilli(r.timestamp()))) {
-                            Alert a = c.alert();
-                            onAlert.accept(c.with(new Alert(a.specversion(), a.id(), a.source(), a.type(),
-                                    a.subject(), a.time(), a.datacontenttype(), a.data().asReplay())));
+                            onAlert.accept(c.with(c.alert().withData(c.alert().data().asReplay())));
                             alerts++;
                         }
                     }

@@ -29,7 +29,7 @@ class AlertFactoryTest {
                 null, "en", base.published(), base.ingestedAt(), base.cleanBody(),
                 List.of(new Entity("Q7747", "Vladimir Putin", "person", mentions)), List.of(), null, "a1");
 
-        Alert alert = factory.create(new WatchMatch(watch, List.of()), article);
+        Alert alert = factory.create(new WatchMatch(watch, List::of), article);
 
         assertThat(alert.data().title()).hasSize(AlertFactory.MAX_TITLE_CHARS).endsWith("…");
         assertThat(alert.data().entities()).singleElement().satisfies(e -> assertThat(e.mentions())
@@ -40,7 +40,7 @@ class AlertFactoryTest {
     void aShortTitleAndFewMentionsAreKeptAsTheyAre() {
         EnrichedArticle article = Articles.of("a2", "en", "Putin visits Damascus", "Putin visits Damascus");
 
-        Alert alert = factory.create(new WatchMatch(watch, List.of()), article);
+        Alert alert = factory.create(new WatchMatch(watch, List::of), article);
 
         assertThat(alert.data().title()).isEqualTo("Putin visits Damascus");
         assertThat(alert.data().entities()).isEqualTo(article.entities());

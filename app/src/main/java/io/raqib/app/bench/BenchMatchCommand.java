@@ -92,6 +92,7 @@ public final class BenchMatchCommand implements Callable<Integer> {
             long start = System.nanoTime();
             long matches = raqib.run(measuredArticles);
             double rate = docs / ((System.nanoTime() - start) / 1e9);
+            System.out.println(LengthReport.of(measuredArticles, raqib.nanos()));
             if (!skipStock) {
                 System.out.printf(Locale.ROOT, "ratio raqib/stock=%.2f%n", rate / stockRate);
             }

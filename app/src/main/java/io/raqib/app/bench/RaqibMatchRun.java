@@ -5,6 +5,7 @@ import io.raqib.core.model.Watch;
 import io.raqib.sink.WatchMatch;
 import io.raqib.sink.WatchRegistry;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,6 +25,7 @@ final class RaqibMatchRun implements AutoCloseable {
     private final WatchRegistry registry;
     private final int threads;
     private final boolean highlights;
+    private long[] nanos = new long[0];
 
     RaqibMatchRun(List<Watch> watches, Supplier<Presearcher> presearcher, int threads, boolean highlights) {
         this.registry = new WatchRegistry(presearcher);
@@ -39,18 +41,21 @@ final class RaqibMatchRun implements AutoCloseable {
 
     /** Matches every document; returns the number of (watch, document) matches. */
     long run(List<EnrichedArticle> docs) throws Exception {
+        long[] took = new long[docs.size()];
         AtomicInteger next = new AtomicInteger();
         AtomicLong matches = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<?>> workers = new java.util.ArrayList<>();
+            List<Future<?>> workers = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 workers.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < docs.size(); i = next.getAndIncrement()) {
+                        long start = System.nanoTime();
                         List<WatchMatch> found = registry.match(docs.get(i));
                         if (highlights) {
                             found.forEach(WatchMatch::highlights);
                         }
+                        took[i] = System.nanoTime() - start;
                         matches.addAndGet(found.size());
                     }
                 }));
@@ -61,7 +66,13 @@ final class RaqibMatchRun implements AutoCloseable {
         } finally {
             pool.shutdown();
         }
+        nanos = took;
         return matches.get();
+    }
+
+    /** How long each document of the last run took to match, in the order given. */
+    long[] nanos() {
+        return nanos;
     }
 
     @Override

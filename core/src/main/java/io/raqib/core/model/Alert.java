@@ -22,4 +22,9 @@ public record Alert(
     public static Alert of(String id, Instant time, AlertData data) {
         return new Alert(SPEC_VERSION, id, SOURCE, TYPE, data.watchId(), time, CONTENT_TYPE, data);
     }
+
+    /** The same event carrying {@code newData}. */
+    public Alert withData(AlertData newData) {
+        return new Alert(specversion, id, source, type, subject, time, datacontenttype, newData);
+    }
 }

@@ -34,6 +34,12 @@ public record AlertData(
                 topics, count, replay);
     }
 
+    /** A copy carrying {@code newHighlights}. */
+    public AlertData withHighlights(List<Highlight> newHighlights) {
+        return new AlertData(watchId, watchName, articleId, title, url, source, language, newHighlights, entities,
+                topics, suppressedSince, replay);
+    }
+
     /** A copy marked as produced by a replay. */
     public AlertData asReplay() {
         return new AlertData(watchId, watchName, articleId, title, url, source, language, highlights, entities,
