@@ -9,6 +9,7 @@ import io.raqib.core.model.Topic;
 import io.raqib.core.model.Watch;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -123,6 +124,34 @@ class CompiledMatchingTest {
         monitor.remove("w");
         expect(article("Rice", "Rice."));
         assertThat(compiled.compiledCount()).isZero();
+    }
+
+    /**
+     * Batches of watches registered and removed over and over (the slot array grows, freed slots are reused) while
+     * an article is matched: the watch that stays is always found, and a watch that cannot match never is.
+     */
+    @Test
+    void watchesComingAndGoingWhileMatchingNeverHideOneOrInventOne() throws Exception {
+        compiled.put(watch("stable", "\"wheat harvest\""));
+        EnrichedArticle article = article("Wheat harvest", "The wheat harvest and the barley fields.");
+        Thread churn = new Thread(() -> {
+            for (int round = 0; round < 300; round++) {
+                List<Watch> batch = IntStream.range(0, 40).mapToObj(i -> i % 2 == 0
+                        ? watch("barley-" + i, "barley AND fields") : watch("rye-" + i, "\"rye harvest\"")).toList();
+                compiled.putAll(batch);
+                batch.forEach(w -> compiled.remove(w.id()));
+            }
+        });
+        churn.start();
+        try {
+            while (churn.isAlive()) {
+                List<String> found = ids(compiled, article);
+                assertThat(found).contains("stable").allMatch(id -> id.equals("stable") || id.startsWith("barley-"));
+            }
+        } finally {
+            churn.join();
+        }
+        assertThat(ids(compiled, article)).containsExactly("stable");
     }
 
     private void put(Watch watch) {

@@ -87,7 +87,13 @@ public final class BenchMatchCommand implements Callable<Integer> {
         double stockRate = skipStock ? Double.NaN : stock(watches, warm, measured);
         List<EnrichedArticle> warmArticles = CorpusArticles.articles(warm, 0);
         List<EnrichedArticle> measuredArticles = CorpusArticles.articles(measured, warmupDocs);
+        long heapBefore = usedHeap();
+        long registering = System.nanoTime();
         try (RaqibMatchRun raqib = new RaqibMatchRun(watches, presearcher(), t, highlights)) {
+            double registerSeconds = (System.nanoTime() - registering) / 1e9;
+            System.out.printf(Locale.ROOT, "register: %d watches in %.2f s (%d compiled), heap %.2f KB per watch%n",
+                    watches.size(), registerSeconds, raqib.registry().compiledCount(),
+                    (usedHeap() - heapBefore) / 1024.0 / Math.max(1, watches.size()));
             warmUp(raqib, warmArticles);
             long start = System.nanoTime();
             long matches = raqib.run(measuredArticles);
@@ -101,6 +107,14 @@ public final class BenchMatchCommand implements Callable<Integer> {
                     rate, watches.size(), docs, t, matches);
             return exit;
         }
+    }
+
+    /** Heap in use after a full collection: what the objects alive at this point take. */
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        System.gc();
+        return runtime.totalMemory() - runtime.freeMemory();
     }
 
     /** The warm-up documents, matched as many times as it takes to last {@link #warmupSeconds}. */
