@@ -30,7 +30,6 @@ import org.apache.lucene.util.BytesRef;
 public final class ArticleTerms {
 
     private static final int[] NONE = new int[0];
-    private final Document document;
     private final Analyzer analyzer;
     private final Map<String, FieldTerms> fields = new HashMap<>();
     private IndexSearcher searcher;
@@ -76,7 +75,6 @@ public final class ArticleTerms {
 
     /** Analyzes every field of {@code document} with {@code analyzer}. */
     public ArticleTerms(Document document, Analyzer analyzer) {
-        this.document = document;
         this.analyzer = analyzer;
         try {
             for (IndexableField field : document) {
@@ -180,7 +178,10 @@ public final class ArticleTerms {
         }
     }
 
-    /** Whether Lucene matches {@code query} against the article (on a one-document index built the first time). */
+    /**
+     * Whether Lucene matches {@code query}, on a field with positions, against the article (on a one-document index
+     * built the first time).
+     */
     public boolean matches(Query query) {
         try {
             return searcher().count(query) > 0;
@@ -189,9 +190,16 @@ public final class ArticleTerms {
         }
     }
 
+    /** The article's one-document index, built from the recorded tokens of its fields with positions. */
     private IndexSearcher searcher() {
         if (searcher == null) {
-            searcher = MemoryIndex.fromDocument(document, analyzer, true, false).createSearcher();
+            MemoryIndex index = new MemoryIndex(true);
+            fields.forEach((name, terms) -> {
+                if (terms.positions) {
+                    index.addField(name, new RecordedTokens(terms.terms));
+                }
+            });
+            searcher = index.createSearcher();
         }
         return searcher;
     }
