@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -61,6 +62,18 @@ public final class AlertTail implements AutoCloseable {
     /** Whether this tail has read up to the given offsets. */
     public boolean reached(Map<TopicPartition, Long> offsets) {
         return offsets.entrySet().stream().allMatch(e -> positionOf(e.getKey()) >= e.getValue());
+    }
+
+    /** Waits until this tail has read up to the given offsets; throws when that takes longer than timeout. */
+    public void awaitReached(Map<TopicPartition, Long> offsets, Duration timeout)
+            throws InterruptedException, TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!reached(offsets)) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("alerts not read back within " + timeout);
+            }
+            Thread.sleep(50);
+        }
     }
 
     private long positionOf(TopicPartition tp) {

@@ -3,16 +3,12 @@ package io.raqib.app;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.model.Watch;
-import io.raqib.enrich.ArticleEnricher;
-import io.raqib.enrich.EnrichService;
-import io.raqib.enrich.LanguageDetector;
 import io.raqib.ingest.ArticlePublisher;
 import io.raqib.ingest.ArticlePushEndpoint;
 import io.raqib.ingest.ArticleValidator;
 import io.raqib.ingest.FileIngestor;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.sink.AlertConsole;
-import io.raqib.sink.SinkService;
 import io.raqib.sink.WatchAdmission;
 import io.raqib.sink.WatchApi;
 import io.raqib.sink.WatchFiles;
@@ -84,13 +80,12 @@ public final class DemoCommand implements Callable<Integer> {
             String token = ApiTokens.generate();
             AlertConsole console = new AlertConsole();
             PrometheusMeterRegistry metrics = Metrics.registry();
-            ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector(), config.enrich());
-            try (EnrichService enrich = new EnrichService(config, enricher);
-                 SinkService sink = new SinkService(config, fileWatches, metrics);
-                 WatchStore watchStore = new WatchStore(config.bootstrapServers(), sink.registry(),
+            try (LocalStages stages = new LocalStages(config, fileWatches, metrics, 1);
+                 WatchStore watchStore = new WatchStore(config.bootstrapServers(), stages.sink().registry(),
                          new WatchAdmission(config.sink()));
                  ArticlePublisher pushed = new ArticlePublisher(config);
-                 HttpApi http = new HttpApi(List.of(token), metrics, List.of(new WatchApi(watchStore, enricher::enrich),
+                 HttpApi http = new HttpApi(List.of(token), metrics, List.of(
+                         new WatchApi(watchStore, stages.enricher()::enrich),
                          ArticlePushEndpoint.forPublisher(pushed, config, metrics), console),
                          config.ingest().pushMaxBytes()).start("127.0.0.1", httpPort);
                  AlertTail tail = new AlertTail(config.bootstrapServers(), alert -> {
@@ -98,13 +93,11 @@ public final class DemoCommand implements Callable<Integer> {
                      printer.print(alert);
                      console.accept(alert);
                  })) {
-                enrich.streams().bindMetrics(metrics);
-                sink.streams().bindMetrics(metrics);
+                stages.bindMetrics(metrics);
                 out.printf("raqib demo: live console (login URL) http://127.0.0.1:%d/#token=%s%n", http.port(), token);
                 out.printf("raqib demo: HTTP API on http://127.0.0.1:%d/api (Authorization: Bearer %s), metrics on "
                         + "http://127.0.0.1:%d/metrics%n", http.port(), token, http.port());
-                enrich.start();
-                sink.start(TIMEOUT);
+                stages.start(TIMEOUT);
                 IngestSummary summary = ingest(config, watches);
                 summary.rejected().forEach(r -> out.println("raqib demo: rejected " + r.getMessage()));
                 if (once) {
@@ -117,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
                     return summary.rejected().isEmpty() ? 0 : 1;
                 }
                 out.printf("raqib demo: %s; watching for alerts, Ctrl-C to stop%n", summary.describe());
-                Throwable failure = ShutdownSignal.awaitStopOrFailure(List.of(enrich::failure, sink::failure));
+                Throwable failure = ShutdownSignal.awaitStopOrFailure(List.of(stages::failure));
                 if (failure != null) {
                     System.err.println("raqib demo: stopped: " + failure.getMessage());
                     return 1;
@@ -139,14 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private static void awaitAlerts(RaqibConfig config, AlertTail tail) throws Exception {
         try (PipelineProgress progress = new PipelineProgress(config)) {
-            var alertEnd = progress.awaitDrained(TIMEOUT);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (!tail.reached(alertEnd)) {
-                if (System.nanoTime() > deadline) {
-                    throw new java.util.concurrent.TimeoutException("alerts not read back in time");
-                }
-                Thread.sleep(50);
-            }
+            tail.awaitReached(progress.awaitDrained(TIMEOUT), TIMEOUT);
         }
     }
 

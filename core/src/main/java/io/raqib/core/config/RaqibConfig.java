@@ -101,6 +101,12 @@ public record RaqibConfig(
                 SinkSettings.from(v));
     }
 
+    /** The same configuration with another Streams state directory: another instance of the same stages. */
+    public RaqibConfig withStateDir(Path dir) {
+        return new RaqibConfig(bootstrapServers, partitions, replication, applicationId, dir, instanceId, watchesFile,
+                maxArticleBytes, maxRecordBytes, httpPort, apiTokens, ingest, enrich, sink);
+    }
+
     /** The record size limits. */
     public RecordLimits limits() {
         return new RecordLimits(maxArticleBytes, maxRecordBytes);
