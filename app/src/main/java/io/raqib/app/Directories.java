@@ -8,13 +8,13 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /** File-system helpers for the temporary folders the app creates. */
-final class Directories {
+public final class Directories {
 
     private Directories() {
     }
 
     /** Deletes a folder and everything in it; a missing folder is fine. */
-    static void deleteRecursively(Path dir) {
+    public static void deleteRecursively(Path dir) {
         if (!Files.exists(dir)) {
             return;
         }

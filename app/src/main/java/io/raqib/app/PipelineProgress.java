@@ -70,6 +70,16 @@ public final class PipelineProgress implements AutoCloseable {
         return endOffsets(Topics.ALERTS.name());
     }
 
+    /**
+     * How many records of {@code raqib.articles.raw} the enrich stage has committed as consumed: a progress
+     * figure that counts articles (ingest writes no transaction markers there).
+     */
+    public long enrichConsumed() throws ExecutionException, InterruptedException {
+        return admin.listConsumerGroupOffsets(applicationId + "-enrich").partitionsToOffsetAndMetadata().get()
+                .entrySet().stream().filter(e -> e.getKey().topic().equals(Topics.ARTICLES_RAW.name()))
+                .mapToLong(e -> e.getValue().offset()).sum();
+    }
+
     private boolean exists(String topic) throws Exception {
         return admin.listTopics().names().get().contains(topic);
     }

@@ -1,6 +1,7 @@
 package io.raqib.app.bench;
 
 import io.raqib.core.corpus.ZippedArticleArrays;
+import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +16,11 @@ public final class CorpusArticles {
 
     /** One corpus article. */
     public record Item(String source, String url, String title, String content) {
+
+        /** As a source hands it to ingest: no id (derived from the URL), no language, no ingest time yet. */
+        public Article toRawArticle() {
+            return new Article(null, url, source, title, content, null, null, null, null);
+        }
 
         /** As the enriched Arabic article the sink sees (the corpus has no boilerplate: clean body = content). */
         public EnrichedArticle toArticle(int index) {

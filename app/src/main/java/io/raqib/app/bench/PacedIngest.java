@@ -1,0 +1,85 @@
+package io.raqib.app.bench;
+
+import io.raqib.core.config.IngestSettings;
+import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.model.Article;
+import io.raqib.ingest.ArticleIntake;
+import io.raqib.ingest.ArticlePublisher;
+import io.raqib.ingest.ArticleValidator;
+import io.raqib.ingest.DuplicateFilter;
+import io.raqib.ingest.IngestMetrics;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Publishes articles through the real ingest path (the intake's stamp, validation, stable id and exact-duplicate
+ * drop, then the idempotent {@code acks=all} publisher), back to back or at a steady rate, and notes each
+ * published article's ingest time for the latency figures.
+ */
+final class PacedIngest {
+
+    /** What became of the articles offered. */
+    record Counts(int published, int duplicates, int rejected) {
+    }
+
+    private final RaqibConfig config;
+    private final AlertLatencies latencies;
+    private volatile int offered;
+
+    PacedIngest(RaqibConfig config, AlertLatencies latencies) {
+        this.config = config;
+        this.latencies = latencies;
+    }
+
+    /** Articles handed to the intake so far (for progress lines). */
+    int offered() {
+        return offered;
+    }
+
+    /**
+     * Offers every article, the i-th not before {@code i / rate} seconds after the first ({@code rate} ≤ 0: as fast
+     * as the producer takes them), and returns once each is acknowledged; throws when one was not.
+     */
+    Counts publish(List<Article> articles, double rate) throws IOException {
+        IngestSettings settings = config.ingest();
+        List<CompletableFuture<ArticleIntake.Verdict>> verdicts = new ArrayList<>(articles.size());
+        try (ArticlePublisher publisher = new ArticlePublisher(config)) {
+            ArticleIntake intake = new ArticleIntake(new ArticleValidator(config.maxArticleBytes()),
+                    new DuplicateFilter(settings.dedupIds(), settings.dedupWindow()), publisher,
+                    IngestMetrics.inMemory(), settings.ackTimeout());
+            long start = System.nanoTime();
+            for (int i = 0; i < articles.size(); i++) {
+                if (rate > 0) {
+                    // Paced against the schedule, not the previous send, so a slow send does not lower the rate.
+                    LockSupport.parkNanos(start + (long) (i * 1e9 / rate) - System.nanoTime());
+                }
+                verdicts.add(intake.offer(articles.get(i)).thenApply(this::noteIngested));
+                offered = i + 1;
+            }
+            publisher.awaitAcknowledged();
+        }
+        Map<ArticleIntake.Outcome, Integer> counts = new EnumMap<>(ArticleIntake.Outcome.class);
+        for (CompletableFuture<ArticleIntake.Verdict> future : verdicts) {
+            ArticleIntake.Verdict verdict = future.join();
+            if (verdict.outcome() == ArticleIntake.Outcome.FAILED) {
+                throw new IOException("article " + verdict.article().id() + " not published: " + verdict.reason());
+            }
+            counts.merge(verdict.outcome(), 1, Integer::sum);
+        }
+        return new Counts(counts.getOrDefault(ArticleIntake.Outcome.PUBLISHED, 0),
+                counts.getOrDefault(ArticleIntake.Outcome.DUPLICATE, 0),
+                counts.getOrDefault(ArticleIntake.Outcome.REJECTED, 0));
+    }
+
+    private ArticleIntake.Verdict noteIngested(ArticleIntake.Verdict verdict) {
+        if (verdict.outcome() == ArticleIntake.Outcome.PUBLISHED) {
+            latencies.ingested(verdict.article().id(), verdict.article().ingestedAt());
+        }
+        return verdict;
+    }
+}
