@@ -1,0 +1,115 @@
+package io.raqib.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs {@code raqib bench e2e} from the built jar on 40 generated articles (no ../shared needed), with two enrich
+ * instances at a steady rate: the figures must be there and consistent. Speed is never asserted.
+ */
+class E2eBenchIT {
+
+    private static final Path JAR = Path.of("target/raqib.jar").toAbsolutePath();
+    private static final int ARTICLES = 40;
+    private static final Pattern LAST_LINE = Pattern.compile(
+            "raqib-e2e articles/s=(\\d+\\.\\d) p50_ms=(\\d+\\.\\d) p99_ms=(\\d+\\.\\d) alerts=(\\d+) rss_mb=(\\d+)");
+    private static final Pattern MAX = Pattern.compile("max (\\d+\\.\\d) ms");
+
+    @Test
+    void printsThroughputLatencyAlertsAndMemory(@TempDir Path tmp) throws Exception {
+        Path corpus = Files.createDirectory(tmp.resolve("articles"));
+        writeArticles(corpus.resolve("articles.jsonl"));
+        Path watches = tmp.resolve("watches.json");
+        new ObjectMapper().writeValue(watches.toFile(), List.of(
+                Map.of("id", "wheat", "name", "Wheat harvest", "query", "wheat AND harvest"),
+                Map.of("id", "bank", "name", "Central bank", "query", "\"central bank\"")));
+        Path stdout = tmp.resolve("stdout.txt");
+        Path stderr = tmp.resolve("stderr.txt");
+
+        Process bench = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "bench",
+                "e2e", "--corpus", corpus.toString(), "--watches", watches.toString(), "--docs", "100",
+                "--rate", "20", "--enrich-instances", "2")
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        boolean exited = bench.waitFor(4, TimeUnit.MINUTES);
+        if (!exited) {
+            bench.destroyForcibly();
+        }
+
+        List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8);
+        String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+        assertThat(exited).as("bench exits by itself; stdout %s, stderr %s", lines, errors).isTrue();
+        assertThat(bench.exitValue()).as("exit code; stdout %s, stderr %s", lines, errors).isZero();
+        assertThat(errors).as("quiet logs").isBlank();
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(ARTICLES + " articles from").contains("2 enrich"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("published " + ARTICLES + " "));
+
+        Matcher last = LAST_LINE.matcher(lines.get(lines.size() - 1));
+        assertThat(last.matches()).as("last line %s", lines.get(lines.size() - 1)).isTrue();
+        double articlesPerSecond = Double.parseDouble(last.group(1));
+        double p50 = Double.parseDouble(last.group(2));
+        double p99 = Double.parseDouble(last.group(3));
+        int alerts = Integer.parseInt(last.group(4));
+        long rss = Long.parseLong(last.group(5));
+        Matcher max = MAX.matcher(lines.get(lines.size() - 2));
+        assertThat(max.find()).as("max latency in %s", lines.get(lines.size() - 2)).isTrue();
+
+        // 14 articles name the wheat harvest, 10 the central bank (see writeArticles), each its own story.
+        assertThat(alerts).isEqualTo(24);
+        assertThat(articlesPerSecond).isPositive();
+        assertThat(p50).isPositive().isLessThanOrEqualTo(p99);
+        assertThat(p99).isLessThanOrEqualTo(Double.parseDouble(max.group(1)));
+        assertThat(rss).isPositive();
+    }
+
+    /**
+     * Articles of random words from a small vocabulary, so that no two are near-duplicates (one story each);
+     * every third names the wheat harvest, every fourth the central bank.
+     */
+    private static void writeArticles(Path file) throws Exception {
+        String[] words = ("river market school council doctor bridge village festival museum engineer farmer "
+                + "teacher train airport hospital library garden stadium factory ocean mountain desert forest island "
+                + "storm election minister ministry budget export import tourism concert film novel poet painter "
+                + "league coach player season record court judge lawyer police street city region border port ship "
+                + "road rail energy solar wind oil gas water drought rain flood crop cattle fishing mining copper gold "
+                + "silver steel cement housing rent salary union strike protest parliament treaty summit embassy")
+                .split(" ");
+        Random random = new Random(12);
+        ObjectMapper json = new ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < ARTICLES; i++) {
+            StringBuilder body = new StringBuilder();
+            for (int w = 0; w < 120; w++) {
+                body.append(words[random.nextInt(words.length)]).append(w % 12 == 11 ? ". " : " ");
+            }
+            if (i % 3 == 0) {
+                body.append("Officials expect the wheat harvest to recover. ");
+            }
+            if (i % 4 == 0) {
+                body.append("The central bank kept its rate unchanged. ");
+            }
+            lines.add(json.writeValueAsString(Map.of("url", "https://example.org/e2e/" + i, "source", "example",
+                    "title", "Report " + i + ": " + words[i % words.length] + " and " + words[(i * 7) % words.length],
+                    "body", body.toString().trim())));
+        }
+        Files.write(file, lines, StandardCharsets.UTF_8);
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
+                .toString();
+    }
+}
