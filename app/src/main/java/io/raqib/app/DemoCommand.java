@@ -2,6 +2,8 @@ package io.raqib.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
 import io.raqib.ingest.ArticlePublisher;
 import io.raqib.ingest.ArticlePushEndpoint;
@@ -88,7 +90,7 @@ public final class DemoCommand implements Callable<Integer> {
                          new WatchApi(watchStore, stages.enricher()::enrich),
                          ArticlePushEndpoint.forPublisher(pushed, config, metrics), console),
                          config.ingest().pushMaxBytes()).start("127.0.0.1", httpPort);
-                 AlertTail tail = new AlertTail(config.bootstrapServers(), alert -> {
+                 TopicTail<Alert> tail = new TopicTail<>(config.bootstrapServers(), Topics.ALERTS, alert -> {
                      firstAlertNanos.compareAndSet(0, System.nanoTime());
                      printer.print(alert);
                      console.accept(alert);
@@ -130,7 +132,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void awaitAlerts(RaqibConfig config, AlertTail tail) throws Exception {
+    private static void awaitAlerts(RaqibConfig config, TopicTail<Alert> tail) throws Exception {
         try (PipelineProgress progress = new PipelineProgress(config)) {
             tail.awaitReached(progress.awaitDrained(TIMEOUT), TIMEOUT);
         }

@@ -16,11 +16,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
  * Tells when the pipeline has processed everything published so far: each stage's committed offsets (written
@@ -80,6 +83,40 @@ public final class PipelineProgress implements AutoCloseable {
                 .mapToLong(e -> e.getValue().offset()).sum();
     }
 
+    /**
+     * Waits until the consumer group of {@code stage} ({@code enrich}, {@code sink}) is stable with
+     * {@code members} members, each with partitions assigned: the stage is processing, no rebalance pending.
+     */
+    public void awaitMembers(String stage, int members, Duration timeout) throws Exception {
+        String group = applicationId + "-" + stage;
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            ConsumerGroupDescription description = describe(group);
+            if (description != null && description.groupState() == GroupState.STABLE
+                    && description.members().size() == members
+                    && description.members().stream().noneMatch(m -> m.assignment().topicPartitions().isEmpty())) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new TimeoutException(group + " not stable with " + members + " members within " + timeout
+                        + ": " + description);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** The group's description, or null while no member has joined it yet. */
+    private ConsumerGroupDescription describe(String group) throws InterruptedException, ExecutionException {
+        try {
+            return admin.describeConsumerGroups(List.of(group)).describedGroups().get(group).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return null;
+            }
+            throw e;
+        }
+    }
+
     private boolean exists(String topic) throws Exception {
         return admin.listTopics().names().get().contains(topic);
     }
@@ -114,7 +151,7 @@ public final class PipelineProgress implements AutoCloseable {
     }
 
     /** Last stable offsets of every partition of {@code topic}. */
-    Map<TopicPartition, Long> endOffsets(String topic) throws ExecutionException, InterruptedException {
+    public Map<TopicPartition, Long> endOffsets(String topic) throws ExecutionException, InterruptedException {
         var partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic)
                 .partitions().stream().map(i -> new TopicPartition(topic, i.partition()))
                 .collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest()));

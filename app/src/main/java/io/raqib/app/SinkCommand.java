@@ -2,6 +2,8 @@ package io.raqib.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
@@ -55,7 +57,7 @@ public final class SinkCommand implements Callable<Integer> {
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console))
                      .start("0.0.0.0", config.httpPort());
-             AlertTail tail = new AlertTail(config.bootstrapServers(), CONSOLE_BACKLOG, console::accept)) {
+             TopicTail<Alert> tail = new TopicTail<>(config.bootstrapServers(), Topics.ALERTS, CONSOLE_BACKLOG, console::accept)) {
             sink.streams().bindMetrics(metrics);
             sink.start(Duration.ofMinutes(2));
             System.out.println("raqib sink: running against " + config.bootstrapServers() + " with "

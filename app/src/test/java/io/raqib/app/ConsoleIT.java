@@ -30,7 +30,7 @@ class ConsoleIT {
         AlertConsole console = new AlertConsole();
 
         try (HttpApi api = new HttpApi(List.of("t0k"), Metrics.registry(), List.of(console)).start("127.0.0.1", 0);
-             AlertTail tail = new AlertTail(config.bootstrapServers(), 50, console::accept);
+             TopicTail<Alert> tail = new TopicTail<>(config.bootstrapServers(), Topics.ALERTS, 50, console::accept);
              SseReader stream = new SseReader("http://127.0.0.1:" + api.port() + "/api/alerts/stream?token=t0k")) {
             assertThat(next(stream, before.id())).as("backlog alert").isNotNull();
 

@@ -1,6 +1,7 @@
 package io.raqib.app.bench;
 
 import io.raqib.core.model.Alert;
+import io.raqib.core.model.Article;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * End-to-end latency of every alert: from its article's ingest time to the wall-clock moment the alert was read
  * from {@code raqib.alerts}. Record timestamps are no help here (a Streams output record carries its input's event
- * time), so receipts are timed as they are read. Thread-safe: ingest times and receipts may arrive in any order.
+ * time), so receipts are timed as they are read. Ingest times are read back from {@code raqib.articles.raw}, which
+ * works alike whether ingest runs in this process or in another. Thread-safe: ingest times and receipts may
+ * arrive in any order.
  */
 final class AlertLatencies {
 
@@ -26,9 +29,14 @@ final class AlertLatencies {
     private final Map<String, Instant> ingested = new ConcurrentHashMap<>();
     private final List<Receipt> receipts = new ArrayList<>();
 
-    /** Notes when an article was ingested (its {@code ingestedAt} stamp). */
-    void ingested(String articleId, Instant at) {
-        ingested.put(articleId, at);
+    /** Notes when an article read from {@code raqib.articles.raw} was ingested (its {@code ingestedAt} stamp). */
+    void ingested(Article article) {
+        ingested.put(article.id(), article.ingestedAt());
+    }
+
+    /** The earliest ingest time noted: when the first article was published. */
+    Instant firstIngested() {
+        return ingested.values().stream().min(Instant::compareTo).orElseThrow();
     }
 
     /** Notes that {@code alert} has just been read. */

@@ -1,13 +1,13 @@
 package io.raqib.app.bench;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.raqib.app.AlertTail;
 import io.raqib.app.Directories;
 import io.raqib.app.EmbeddedBroker;
-import io.raqib.app.LocalStages;
 import io.raqib.app.PipelineProgress;
 import io.raqib.app.TopicAdmin;
+import io.raqib.app.TopicTail;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.Alert;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.WatchFiles;
@@ -16,28 +16,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code raqib bench e2e}: the whole pipeline on an embedded broker, measured from the outside. Real articles go
- * through the real ingest path, enrich and sink run as in the demo, and a read_committed consumer of
- * {@code raqib.alerts} times every alert. Throughput counts from the first publish until every stage has committed
- * the end of its input; latency runs from an article's ingest time to the moment each of its alerts is read.
+ * through the real ingest path, enrich and sink run as in the demo (or each as its own process), and read_committed
+ * consumers of {@code raqib.articles.raw} and {@code raqib.alerts} note every article's ingest time and time every
+ * alert. Throughput counts from the first article's ingest time until every stage has committed the end of its
+ * input; latency runs from an article's ingest time to the moment each of its alerts is read.
  */
 @Command(name = "e2e", mixinStandardHelpOptions = true,
-        description = {"End-to-end benchmark: embedded broker, ingest → enrich → sink in one process, real articles "
-                + "published as fast as possible or at a steady rate; prints sustained articles/s, ingest → alert "
-                + "latency, alerts and peak RSS.",
+        description = {"End-to-end benchmark: embedded broker, ingest → enrich → sink in one process (or as "
+                + "processes), real articles published as fast as possible or at a steady rate; prints sustained "
+                + "articles/s, ingest → alert latency, alerts and peak RSS.",
             "Last line: raqib-e2e articles/s=<f> p50_ms=<f> p99_ms=<f> alerts=<n> rss_mb=<n>"})
 public final class E2eBenchCommand implements Callable<Integer> {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--corpus", required = true, paramLabel = "DIR",
             description = "SaudiNewsNet folder of .zip files, or a folder of article files (.txt, .json, .jsonl, …).")
@@ -58,71 +66,77 @@ public final class E2eBenchCommand implements Callable<Integer> {
             description = "Enrich Streams instances sharing one application id (default: ${DEFAULT-VALUE}).")
     int enrichInstances;
 
+    @Option(names = "--processes", description = "Run ingest, each enrich instance and sink as separate "
+            + "java -jar raqib.jar processes against the bench's broker (not with --rate).")
+    boolean processes;
+
     @Option(names = "--partitions", defaultValue = "3", paramLabel = "P",
             description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
     @Override
     public Integer call() throws Exception {
+        if (processes && rate > 0) {
+            throw new ParameterException(spec.commandLine(), "--rate is not built for --processes: the ingest "
+                    + "process publishes its file as fast as it can");
+        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<Watch> watches = WatchFiles.read(watchesFile, RaqibConfig.load(null, Map.of()).sink().watchLimits());
         List<Article> articles = E2eArticles.read(corpus, docs, Set.of(watchesFile));
         if (articles.isEmpty()) {
             throw new IllegalArgumentException("no articles in " + corpus);
         }
-        Path stateDir = Files.createTempDirectory("raqib-e2e-state-");
+        Path work = Files.createTempDirectory("raqib-e2e-");
         try (EmbeddedBroker broker = EmbeddedBroker.start(null)) {
             RaqibConfig config = RaqibConfig.load(null, Map.of(
                     RaqibConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
                     RaqibConfig.PARTITIONS, Integer.toString(partitions),
-                    RaqibConfig.STATE_DIR, stateDir.toString()));
+                    RaqibConfig.STATE_DIR, work.resolve("state").toString()));
             TopicAdmin.ensureTopics(config);
             out.printf(Locale.ROOT, "raqib bench e2e: broker at %s; %d articles from %s, %d watches, %d enrich "
-                    + "instance(s), %s%n", broker.bootstrapServers(), articles.size(), corpus, watches.size(),
-                    enrichInstances, rate > 0 ? rate + " articles/s" : "as fast as possible");
-            try (LocalStages stages = new LocalStages(config, watches, new SimpleMeterRegistry(), enrichInstances)) {
-                long starting = System.nanoTime();
-                stages.start(START_TIMEOUT);
-                if (!stages.awaitProcessing(START_TIMEOUT)) {
-                    throw new IllegalStateException("stages not processing within " + START_TIMEOUT + ": "
-                            + stages.failure());
-                }
+                    + "instance(s)%s, %s%n", broker.bootstrapServers(), articles.size(), corpus, watches.size(),
+                    enrichInstances, processes ? " (ingest, enrich, sink as processes)" : "",
+                    rate > 0 ? rate + " articles/s" : "as fast as possible");
+            long starting = System.nanoTime();
+            try (E2eStages stages = processes
+                    ? new StageProcesses(config, watchesFile, enrichInstances, work, START_TIMEOUT)
+                    : new InProcessStages(config, watches, enrichInstances, START_TIMEOUT)) {
                 out.printf(Locale.ROOT, "raqib bench e2e: stages processing after %.1f s%n", seconds(starting));
-                return measure(out, config, articles);
+                measure(out, config, stages, articles);
             }
-        } finally {
-            Directories.deleteRecursively(stateDir);
         }
+        // Kept when the run failed: the state and the processes' logs say why.
+        Directories.deleteRecursively(work);
+        return 0;
     }
 
-    private int measure(PrintStream out, RaqibConfig config, List<Article> articles) throws Exception {
+    private void measure(PrintStream out, RaqibConfig config, E2eStages stages, List<Article> articles)
+            throws Exception {
         AlertLatencies latencies = new AlertLatencies();
-        PacedIngest ingest = new PacedIngest(config, latencies);
         // Generous: the bench reports slowness, it does not fail on it; a stuck pipeline still ends the run.
         Duration drainTimeout = START_TIMEOUT.plusMillis(100L * articles.size());
-        try (AlertTail tail = new AlertTail(config.bootstrapServers(), latencies::read);
+        String bootstrap = config.bootstrapServers();
+        try (TopicTail<Article> raw = new TopicTail<>(bootstrap, Topics.ARTICLES_RAW, latencies::ingested);
+             TopicTail<Alert> alerts = new TopicTail<>(bootstrap, Topics.ALERTS, latencies::read);
              PipelineProgress pipeline = new PipelineProgress(config);
-             E2eProgress progress = new E2eProgress(out, pipeline, articles.size(), ingest::offered,
-                     latencies::alerts)) {
-            long first = System.nanoTime();
-            PacedIngest.Counts counts = ingest.publish(articles, rate);
-            double publishSeconds = seconds(first);
+             E2eProgress progress = new E2eProgress(out, pipeline, articles.size(), raw::count, alerts::count)) {
+            String ingested = stages.ingest(articles, rate);
             var alertEnds = pipeline.awaitDrained(drainTimeout);
-            double drainedSeconds = seconds(first);
-            tail.awaitReached(alertEnds, drainTimeout);
+            Instant drained = Instant.now();
+            raw.awaitReached(pipeline.endOffsets(Topics.ARTICLES_RAW.name()), drainTimeout);
+            alerts.awaitReached(alertEnds, drainTimeout);
             progress.close();
+            Instant first = latencies.firstIngested();
+            double seconds = Duration.between(first, drained).toNanos() / 1e9;
+            double articlesPerSecond = raw.count() / seconds;
             AlertLatencies.Summary lat = latencies.summary();
-            double articlesPerSecond = counts.published() / drainedSeconds;
-            long rss = PeakRss.ofThisProcess();
-            out.printf(Locale.ROOT, "raqib bench e2e: published %d (exact duplicates %d, rejected %d) in %.1f s; "
-                    + "every stage done after %.1f s%n", counts.published(), counts.duplicates(), counts.rejected(),
-                    publishSeconds, drainedSeconds);
+            long rss = stages.totalPeakRssMb();
+            out.printf(Locale.ROOT, "raqib bench e2e: %s; every stage done %.1f s after the first article was "
+                    + "ingested%n", ingested, seconds);
             out.printf(Locale.ROOT, "raqib bench e2e: ingest → alert read, over %d alerts: p50 %.1f ms, p99 %.1f ms, "
-                    + "max %.1f ms; peak RSS %d MB (broker and stages in this process)%n", lat.alerts(), lat.p50(),
-                    lat.p99(), lat.max(), rss);
+                    + "max %.1f ms; %s%n", lat.alerts(), lat.p50(), lat.p99(), lat.max(), stages.peakRss());
             out.printf(Locale.ROOT, "raqib-e2e articles/s=%.1f p50_ms=%.1f p99_ms=%.1f alerts=%d rss_mb=%d%n",
                     articlesPerSecond, lat.p50(), lat.p99(), lat.alerts(), rss);
-            return 0;
         }
     }
 

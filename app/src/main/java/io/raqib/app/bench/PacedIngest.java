@@ -18,27 +18,23 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Publishes articles through the real ingest path (the intake's stamp, validation, stable id and exact-duplicate
- * drop, then the idempotent {@code acks=all} publisher), back to back or at a steady rate, and notes each
- * published article's ingest time for the latency figures.
+ * drop, then the idempotent {@code acks=all} publisher), back to back or at a steady rate.
  */
 final class PacedIngest {
 
     /** What became of the articles offered. */
     record Counts(int published, int duplicates, int rejected) {
+
+        /** One line for the report. */
+        String describe() {
+            return String.format("published %d, exact duplicates %d, rejected %d", published, duplicates, rejected);
+        }
     }
 
     private final RaqibConfig config;
-    private final AlertLatencies latencies;
-    private volatile int offered;
 
-    PacedIngest(RaqibConfig config, AlertLatencies latencies) {
+    PacedIngest(RaqibConfig config) {
         this.config = config;
-        this.latencies = latencies;
-    }
-
-    /** Articles handed to the intake so far (for progress lines). */
-    int offered() {
-        return offered;
     }
 
     /**
@@ -58,8 +54,7 @@ final class PacedIngest {
                     // Paced against the schedule, not the previous send, so a slow send does not lower the rate.
                     LockSupport.parkNanos(start + (long) (i * 1e9 / rate) - System.nanoTime());
                 }
-                verdicts.add(intake.offer(articles.get(i)).thenApply(this::noteIngested));
-                offered = i + 1;
+                verdicts.add(intake.offer(articles.get(i)));
             }
             publisher.awaitAcknowledged();
         }
@@ -74,12 +69,5 @@ final class PacedIngest {
         return new Counts(counts.getOrDefault(ArticleIntake.Outcome.PUBLISHED, 0),
                 counts.getOrDefault(ArticleIntake.Outcome.DUPLICATE, 0),
                 counts.getOrDefault(ArticleIntake.Outcome.REJECTED, 0));
-    }
-
-    private ArticleIntake.Verdict noteIngested(ArticleIntake.Verdict verdict) {
-        if (verdict.outcome() == ArticleIntake.Outcome.PUBLISHED) {
-            latencies.ingested(verdict.article().id(), verdict.article().ingestedAt());
-        }
-        return verdict;
     }
 }

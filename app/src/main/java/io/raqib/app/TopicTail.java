@@ -1,7 +1,6 @@
 package io.raqib.app;
 
-import io.raqib.core.kafka.Topics;
-import io.raqib.core.model.Alert;
+import io.raqib.core.kafka.TopicSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,44 +16,43 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 
 /**
- * Follows {@code raqib.alerts} (read_committed, all partitions) and hands each alert to a callback on its own
- * thread: the new ones, optionally preceded by the last few already on each partition.
+ * Follows a topic (read_committed, all partitions), such as {@code raqib.alerts}, and hands each value to a
+ * callback on its own thread: the new ones, optionally preceded by the last few already on each partition.
  */
-public final class AlertTail implements AutoCloseable {
+public final class TopicTail<V> implements AutoCloseable {
 
-    private final KafkaConsumer<String, Alert> consumer;
-    private final Consumer<Alert> onAlert;
+    private final KafkaConsumer<String, V> consumer;
+    private final Consumer<V> onValue;
     private final AtomicInteger count = new AtomicInteger();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    /** A tail of the alerts that arrive from now on. */
-    public AlertTail(String bootstrapServers, Consumer<Alert> onAlert) {
-        this(bootstrapServers, 0, onAlert);
+    /** A tail of the records that arrive on {@code topic} from now on. */
+    public TopicTail(String bootstrapServers, TopicSpec<String, V> topic, Consumer<V> onValue) {
+        this(bootstrapServers, topic, 0, onValue);
     }
 
     /** A tail that first replays up to {@code backlog} earlier records of each partition. */
-    public AlertTail(String bootstrapServers, int backlog, Consumer<Alert> onAlert) {
+    public TopicTail(String bootstrapServers, TopicSpec<String, V> topic, int backlog, Consumer<V> onValue) {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-alert-tail");
-        consumer = new KafkaConsumer<>(p, Topics.ALERTS.keySerde().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer());
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
+        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-tail-" + topic.name());
+        consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+        List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                 .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         consumer.assign(partitions);
         Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
         consumer.endOffsets(partitions).forEach((tp, end) -> consumer.seek(tp, Math.max(start.get(tp), end - backlog)));
-        this.onAlert = onAlert;
-        this.thread = new Thread(this::run, "raqib-alert-tail");
+        this.onValue = onValue;
+        this.thread = new Thread(this::run, "raqib-tail-" + topic.name());
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** Alerts delivered so far. */
+    /** Records delivered so far. */
     public int count() {
         return count.get();
     }
@@ -70,7 +68,7 @@ public final class AlertTail implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!reached(offsets)) {
             if (System.nanoTime() > deadline) {
-                throw new TimeoutException("alerts not read back within " + timeout);
+                throw new TimeoutException("records not read back within " + timeout);
             }
             Thread.sleep(50);
         }
@@ -83,9 +81,9 @@ public final class AlertTail implements AutoCloseable {
     private void run() {
         try {
             while (!closed) {
-                for (ConsumerRecord<String, Alert> r : consumer.poll(Duration.ofMillis(100))) {
+                for (ConsumerRecord<String, V> r : consumer.poll(Duration.ofMillis(100))) {
                     count.incrementAndGet();
-                    onAlert.accept(r.value());
+                    onValue.accept(r.value());
                 }
                 for (TopicPartition tp : consumer.assignment()) {
                     positions.put(tp, consumer.position(tp));
