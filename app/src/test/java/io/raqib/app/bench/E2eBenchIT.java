@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs {@code raqib bench e2e} from the built jar on 40 generated articles (no ../shared needed), with two enrich
- * instances at a steady rate: the figures must be there and consistent. Speed is never asserted.
+ * Runs {@code raqib bench e2e} from the built jar on 40 generated articles (no ../shared needed): in process with
+ * two enrich instances at a steady rate, and with the stages as processes. The figures must be there and agree with
+ * each other; speed is never asserted.
  */
 class E2eBenchIT {
 
@@ -30,7 +31,24 @@ class E2eBenchIT {
     private static final Pattern MAX = Pattern.compile("max (\\d+\\.\\d) ms");
 
     @Test
-    void printsThroughputLatencyAlertsAndMemory(@TempDir Path tmp) throws Exception {
+    void inProcessWithTwoEnrichInstancesAtASteadyRate(@TempDir Path tmp) throws Exception {
+        List<String> lines = run(tmp, "--rate", "20", "--enrich-instances", "2");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(ARTICLES + " articles from").contains("2 enrich"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("published " + ARTICLES + ", exact duplicates 0"));
+        assertFigures(lines);
+    }
+
+    @Test
+    void stagesAsProcesses(@TempDir Path tmp) throws Exception {
+        List<String> lines = run(tmp, "--processes");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("raqib ingest: read " + ARTICLES + ", published "
+                + ARTICLES));
+        assertThat(lines.get(lines.size() - 2)).contains("enrich-0 ").contains("ingest ").contains("sink ");
+        assertFigures(lines);
+    }
+
+    /** Runs the bench from the jar on the generated articles and watches; its stdout lines once it exited 0. */
+    private static List<String> run(Path tmp, String... options) throws Exception {
         Path corpus = Files.createDirectory(tmp.resolve("articles"));
         writeArticles(corpus.resolve("articles.jsonl"));
         Path watches = tmp.resolve("watches.json");
@@ -39,24 +57,26 @@ class E2eBenchIT {
                 Map.of("id", "bank", "name", "Central bank", "query", "\"central bank\"")));
         Path stdout = tmp.resolve("stdout.txt");
         Path stderr = tmp.resolve("stderr.txt");
-
-        Process bench = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar", JAR.toString(), "bench",
-                "e2e", "--corpus", corpus.toString(), "--watches", watches.toString(), "--docs", "100",
-                "--rate", "20", "--enrich-instances", "2")
-                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar",
+                JAR.toString(), "bench", "e2e", "--corpus", corpus.toString(), "--watches", watches.toString(),
+                "--docs", "100"));
+        command.addAll(List.of(options));
+        Process bench = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
+                .start();
         boolean exited = bench.waitFor(4, TimeUnit.MINUTES);
         if (!exited) {
             bench.destroyForcibly();
         }
-
         List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8);
         String errors = Files.readString(stderr, StandardCharsets.UTF_8);
         assertThat(exited).as("bench exits by itself; stdout %s, stderr %s", lines, errors).isTrue();
         assertThat(bench.exitValue()).as("exit code; stdout %s, stderr %s", lines, errors).isZero();
         assertThat(errors).as("quiet logs").isBlank();
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains(ARTICLES + " articles from").contains("2 enrich"));
-        assertThat(lines).anySatisfy(l -> assertThat(l).contains("published " + ARTICLES + " "));
+        return lines;
+    }
 
+    /** The last line's format and figures that agree with each other and with the generated articles. */
+    private static void assertFigures(List<String> lines) {
         Matcher last = LAST_LINE.matcher(lines.get(lines.size() - 1));
         assertThat(last.matches()).as("last line %s", lines.get(lines.size() - 1)).isTrue();
         double articlesPerSecond = Double.parseDouble(last.group(1));
