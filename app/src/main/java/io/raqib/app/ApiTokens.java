@@ -4,7 +4,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /** API tokens for processes that have none configured (the demo): random, 128 bits, hex. */
-final class ApiTokens {
+public final class ApiTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -12,7 +12,7 @@ final class ApiTokens {
     }
 
     /** A fresh random token. */
-    static String generate() {
+    public static String generate() {
         byte[] bytes = new byte[16];
         RANDOM.nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);

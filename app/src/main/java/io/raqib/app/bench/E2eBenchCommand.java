@@ -23,10 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code raqib bench e2e}: the whole pipeline on an embedded broker, measured from the outside. Real articles go
@@ -43,9 +40,6 @@ import picocli.CommandLine.Spec;
 public final class E2eBenchCommand implements Callable<Integer> {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(2);
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--corpus", required = true, paramLabel = "DIR",
             description = "SaudiNewsNet folder of .zip files, or a folder of article files (.txt, .json, .jsonl, …).")
@@ -67,7 +61,8 @@ public final class E2eBenchCommand implements Callable<Integer> {
     int enrichInstances;
 
     @Option(names = "--processes", description = "Run ingest, each enrich instance and sink as separate "
-            + "java -jar raqib.jar processes against the bench's broker (not with --rate).")
+            + "java -jar raqib.jar processes against the bench's broker; with --rate the articles are pushed to the "
+            + "ingest service's HTTP API.")
     boolean processes;
 
     @Option(names = "--partitions", defaultValue = "3", paramLabel = "P",
@@ -76,10 +71,6 @@ public final class E2eBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (processes && rate > 0) {
-            throw new ParameterException(spec.commandLine(), "--rate is not built for --processes: the ingest "
-                    + "process publishes its file as fast as it can");
-        }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<Watch> watches = WatchFiles.read(watchesFile, RaqibConfig.load(null, Map.of()).sink().watchLimits());
         List<Article> articles = E2eArticles.read(corpus, docs, Set.of(watchesFile));

@@ -38,6 +38,16 @@ final class PacedIngest {
     }
 
     /**
+     * Waits until article {@code i} is due at {@code rate} articles/s from {@code startNanos} (no wait when rate ≤ 0).
+     * Paced against the schedule, not the previous send, so that a slow send does not lower the rate.
+     */
+    static void awaitSlot(long startNanos, int i, double rate) {
+        if (rate > 0) {
+            LockSupport.parkNanos(startNanos + (long) (i * 1e9 / rate) - System.nanoTime());
+        }
+    }
+
+    /**
      * Offers every article, the i-th not before {@code i / rate} seconds after the first ({@code rate} ≤ 0: as fast
      * as the producer takes them), and returns once each is acknowledged; throws when one was not.
      */
@@ -50,10 +60,7 @@ final class PacedIngest {
                     IngestMetrics.inMemory(), settings.ackTimeout());
             long start = System.nanoTime();
             for (int i = 0; i < articles.size(); i++) {
-                if (rate > 0) {
-                    // Paced against the schedule, not the previous send, so a slow send does not lower the rate.
-                    LockSupport.parkNanos(start + (long) (i * 1e9 / rate) - System.nanoTime());
-                }
+                awaitSlot(start, i, rate);
                 verdicts.add(intake.offer(articles.get(i)));
             }
             publisher.awaitAcknowledged();

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs {@code raqib bench e2e} from the built jar on 40 generated articles (no ../shared needed): in process with
- * two enrich instances at a steady rate, and with the stages as processes. The figures must be there and agree with
+ * two enrich instances at a steady rate, and with the stages as processes (ingest publishing a file, and the ingest
+ * service taking the articles pushed over HTTP at a rate). The figures must be there and agree with
  * each other; speed is never asserted.
  */
 class E2eBenchIT {
@@ -44,6 +45,14 @@ class E2eBenchIT {
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("raqib ingest: read " + ARTICLES + ", published "
                 + ARTICLES));
         assertThat(lines.get(lines.size() - 2)).contains("enrich-0 ").contains("ingest ").contains("sink ");
+        assertFigures(lines);
+    }
+
+    @Test
+    void stagesAsProcessesWithArticlesPushedAtASteadyRate(@TempDir Path tmp) throws Exception {
+        List<String> lines = run(tmp, "--processes", "--rate", "40");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains("pushed " + ARTICLES + " articles to http://")
+                .contains("all answered 202"));
         assertFigures(lines);
     }
 
