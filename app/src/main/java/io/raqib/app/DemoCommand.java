@@ -70,11 +70,7 @@ public final class DemoCommand implements Callable<Integer> {
                 ? WatchFiles.read(watches, RaqibConfig.load(null, Map.of()).sink().watchLimits()) : List.of();
         Path stateDir = Files.createTempDirectory("raqib-demo-state-");
         try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir)) {
-            RaqibConfig config = RaqibConfig.load(null, Map.of(
-                    RaqibConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
-                    RaqibConfig.PARTITIONS, Integer.toString(partitions),
-                    RaqibConfig.STATE_DIR, stateDir.toString()));
-            TopicAdmin.ensureTopics(config);
+            RaqibConfig config = LocalStages.prepare(broker, partitions, stateDir);
             out.printf("raqib demo: Kafka broker at %s, %d watches, ingesting %s%n", broker.bootstrapServers(),
                     fileWatches.size(), samples);
             AtomicLong firstAlertNanos = new AtomicLong();

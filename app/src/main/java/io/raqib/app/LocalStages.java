@@ -8,9 +8,11 @@ import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.EnrichService;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.SinkService;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
@@ -48,6 +50,19 @@ public final class LocalStages implements AutoCloseable {
             enrich.forEach(EnrichService::close);
             throw e;
         }
+    }
+
+    /**
+     * The configuration of stages on a fresh local broker ({@code raqib.*} environment variables apply, these
+     * settings win), with Raqib's topics created.
+     */
+    public static RaqibConfig prepare(EmbeddedBroker broker, int partitions, Path stateDir) throws Exception {
+        RaqibConfig config = RaqibConfig.load(null, Map.of(
+                RaqibConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                RaqibConfig.PARTITIONS, Integer.toString(partitions),
+                RaqibConfig.STATE_DIR, stateDir.toString()));
+        TopicAdmin.ensureTopics(config);
+        return config;
     }
 
     /** The enricher the enrich instances share (the watch API tests watches with it). */

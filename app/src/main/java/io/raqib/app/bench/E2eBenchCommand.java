@@ -2,8 +2,8 @@ package io.raqib.app.bench;
 
 import io.raqib.app.Directories;
 import io.raqib.app.EmbeddedBroker;
+import io.raqib.app.LocalStages;
 import io.raqib.app.PipelineProgress;
-import io.raqib.app.TopicAdmin;
 import io.raqib.app.TopicTail;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.Topics;
@@ -79,11 +79,7 @@ public final class E2eBenchCommand implements Callable<Integer> {
         }
         Path work = Files.createTempDirectory("raqib-e2e-");
         try (EmbeddedBroker broker = EmbeddedBroker.start(null)) {
-            RaqibConfig config = RaqibConfig.load(null, Map.of(
-                    RaqibConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
-                    RaqibConfig.PARTITIONS, Integer.toString(partitions),
-                    RaqibConfig.STATE_DIR, work.resolve("state").toString()));
-            TopicAdmin.ensureTopics(config);
+            RaqibConfig config = LocalStages.prepare(broker, partitions, work.resolve("state"));
             out.printf(Locale.ROOT, "raqib bench e2e: broker at %s; %d articles from %s, %d watches, %d enrich "
                     + "instance(s)%s, %s%n", broker.bootstrapServers(), articles.size(), corpus, watches.size(),
                     enrichInstances, processes ? " (ingest, enrich, sink as processes)" : "",

@@ -3,15 +3,15 @@ package io.raqib.app.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
+import io.raqib.app.JarRun;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class E2eBenchIT {
 
-    private static final Path JAR = Path.of("target/raqib.jar").toAbsolutePath();
     private static final int ARTICLES = 40;
     private static final Pattern LAST_LINE = Pattern.compile(
             "raqib-e2e articles/s=(\\d+\\.\\d) p50_ms=(\\d+\\.\\d) p99_ms=(\\d+\\.\\d) alerts=(\\d+) rss_mb=(\\d+)");
@@ -64,24 +63,13 @@ class E2eBenchIT {
         new ObjectMapper().writeValue(watches.toFile(), List.of(
                 Map.of("id", "wheat", "name", "Wheat harvest", "query", "wheat AND harvest"),
                 Map.of("id", "bank", "name", "Central bank", "query", "\"central bank\"")));
-        Path stdout = tmp.resolve("stdout.txt");
-        Path stderr = tmp.resolve("stderr.txt");
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-XX:TieredStopAtLevel=1", "-jar",
-                JAR.toString(), "bench", "e2e", "--corpus", corpus.toString(), "--watches", watches.toString(),
-                "--docs", "100"));
-        command.addAll(List.of(options));
-        Process bench = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile())
-                .start();
-        boolean exited = bench.waitFor(4, TimeUnit.MINUTES);
-        if (!exited) {
-            bench.destroyForcibly();
-        }
-        List<String> lines = Files.readAllLines(stdout, StandardCharsets.UTF_8);
-        String errors = Files.readString(stderr, StandardCharsets.UTF_8);
-        assertThat(exited).as("bench exits by itself; stdout %s, stderr %s", lines, errors).isTrue();
-        assertThat(bench.exitValue()).as("exit code; stdout %s, stderr %s", lines, errors).isZero();
-        assertThat(errors).as("quiet logs").isBlank();
-        return lines;
+        List<String> arguments = new ArrayList<>(List.of("bench", "e2e", "--corpus", corpus.toString(),
+                "--watches", watches.toString(), "--docs", "100"));
+        arguments.addAll(List.of(options));
+        JarRun bench = JarRun.exitingZero(tmp, tmp, Duration.ofMinutes(4), List.of("-XX:TieredStopAtLevel=1"),
+                arguments);
+        assertThat(bench.stderr()).as("quiet logs").isBlank();
+        return bench.stdout();
     }
 
     /** The last line's format and figures that agree with each other and with the generated articles. */
@@ -135,10 +123,5 @@ class E2eBenchIT {
                     "body", body.toString().trim())));
         }
         Files.write(file, lines, StandardCharsets.UTF_8);
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java" + (File.separatorChar == '\\' ? ".exe" : ""))
-                .toString();
     }
 }
