@@ -1,6 +1,7 @@
 package io.raqib.app;
 
 import io.raqib.core.kafka.TopicSpec;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,15 @@ public final class TopicTail<V> implements AutoCloseable {
     /** Records delivered so far. */
     public int count() {
         return count.get();
+    }
+
+    /**
+     * CPU time this tail's thread has used so far (fetching and decoding records, the callback), in seconds; -1
+     * when the JVM does not measure it or the tail is closed.
+     */
+    public double cpuSeconds() {
+        long nanos = ManagementFactory.getThreadMXBean().getThreadCpuTime(thread.getId());
+        return nanos < 0 ? -1 : nanos / 1e9;
     }
 
     /** Whether this tail has read up to the given offsets. */

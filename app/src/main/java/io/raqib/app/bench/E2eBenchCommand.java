@@ -119,7 +119,8 @@ public final class E2eBenchCommand implements Callable<Integer> {
             AlertLatencies.Summary lat = latencies.summary();
             long rss = stages.totalPeakRssMb();
             out.printf(Locale.ROOT, "raqib bench e2e: %s; every stage done %.1f s after the first article was "
-                    + "ingested%n", ingested, seconds);
+                    + "ingested; the bench's own readers of %s and %s used %.1f s of CPU%n", ingested, seconds,
+                    Topics.ARTICLES_RAW.name(), Topics.ALERTS.name(), raw.cpuSeconds() + alerts.cpuSeconds());
             out.printf(Locale.ROOT, "raqib bench e2e: ingest → alert read, over %d alerts: p50 %.1f ms, p99 %.1f ms, "
                     + "max %.1f ms; %s%n", lat.alerts(), lat.p50(), lat.p99(), lat.max(), stages.peakRss());
             out.printf(Locale.ROOT, "raqib-e2e articles/s=%.1f p50_ms=%.1f p99_ms=%.1f alerts=%d rss_mb=%d%n",
