@@ -52,8 +52,11 @@ final class ArabicOrthography {
                 && withArticle >= MIN_ARTICLE_SHARE * words;
     }
 
+    /** A letter of the Arabic script: the Arabic blocks by range (a script lookup per character costs a search). */
     private static boolean isArabicScriptLetter(char c) {
-        return c != TATWEEL && Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC;
+        boolean arabicBlock = c >= '\u0600' && c <= '\u06FF' || c >= '\u0750' && c <= '\u077F'
+                || c >= '\u08A0' && c <= '\u08FF' || c >= '\uFB50' && c <= '\uFDFF' || c >= '\uFE70' && c <= '\uFEFF';
+        return arabicBlock && c != TATWEEL && Character.isLetter(c);
     }
 
     /** ال at the word's start, or after one proclitic letter (و ب ف ك), or لل, with at least one letter after it. */
