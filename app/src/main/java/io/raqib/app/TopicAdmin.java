@@ -1,6 +1,7 @@
 package io.raqib.app;
 
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.TopicSpec;
 import io.raqib.core.kafka.Topics;
 import java.time.Duration;
@@ -8,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
@@ -58,11 +58,10 @@ public final class TopicAdmin {
     /** Ensures every topic of {@code specs} exists and can be used (package-private for tests on own topics). */
     static Outcome ensureTopics(RaqibConfig config, Collection<TopicSpec<?, ?>> specs)
             throws InterruptedException, ExecutionException {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin admin = Admin.create(p)) {
-            Set<String> existing = existingTopics(admin, config);
+        KafkaClients clients = new KafkaClients(config);
+        try (Admin admin = Admin.create(clients.admin(
+                Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)))) {
+            Set<String> existing = existingTopics(admin, clients);
             List<NewTopic> missing = specs.stream().filter(s -> !existing.contains(s.name()))
                     .map(s -> newTopic(s, config)).toList();
             List<String> created = create(admin, missing);
@@ -89,12 +88,11 @@ public final class TopicAdmin {
         return new NewTopic(spec.name(), config.partitions(), config.replication()).configs(configsOf(spec, config));
     }
 
-    private static Set<String> existingTopics(Admin admin, RaqibConfig config) throws InterruptedException {
+    private static Set<String> existingTopics(Admin admin, KafkaClients clients) throws InterruptedException {
         try {
             return admin.listTopics().names().get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + config.bootstrapServers() + " ("
-                    + RaqibConfig.envName(RaqibConfig.BOOTSTRAP_SERVERS) + "): " + e.getCause().getMessage(), e);
+            throw clients.failure("cannot list topics", e.getCause());
         }
     }
 
