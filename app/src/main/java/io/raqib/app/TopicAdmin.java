@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -65,7 +66,8 @@ public final class TopicAdmin {
             List<NewTopic> missing = specs.stream().filter(s -> !existing.contains(s.name()))
                     .map(s -> newTopic(s, config)).toList();
             List<String> created = create(admin, missing);
-            Map<String, TopicDescription> descriptions = awaitVisible(admin, specs);
+            List<String> names = specs.stream().map(TopicSpec::name).toList();
+            Map<String, TopicDescription> descriptions = whenVisible(() -> admin.describeTopics(names).allTopicNames());
             List<String> differences = differences(admin, specs, config, descriptions);
             differences.forEach(d -> LOG.warn("{}", d));
             return new Outcome(created, differences);
@@ -114,16 +116,15 @@ public final class TopicAdmin {
     }
 
     /**
-     * Waits until every topic can be described: a topic just created (here or by another process) may not be in
-     * every broker's metadata yet, and a Streams application started on a topic it cannot see stops.
+     * The answer of {@code call} about the topics, repeated while the broker asked does not know one of them yet: a
+     * topic just created (here or by another process) may not be in every broker's metadata yet, and a Streams
+     * application started on a topic it cannot see stops.
      */
-    private static Map<String, TopicDescription> awaitVisible(Admin admin, Collection<TopicSpec<?, ?>> specs)
-            throws InterruptedException, ExecutionException {
-        List<String> names = specs.stream().map(TopicSpec::name).toList();
+    private static <T> T whenVisible(Supplier<KafkaFuture<T>> call) throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + VISIBLE_TIMEOUT.toNanos();
         while (true) {
             try {
-                return admin.describeTopics(names).allTopicNames().get();
+                return call.get().get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw e;
@@ -139,7 +140,7 @@ public final class TopicAdmin {
             throws InterruptedException, ExecutionException {
         List<ConfigResource> resources = specs.stream()
                 .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList();
-        Map<ConfigResource, Config> actual = admin.describeConfigs(resources).all().get();
+        Map<ConfigResource, Config> actual = whenVisible(() -> admin.describeConfigs(resources).all());
         List<String> differences = new ArrayList<>();
         for (TopicSpec<?, ?> spec : specs) {
             int partitions = descriptions.get(spec.name()).partitions().size();
