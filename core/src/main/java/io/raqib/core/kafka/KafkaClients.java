@@ -25,11 +25,6 @@ public final class KafkaClients {
         this.config = config;
     }
 
-    /** The cluster these clients talk to, for messages. */
-    public String bootstrapServers() {
-        return config.bootstrapServers();
-    }
-
     /**
      * A producer's settings: {@code acks=all}, idempotence, records up to {@code raqib.max.record.bytes}, then
      * {@code defaults} of this producer (client id, batching, timeouts), all yielding to the operator's.

@@ -8,6 +8,8 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.Test;
 
@@ -85,5 +87,22 @@ class KafkaClientsTest {
                 .containsEntry(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, "30000")
                 .as("Raqib's prefixed heartbeat default stays").containsEntry(
                         ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, StreamsProperties.HEARTBEAT_INTERVAL_MS);
+    }
+
+    @Test
+    void aFailureSaysWhatToCheck() {
+        KafkaClients clients = new KafkaClients(RaqibConfig.load(null, SASL, Map.of()));
+
+        assertThat(clients.failure("cannot list topics", new SaslAuthenticationException("Authentication failed")))
+                .hasMessage("cannot list topics at kafka-1:9093: Authentication failed (check the credentials: "
+                        + "kafka.sasl.jaas.config, RAQIB_KAFKA_SASL_JAAS_CONFIG)")
+                .hasCauseInstanceOf(SaslAuthenticationException.class);
+        assertThat(clients.failure("cannot read raqib.watches", new TimeoutException("Timeout expired")))
+                .hasMessageContaining("Timeout expired (check raqib.bootstrap.servers, RAQIB_BOOTSTRAP_SERVERS, and "
+                        + "for a secured cluster kafka.security.protocol");
+        assertThat(clients.failure("cannot describe topic t", new java.util.concurrent.TimeoutException()))
+                .hasMessageStartingWith("cannot describe topic t at kafka-1:9093: TimeoutException (check ");
+        assertThat(clients.failure("cannot list topics", new IllegalStateException("other")))
+                .hasMessage("cannot list topics at kafka-1:9093: other");
     }
 }
