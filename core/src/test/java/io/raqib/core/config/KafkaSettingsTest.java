@@ -3,12 +3,17 @@ package io.raqib.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** How {@code kafka.*} settings are read (file, RAQIB_KAFKA_* environment, overrides) and guarded. */
 class KafkaSettingsTest {
@@ -78,11 +83,27 @@ class KafkaSettingsTest {
     }
 
     @Test
-    void weakerDurabilityIsAppliedWithAWarning() {
-        RaqibConfig c = RaqibConfig.load(null, Map.of(), Map.of("kafka.acks", "1", "kafka.enable.idempotence",
-                "false"));
+    void weakerDurabilityIsAppliedWithOneWarningHoweverOftenTheConfigurationIsLoaded() {
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger logger = (Logger) LoggerFactory.getLogger(KafkaSettings.class);
+        log.start();
+        logger.addAppender(log);
+        try {
+            Map<String, String> weaker = Map.of("kafka.acks", "0", "kafka.enable.idempotence", "false");
+            RaqibConfig c = RaqibConfig.load(null, Map.of(), weaker);
+            RaqibConfig.load(null, Map.of(), weaker);
 
-        assertThat(c.kafka().values()).containsEntry("acks", "1").containsEntry("enable.idempotence", "false");
+            assertThat(c.kafka().values()).containsEntry("acks", "0").containsEntry("enable.idempotence", "false");
+            assertThat(log.list).filteredOn(e -> e.getFormattedMessage().startsWith("kafka.acks "))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.getLevel()).isEqualTo(Level.WARN);
+                        assertThat(e.getFormattedMessage()).isEqualTo("kafka.acks (RAQIB_KAFKA_ACKS) is '0', not all "
+                                + "or -1: an article or watch then counts as published before every in-sync replica "
+                                + "has it");
+                    });
+        } finally {
+            logger.detachAppender(log);
+        }
     }
 
     @Test
