@@ -1,11 +1,11 @@
 package io.raqib.app;
 
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -29,19 +29,14 @@ public final class AlertTail implements AutoCloseable {
     private volatile boolean closed;
 
     /** A tail of the alerts that arrive from now on. */
-    public AlertTail(String bootstrapServers, Consumer<Alert> onAlert) {
-        this(bootstrapServers, 0, onAlert);
+    public AlertTail(KafkaClients clients, Consumer<Alert> onAlert) {
+        this(clients, 0, onAlert);
     }
 
     /** A tail that first replays up to {@code backlog} earlier records of each partition. */
-    public AlertTail(String bootstrapServers, int backlog, Consumer<Alert> onAlert) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-alert-tail");
-        consumer = new KafkaConsumer<>(p, Topics.ALERTS.keySerde().deserializer(),
-                Topics.ALERTS.valueSerde().deserializer());
+    public AlertTail(KafkaClients clients, int backlog, Consumer<Alert> onAlert) {
+        consumer = new KafkaConsumer<>(clients.consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-alert-tail")),
+                Topics.ALERTS.keySerde().deserializer(), Topics.ALERTS.valueSerde().deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
                 .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         consumer.assign(partitions);

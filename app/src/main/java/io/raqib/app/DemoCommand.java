@@ -2,6 +2,7 @@ package io.raqib.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.model.Watch;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.EnrichService;
@@ -85,15 +86,16 @@ public final class DemoCommand implements Callable<Integer> {
             AlertConsole console = new AlertConsole();
             PrometheusMeterRegistry metrics = Metrics.registry();
             ArticleEnricher enricher = new ArticleEnricher(new LanguageDetector(), config.enrich());
+            KafkaClients clients = new KafkaClients(config);
             try (EnrichService enrich = new EnrichService(config, enricher);
                  SinkService sink = new SinkService(config, fileWatches, metrics);
-                 WatchStore watchStore = new WatchStore(config.bootstrapServers(), sink.registry(),
+                 WatchStore watchStore = new WatchStore(clients, sink.registry(),
                          new WatchAdmission(config.sink()));
                  ArticlePublisher pushed = new ArticlePublisher(config);
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(new WatchApi(watchStore, enricher::enrich),
                          ArticlePushEndpoint.forPublisher(pushed, config, metrics), console),
                          config.ingest().pushMaxBytes()).start("127.0.0.1", httpPort);
-                 AlertTail tail = new AlertTail(config.bootstrapServers(), alert -> {
+                 AlertTail tail = new AlertTail(clients, alert -> {
                      firstAlertNanos.compareAndSet(0, System.nanoTime());
                      printer.print(alert);
                      console.accept(alert);

@@ -2,6 +2,7 @@ package io.raqib.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.model.Watch;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
@@ -49,13 +50,14 @@ public final class SinkCommand implements Callable<Integer> {
         TopicAdmin.ensureTopics(config);
         PrometheusMeterRegistry metrics = Metrics.registry();
         AlertConsole console = new AlertConsole();
+        KafkaClients clients = new KafkaClients(config);
         try (SinkService sink = new SinkService(config, watches, metrics);
-             WatchStore store = new WatchStore(config.bootstrapServers(), sink.registry(),
+             WatchStore store = new WatchStore(clients, sink.registry(),
                      new WatchAdmission(config.sink()));
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console))
                      .start("0.0.0.0", config.httpPort());
-             AlertTail tail = new AlertTail(config.bootstrapServers(), CONSOLE_BACKLOG, console::accept)) {
+             AlertTail tail = new AlertTail(clients, CONSOLE_BACKLOG, console::accept)) {
             sink.streams().bindMetrics(metrics);
             sink.start(Duration.ofMinutes(2));
             System.out.println("raqib sink: running against " + config.bootstrapServers() + " with "
