@@ -2,6 +2,7 @@ package io.raqib.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
@@ -78,15 +79,16 @@ public final class DemoCommand implements Callable<Integer> {
             String token = ApiTokens.generate();
             AlertConsole console = new AlertConsole();
             PrometheusMeterRegistry metrics = Metrics.registry();
+            KafkaClients clients = new KafkaClients(config);
             try (LocalStages stages = new LocalStages(config, fileWatches, metrics, 1);
-                 WatchStore watchStore = new WatchStore(config.bootstrapServers(), stages.sink().registry(),
+                 WatchStore watchStore = new WatchStore(clients, stages.sink().registry(),
                          new WatchAdmission(config.sink()));
                  ArticlePublisher pushed = new ArticlePublisher(config);
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(
                          new WatchApi(watchStore, stages.enricher()::enrich),
                          ArticlePushEndpoint.forPublisher(pushed, config, metrics), console),
                          config.ingest().pushMaxBytes()).start("127.0.0.1", httpPort);
-                 TopicTail<Alert> tail = new TopicTail<>(config.bootstrapServers(), Topics.ALERTS, alert -> {
+                 TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, alert -> {
                      firstAlertNanos.compareAndSet(0, System.nanoTime());
                      printer.print(alert);
                      console.accept(alert);

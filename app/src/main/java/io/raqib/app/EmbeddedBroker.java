@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Locale;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -29,12 +30,17 @@ public final class EmbeddedBroker implements AutoCloseable {
     private final Path dataDir;
     private final boolean deleteOnClose;
     private final int brokerPort;
+    /** The SASL mechanism of the extra {@code SASL_PLAINTEXT} listener, or null for none. */
+    private final String saslMechanism;
+    private final int saslPort;
     private KafkaRaftServer server;
 
-    private EmbeddedBroker(Path dataDir, boolean deleteOnClose, int port) throws IOException {
+    private EmbeddedBroker(Path dataDir, boolean deleteOnClose, int port, String saslMechanism) throws IOException {
         this.dataDir = dataDir;
         this.deleteOnClose = deleteOnClose;
         this.brokerPort = port == 0 ? freePort() : port;
+        this.saslMechanism = saslMechanism;
+        this.saslPort = saslMechanism == null ? 0 : freePort();
     }
 
     /**
@@ -53,12 +59,25 @@ public final class EmbeddedBroker implements AutoCloseable {
      * @param dataDir where to keep the log; null for a temporary directory removed on close
      */
     public static EmbeddedBroker start(Path dataDir, int port) throws IOException {
+        return start(dataDir, port, null);
+    }
+
+    /**
+     * A temporary broker that also has a {@code SASL_PLAINTEXT} listener on a free port authenticating users with
+     * SCRAM {@code mechanism} ({@code SCRAM-SHA-256} or {@code -512}; create users with
+     * {@code Admin#alterUserScramCredentials}), for tests of clients of a secured cluster.
+     */
+    static EmbeddedBroker startWithScramListener(String mechanism) throws IOException {
+        return start(null, 0, mechanism);
+    }
+
+    private static EmbeddedBroker start(Path dataDir, int port, String saslMechanism) throws IOException {
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0 (any free port) or 1–65535, got " + port);
         }
         boolean temporary = dataDir == null;
         Path dir = temporary ? Files.createTempDirectory("raqib-kafka-") : dataDir;
-        EmbeddedBroker broker = new EmbeddedBroker(dir, temporary, port);
+        EmbeddedBroker broker = new EmbeddedBroker(dir, temporary, port, saslMechanism);
         broker.startServer();
         return broker;
     }
@@ -68,6 +87,14 @@ public final class EmbeddedBroker implements AutoCloseable {
         return "127.0.0.1:" + brokerPort;
     }
 
+    /** {@code host:port} of the SASL_PLAINTEXT listener (see {@link #startWithScramListener}). */
+    String saslBootstrapServers() {
+        if (saslMechanism == null) {
+            throw new IllegalStateException("this broker has no SASL listener");
+        }
+        return "127.0.0.1:" + saslPort;
+    }
+
     private void startServer() throws IOException {
         int controllerPort = freePort();
         Path logDir = dataDir.resolve("kraft-logs");
@@ -75,11 +102,19 @@ public final class EmbeddedBroker implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        String sasl = saslMechanism == null ? "" : ",SASL_PLAINTEXT://127.0.0.1:" + saslPort;
+        props.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort
+                + sasl);
+        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + sasl);
         props.put("controller.listener.names", "CONTROLLER");
         props.put("inter.broker.listener.name", "PLAINTEXT");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        props.put("listener.security.protocol.map",
+                "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT");
+        if (saslMechanism != null) {
+            props.put("sasl.enabled.mechanisms", saslMechanism);
+            props.put("listener.name.sasl_plaintext." + saslMechanism.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+                    "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+        }
         props.put("log.dirs", logDir.toString());
         props.put("num.partitions", "3");
         props.put("offsets.topic.replication.factor", "1");

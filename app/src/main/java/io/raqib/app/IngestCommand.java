@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.IngestSettings;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.ingest.ArticleFileReader;
 import io.raqib.ingest.ArticleIntake;
 import io.raqib.ingest.ArticlePublisher;
@@ -93,7 +94,7 @@ public final class IngestCommand implements Callable<Integer> {
         FeedList feedList = new FeedList(feedsFile != null ? feedsFile : settings.feedsFile());
         List<FeedSource> feeds = feedList.read();
         DuplicateFilter duplicates = new DuplicateFilter(settings.dedupIds(), settings.dedupWindow());
-        duplicates.rememberIds(PublishedIds.load(config.bootstrapServers(), settings.dedupIds(),
+        duplicates.rememberIds(PublishedIds.load(new KafkaClients(config), settings.dedupIds(),
                 Duration.ofMinutes(2)));
         PrometheusMeterRegistry metrics = Metrics.registry();
         AddressPolicy feedAddresses = AddressPolicy.allowing(IngestSettings.FEED_ALLOW, settings.feedAllow());

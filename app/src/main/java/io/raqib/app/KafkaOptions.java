@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 public final class KafkaOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
-            description = "Properties file (raqib.bootstrap.servers=…); RAQIB_* environment variables override it.")
+            description = "Properties file (raqib.bootstrap.servers=…, Kafka client settings as kafka.<name>=…); "
+                    + "RAQIB_* environment variables (RAQIB_KAFKA_<NAME> for kafka.<name>) override it.")
     Path configFile;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",

@@ -1,6 +1,7 @@
 package io.raqib.app;
 
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.enrich.EnrichTopology;
 import io.raqib.sink.SinkTopology;
@@ -10,12 +11,10 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -35,9 +34,7 @@ public final class PipelineProgress implements AutoCloseable {
     private final String applicationId;
 
     public PipelineProgress(RaqibConfig config) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        admin = Admin.create(p);
+        admin = Admin.create(new KafkaClients(config).admin(Map.of()));
         applicationId = config.applicationId();
     }
 

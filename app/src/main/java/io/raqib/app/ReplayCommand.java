@@ -1,6 +1,8 @@
 package io.raqib.app;
 
+import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.json.RaqibJson;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
@@ -13,13 +15,11 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import picocli.CommandLine.Command;
@@ -55,13 +55,14 @@ public final class ReplayCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String bootstrap = kafka.config(Map.of()).bootstrapServers();
-        Watch watch = watch();
+        RaqibConfig config = kafka.config(Map.of());
+        KafkaClients clients = new KafkaClients(config);
+        Watch watch = watch(config);
         PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
         ProgressBar[] bar = new ProgressBar[1];
-        try (KafkaProducer<String, Alert> producer = publish ? producer(bootstrap) : null;
-             DeskTopics desks = publish ? new DeskTopics(kafka.config(Map.of())) : null) {
-            long alerts = new WatchReplay(bootstrap).run(watch, from,
+        try (KafkaProducer<String, Alert> producer = publish ? producer(clients) : null;
+             DeskTopics desks = publish ? new DeskTopics(config) : null) {
+            long alerts = new WatchReplay(clients).run(watch, from,
                     range -> bar[0] = new ProgressBarBuilder().setTaskName("replay " + watch.id())
                             .setInitialMax(range.size()).setStyle(ProgressBarStyle.ASCII).continuousUpdate()
                             .build(),
@@ -82,7 +83,7 @@ public final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    private Watch watch() throws Exception {
+    private Watch watch(RaqibConfig config) throws Exception {
         if (watchFile != null) {
             List<Watch> watches = WatchesCommand.readWatches(watchFile);
             if (watches.size() != 1) {
@@ -93,16 +94,13 @@ public final class ReplayCommand implements Callable<Integer> {
         if (watchId == null) {
             throw new IllegalArgumentException("give --watch ID or --watch-file FILE");
         }
-        return WatchesCommand.stored(kafka.config(Map.of())).stream().filter(w -> w.id().equals(watchId)).findFirst()
+        return WatchesCommand.stored(config).stream().filter(w -> w.id().equals(watchId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no stored watch '" + watchId + "'"));
     }
 
-    private static KafkaProducer<String, Alert> producer(String bootstrap) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        return new KafkaProducer<>(p, Topics.ALERTS.keySerde().serializer(), Topics.ALERTS.valueSerde().serializer());
+    private static KafkaProducer<String, Alert> producer(KafkaClients clients) {
+        return new KafkaProducer<>(clients.producer(Map.of()), Topics.ALERTS.keySerde().serializer(),
+                Topics.ALERTS.valueSerde().serializer());
     }
 
     private static void send(KafkaProducer<String, Alert> producer, DeskTopics desks, AlertCandidate c) {

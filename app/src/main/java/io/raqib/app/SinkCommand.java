@@ -2,6 +2,7 @@ package io.raqib.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
@@ -51,13 +52,14 @@ public final class SinkCommand implements Callable<Integer> {
         TopicAdmin.ensureTopics(config);
         PrometheusMeterRegistry metrics = Metrics.registry();
         AlertConsole console = new AlertConsole();
+        KafkaClients clients = new KafkaClients(config);
         try (SinkService sink = new SinkService(config, watches, metrics);
-             WatchStore store = new WatchStore(config.bootstrapServers(), sink.registry(),
+             WatchStore store = new WatchStore(clients, sink.registry(),
                      new WatchAdmission(config.sink()));
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console))
                      .start("0.0.0.0", config.httpPort());
-             TopicTail<Alert> tail = new TopicTail<>(config.bootstrapServers(), Topics.ALERTS, CONSOLE_BACKLOG, console::accept)) {
+             TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, CONSOLE_BACKLOG, console::accept)) {
             sink.streams().bindMetrics(metrics);
             sink.start(Duration.ofMinutes(2));
             System.out.println("raqib sink: running against " + config.bootstrapServers() + " with "

@@ -1,6 +1,7 @@
 package io.raqib.app;
 
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.TopicSpec;
 import io.raqib.core.kafka.Topics;
 import java.time.Duration;
@@ -8,10 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -58,15 +59,15 @@ public final class TopicAdmin {
     /** Ensures every topic of {@code specs} exists and can be used (package-private for tests on own topics). */
     static Outcome ensureTopics(RaqibConfig config, Collection<TopicSpec<?, ?>> specs)
             throws InterruptedException, ExecutionException {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        try (Admin admin = Admin.create(p)) {
-            Set<String> existing = existingTopics(admin, config);
+        KafkaClients clients = new KafkaClients(config);
+        try (Admin admin = Admin.create(clients.admin(
+                Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)))) {
+            Set<String> existing = existingTopics(admin, clients);
             List<NewTopic> missing = specs.stream().filter(s -> !existing.contains(s.name()))
                     .map(s -> newTopic(s, config)).toList();
             List<String> created = create(admin, missing);
-            Map<String, TopicDescription> descriptions = awaitVisible(admin, specs);
+            List<String> names = specs.stream().map(TopicSpec::name).toList();
+            Map<String, TopicDescription> descriptions = whenVisible(() -> admin.describeTopics(names).allTopicNames());
             List<String> differences = differences(admin, specs, config, descriptions);
             differences.forEach(d -> LOG.warn("{}", d));
             return new Outcome(created, differences);
@@ -89,12 +90,11 @@ public final class TopicAdmin {
         return new NewTopic(spec.name(), config.partitions(), config.replication()).configs(configsOf(spec, config));
     }
 
-    private static Set<String> existingTopics(Admin admin, RaqibConfig config) throws InterruptedException {
+    private static Set<String> existingTopics(Admin admin, KafkaClients clients) throws InterruptedException {
         try {
             return admin.listTopics().names().get();
         } catch (ExecutionException e) {
-            throw new IllegalStateException("cannot reach Kafka at " + config.bootstrapServers() + " ("
-                    + RaqibConfig.envName(RaqibConfig.BOOTSTRAP_SERVERS) + "): " + e.getCause().getMessage(), e);
+            throw clients.failure("cannot list topics", e.getCause());
         }
     }
 
@@ -116,16 +116,15 @@ public final class TopicAdmin {
     }
 
     /**
-     * Waits until every topic can be described: a topic just created (here or by another process) may not be in
-     * every broker's metadata yet, and a Streams application started on a topic it cannot see stops.
+     * The answer of {@code call} about the topics, repeated while the broker asked does not know one of them yet: a
+     * topic just created (here or by another process) may not be in every broker's metadata yet, and a Streams
+     * application started on a topic it cannot see stops.
      */
-    private static Map<String, TopicDescription> awaitVisible(Admin admin, Collection<TopicSpec<?, ?>> specs)
-            throws InterruptedException, ExecutionException {
-        List<String> names = specs.stream().map(TopicSpec::name).toList();
+    private static <T> T whenVisible(Supplier<KafkaFuture<T>> call) throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + VISIBLE_TIMEOUT.toNanos();
         while (true) {
             try {
-                return admin.describeTopics(names).allTopicNames().get();
+                return call.get().get();
             } catch (ExecutionException e) {
                 if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
                     throw e;
@@ -141,7 +140,7 @@ public final class TopicAdmin {
             throws InterruptedException, ExecutionException {
         List<ConfigResource> resources = specs.stream()
                 .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name())).toList();
-        Map<ConfigResource, Config> actual = admin.describeConfigs(resources).all().get();
+        Map<ConfigResource, Config> actual = whenVisible(() -> admin.describeConfigs(resources).all());
         List<String> differences = new ArrayList<>();
         for (TopicSpec<?, ?> spec : specs) {
             int partitions = descriptions.get(spec.name()).partitions().size();

@@ -1,11 +1,11 @@
 package io.raqib.app;
 
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.TopicSpec;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,18 +30,14 @@ public final class TopicTail<V> implements AutoCloseable {
     private volatile boolean closed;
 
     /** A tail of the records that arrive on {@code topic} from now on. */
-    public TopicTail(String bootstrapServers, TopicSpec<String, V> topic, Consumer<V> onValue) {
-        this(bootstrapServers, topic, 0, onValue);
+    public TopicTail(KafkaClients clients, TopicSpec<String, V> topic, Consumer<V> onValue) {
+        this(clients, topic, 0, onValue);
     }
 
     /** A tail that first replays up to {@code backlog} earlier records of each partition. */
-    public TopicTail(String bootstrapServers, TopicSpec<String, V> topic, int backlog, Consumer<V> onValue) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-tail-" + topic.name());
-        consumer = new KafkaConsumer<>(p, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+    public TopicTail(KafkaClients clients, TopicSpec<String, V> topic, int backlog, Consumer<V> onValue) {
+        consumer = new KafkaConsumer<>(clients.consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG,
+                "raqib-tail-" + topic.name())), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
                 .map(i -> new TopicPartition(i.topic(), i.partition())).toList();
         consumer.assign(partitions);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.json.RaqibJson;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.Watch;
@@ -24,12 +25,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -49,13 +48,15 @@ public final class WatchesCommand {
 
     /** Reads every live watch from the topic (records that are not valid under {@code config}'s limits skipped). */
     static List<Watch> stored(RaqibConfig config) throws Exception {
-        String bootstrapServers = config.bootstrapServers();
+        KafkaClients clients = new KafkaClients(config);
         try (WatchRegistry registry = new WatchRegistry(config.sink().watchLimits())) {
-            WatchTopicListener listener = new WatchTopicListener(bootstrapServers, registry);
+            WatchTopicListener listener = new WatchTopicListener(clients, registry);
             try {
                 listener.start();
                 if (!listener.awaitCaughtUp(Duration.ofSeconds(60))) {
-                    throw new IllegalStateException("cannot read " + Topics.WATCHES.name() + " at " + bootstrapServers);
+                    String what = "cannot read " + Topics.WATCHES.name();
+                    throw listener.failure() == null ? new IllegalStateException(what + " at "
+                            + config.bootstrapServers()) : clients.failure(what, listener.failure());
                 }
                 return registry.all();
             } finally {
@@ -64,12 +65,9 @@ public final class WatchesCommand {
         }
     }
 
-    static void send(String bootstrapServers, String id, Watch value) throws Exception {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        try (KafkaProducer<String, Watch> producer = new KafkaProducer<>(p, Topics.WATCHES.keySerde().serializer(),
-                Topics.WATCHES.valueSerde().serializer())) {
+    static void send(RaqibConfig config, String id, Watch value) throws Exception {
+        try (KafkaProducer<String, Watch> producer = new KafkaProducer<>(new KafkaClients(config).producer(Map.of()),
+                Topics.WATCHES.keySerde().serializer(), Topics.WATCHES.valueSerde().serializer())) {
             producer.send(new ProducerRecord<>(Topics.WATCHES.name(), id, value)).get();
         }
     }
@@ -161,14 +159,13 @@ public final class WatchesCommand {
         @Override
         public Integer call() throws Exception {
             RaqibConfig config = kafka.config(Map.of());
-            String bootstrap = config.bootstrapServers();
             List<Watch> watches = watch.watches(null);
             WatchAdmission admission = new WatchAdmission(config.sink());
             watch.requireValid(watches, w -> admission.check(w, List.of()));
             List<Watch> existing = stored(config);
             for (Watch w : watches) {
                 Watch admitted = admission.check(w, existing);
-                send(bootstrap, admitted.id(), admitted);
+                send(config, admitted.id(), admitted);
                 System.out.println("raqib watches: stored " + w.id());
             }
             return 0;
@@ -207,7 +204,6 @@ public final class WatchesCommand {
         @Override
         public Integer call() throws Exception {
             RaqibConfig config = kafka.config(Map.of());
-            String bootstrap = config.bootstrapServers();
             Set<String> known = new java.util.HashSet<>(stored(config).stream().map(Watch::id).toList());
             int missing = 0;
             for (String id : ids) {
@@ -216,7 +212,7 @@ public final class WatchesCommand {
                     missing++;
                     continue;
                 }
-                send(bootstrap, id, null);
+                send(config, id, null);
                 System.out.println("raqib watches: deleted " + id);
             }
             return missing == 0 ? 0 : 1;

@@ -3,6 +3,7 @@ package io.raqib.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.AlertData;
@@ -30,7 +31,7 @@ class ConsoleIT {
         AlertConsole console = new AlertConsole();
 
         try (HttpApi api = new HttpApi(List.of("t0k"), Metrics.registry(), List.of(console)).start("127.0.0.1", 0);
-             TopicTail<Alert> tail = new TopicTail<>(config.bootstrapServers(), Topics.ALERTS, 50, console::accept);
+             TopicTail<Alert> tail = new TopicTail<>(new KafkaClients(config), Topics.ALERTS, 50, console::accept);
              SseReader stream = new SseReader("http://127.0.0.1:" + api.port() + "/api/alerts/stream?token=t0k")) {
             assertThat(next(stream, before.id())).as("backlog alert").isNotNull();
 

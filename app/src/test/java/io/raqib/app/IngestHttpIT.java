@@ -33,7 +33,7 @@ class IngestHttpIT {
     void pushedArticleReachesTheRawTopicOnlyWithAToken() throws Exception {
         RaqibConfig config = SharedBroker.config("push");
         var metrics = Metrics.registry();
-        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers());
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
              HttpApi http = new HttpApi(List.of(TOKEN), metrics, List.of(new ArticlePushEndpoint(
                      new ArticleIntake(new ArticleValidator(config.maxArticleBytes()), new DuplicateFilter(100, 100),
                              publisher, new IngestMetrics(metrics), config.ingest().ackTimeout()), 1_000_000)))
@@ -63,7 +63,7 @@ class IngestHttpIT {
         RaqibConfig config = SharedBroker.config("push-big");
         var metrics = Metrics.registry();
         int limit = 3_000_000;
-        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers());
+        try (ArticlePublisher publisher = new ArticlePublisher(config);
              HttpApi http = new HttpApi(List.of(TOKEN), metrics, List.of(new ArticlePushEndpoint(
                      new ArticleIntake(new ArticleValidator(config.maxArticleBytes()), new DuplicateFilter(100, 100),
                              publisher, new IngestMetrics(metrics), config.ingest().ackTimeout()), limit)), limit)

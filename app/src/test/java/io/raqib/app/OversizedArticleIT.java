@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -30,7 +31,10 @@ class OversizedArticleIT {
 
     @Test
     void anArticleKafkaRefusesAsTooLargeIsRejectedAndTheOthersArePublished(@TempDir Path dir) throws Exception {
-        RaqibConfig config = SharedBroker.config("oversized");
+        RaqibConfig shared = SharedBroker.config("oversized");
+        RaqibConfig config = RaqibConfig.load(null, Map.of(), Map.of(
+                RaqibConfig.BOOTSTRAP_SERVERS, shared.bootstrapServers(),
+                RaqibConfig.MAX_RECORD_BYTES, Integer.toString(3 * shared.maxArticleBytes())));
         String run = UUID.randomUUID().toString();
         String controls = "\\u0001".repeat(600_000);
         Files.writeString(dir.resolve("articles.jsonl"), "{\"title\": \"Before " + run + "\", \"body\": \"b\"}\n"
@@ -38,8 +42,7 @@ class OversizedArticleIT {
                 + "{\"title\": \"After " + run + "\", \"body\": \"a\"}\n", StandardCharsets.UTF_8);
 
         IngestSummary summary;
-        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers(),
-                config.ingest().ackTimeout(), 3 * config.maxArticleBytes())) {
+        try (ArticlePublisher publisher = new ArticlePublisher(config)) {
             summary = FileIngestor.toKafka(publisher, new ArticleValidator(config.maxArticleBytes()), List.of(dir),
                     Set.of());
         }

@@ -146,7 +146,7 @@ class PipelineIT {
     }
 
     private static IngestSummary ingest(List<Path> files) throws Exception {
-        try (ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers())) {
+        try (ArticlePublisher publisher = new ArticlePublisher(config)) {
             return FileIngestor.toKafka(publisher, new ArticleValidator(config.maxArticleBytes()), files, Set.of());
         }
     }

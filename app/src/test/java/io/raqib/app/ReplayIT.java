@@ -3,6 +3,7 @@ package io.raqib.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
@@ -41,7 +42,7 @@ class ReplayIT {
         AtomicLong total = new AtomicLong();
         AtomicLong read = new AtomicLong();
 
-        long count = new WatchReplay(config.bootstrapServers()).run(watch, now.minus(Duration.ofDays(1)),
+        long count = new WatchReplay(new KafkaClients(config)).run(watch, now.minus(Duration.ofDays(1)),
                 range -> total.set(range.size()), read::set, alerts::add);
 
         // one alert per story: new1 and its copy are one story (partitions are read in no particular order, so

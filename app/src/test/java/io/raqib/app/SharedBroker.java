@@ -7,9 +7,14 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.UUID;
 
-/** One embedded broker per test JVM, started on first use and stopped at JVM exit. */
+/**
+ * One embedded broker per test JVM, started on first use and stopped at JVM exit. Besides its plain listener it
+ * has a SASL_PLAINTEXT one (SCRAM-SHA-256, {@link #SCRAM}) for the tests of clients of a secured cluster.
+ */
 final class SharedBroker {
 
+    /** The SCRAM mechanism of the SASL listener. */
+    static final String SCRAM = "SCRAM-SHA-256";
     private static EmbeddedBroker broker;
 
     private SharedBroker() {
@@ -19,7 +24,7 @@ final class SharedBroker {
     static synchronized EmbeddedBroker get() {
         if (broker == null) {
             try {
-                broker = EmbeddedBroker.start(null);
+                broker = EmbeddedBroker.startWithScramListener(SCRAM);
                 TopicAdmin.ensureTopics(config("topics"));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

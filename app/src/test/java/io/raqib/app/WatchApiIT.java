@@ -3,6 +3,7 @@ package io.raqib.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.raqib.core.config.EnrichSettings;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.config.SinkSettings;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.TopicSpec;
@@ -47,7 +48,7 @@ class WatchApiIT {
         config = SharedBroker.config("watch-api");
         sink = new SinkService(config, List.of());
         sink.start(WAIT);
-        store = new WatchStore(config.bootstrapServers(), sink.registry(),
+        store = new WatchStore(new KafkaClients(config), sink.registry(),
                 new WatchAdmission(new SinkSettings(3, List.of("http://127.0.0.1/hooks/"))));
         http = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(new WatchApi(store,
                 new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults())::enrich))).start("127.0.0.1", 0);

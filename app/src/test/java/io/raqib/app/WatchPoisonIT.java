@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.DlqHeaders;
 import io.raqib.core.kafka.Topics;
@@ -129,7 +130,7 @@ class WatchPoisonIT {
         metrics = new SimpleMeterRegistry();
         sink = new SinkService(config, List.of(), metrics);
         sink.start(WAIT);
-        store = new WatchStore(config.bootstrapServers(), sink.registry(), new WatchAdmission(config.sink()));
+        store = new WatchStore(new KafkaClients(config), sink.registry(), new WatchAdmission(config.sink()));
         // Above Javalin's default 1,000,000 bytes, so the 1 MB query reaches the watch checks.
         http = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(new WatchApi(store,
                 new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich)), 2_000_000)

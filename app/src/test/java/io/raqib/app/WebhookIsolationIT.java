@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.config.WebhookSettings;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.DlqHeaders;
@@ -147,7 +148,7 @@ class WebhookIsolationIT {
         Watch bad = watch("bad-" + run, b.url("/hooks/x "));
         // straight to the topic, as a tool that skips admission would write it
         KafkaTestClients.send(config.bootstrapServers(), Topics.WATCHES, bad.id(), bad);
-        try (WatchTopicListener listener = new WatchTopicListener(config.bootstrapServers(), registry)) {
+        try (WatchTopicListener listener = new WatchTopicListener(new KafkaClients(config), registry)) {
             listener.start();
             assertThat(listener.awaitCaughtUp(WAIT)).isTrue();
             assertThat(registry.get(bad.id())).isEqualTo(bad);

@@ -62,11 +62,13 @@ public final class ArticleEnricher {
         LanguageDetector.Detection detection = languages.detect(DisguiseCharFilter.strip(title + "\n" + cleanBody));
         boolean useHint = detection.confidence() < 0.5 && article.language() != null && !article.language().isBlank();
         String language = useHint ? article.language() : detection.language();
-        AnalyzedText analyzedTitle = AnalyzedText.of(title);
-        AnalyzedText analyzedBody = AnalyzedText.of(cleanBody);
+        AnalyzedText.Both titleWords = AnalyzedText.both(title);
+        AnalyzedText.Both bodyWords = AnalyzedText.both(cleanBody);
+        AnalyzedText analyzedTitle = titleWords.stemmed();
+        AnalyzedText analyzedBody = bodyWords.stemmed();
         CleanBodyAlignment alignment = cleanBody.isEmpty() ? null : new CleanBodyAlignment(body, cleanBody);
         EnrichedArticle enriched = EnrichedArticle.of(article, language, cleanBody,
-                entities.tag(title, body, AnalyzedText.forNames(title), AnalyzedText.forNames(cleanBody), cleanBody,
+                entities.tag(title, body, titleWords.names(), bodyWords.names(), cleanBody,
                         offset -> alignment == null ? offset : alignment.toBody(offset), language),
                 topics.classify(analyzedTitle, analyzedBody, language), null, article.id())
                 .withLanguageConfidence(useHint ? null : Math.round(detection.confidence() * 1000) / 1000.0);

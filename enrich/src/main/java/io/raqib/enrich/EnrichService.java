@@ -1,7 +1,7 @@
 package io.raqib.enrich;
 
 import io.raqib.core.config.RaqibConfig;
-import io.raqib.core.kafka.StreamsProperties;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.StreamsService;
 import io.raqib.core.config.RecordLimits;
 import io.raqib.core.kafka.TopicFacts;
@@ -20,14 +20,14 @@ public final class EnrichService implements AutoCloseable {
      * {@code raqib.max.record.bytes} or, when smaller, to what the enriched topic accepts.
      */
     public EnrichService(RaqibConfig config, ArticleEnricher enricher) {
-        TopicFacts raw = TopicFacts.describe(config.bootstrapServers(), Topics.ARTICLES_RAW.name(), DESCRIBE_TIMEOUT);
-        TopicFacts enriched = TopicFacts.describe(config.bootstrapServers(), Topics.ARTICLES_ENRICHED.name(),
-                DESCRIBE_TIMEOUT);
+        KafkaClients clients = new KafkaClients(config);
+        TopicFacts raw = TopicFacts.describe(clients, Topics.ARTICLES_RAW.name(), DESCRIBE_TIMEOUT);
+        TopicFacts enriched = TopicFacts.describe(clients, Topics.ARTICLES_ENRICHED.name(), DESCRIBE_TIMEOUT);
         RecordLimits limits = new RecordLimits(config.maxArticleBytes(),
                 Math.min(config.maxRecordBytes(), enriched.maxMessageBytes()));
         StreamsBuilder builder = new StreamsBuilder();
         EnrichTopology.build(builder, enricher, limits, raw.partitions());
-        streams = new StreamsService("enrich", builder.build(), StreamsProperties.forStage(config, "enrich"));
+        streams = new StreamsService("enrich", builder.build(), clients.streams("enrich"));
     }
 
     /** Starts processing in the background. */

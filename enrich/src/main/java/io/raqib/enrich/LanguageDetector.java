@@ -12,7 +12,9 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 
 /**
  * Detects an article's language as an ISO 639-1 code with OpenNLP's 103-language model; texts too short for
- * the model fall back to their dominant script (Arabic letters → {@code ar}, Latin → {@code en}).
+ * the model fall back to their dominant script (Arabic letters → {@code ar}, Latin → {@code en}), and texts whose
+ * orthography settles that they are Arabic ({@link ArabicOrthography}) skip the model, the largest single cost of
+ * enrichment.
  */
 public final class LanguageDetector {
 
@@ -67,7 +69,13 @@ public final class LanguageDetector {
             }
             return arabic >= latin ? new Detection("ar", 0.5) : new Detection("en", 0.5);
         }
-        Language best = detectors.get().predictLanguage(prefix(text));
+        String page = prefix(text);
+        return ArabicOrthography.isArabic(page) ? new Detection("ar", ArabicOrthography.CONFIDENCE) : byModel(page);
+    }
+
+    /** The statistical model's decision on {@code page}. */
+    Detection byModel(String page) {
+        Language best = detectors.get().predictLanguage(page);
         return new Detection(ISO3_TO_ISO1.getOrDefault(best.getLang(), best.getLang()), best.getConfidence());
     }
 

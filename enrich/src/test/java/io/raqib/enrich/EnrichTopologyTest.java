@@ -3,7 +3,7 @@ package io.raqib.enrich;
 import io.raqib.core.config.EnrichSettings;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.DlqHeaders;
-import io.raqib.core.kafka.StreamsProperties;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
@@ -52,7 +52,7 @@ class EnrichTopologyTest {
                 RaqibConfig.MAX_RECORD_BYTES, "60000", RaqibConfig.STATE_DIR, stateDir.toString()));
         StreamsBuilder builder = new StreamsBuilder();
         EnrichTopology.build(builder, enricher, config.limits(), 3);
-        Properties props = StreamsProperties.forStage(config, "enrich");
+        Properties props = new KafkaClients(config).streams("enrich");
         driver = new TopologyTestDriver(builder.build(), props);
         enriched = driver.createOutputTopic(Topics.ARTICLES_ENRICHED.name(),
                 Topics.ARTICLES_ENRICHED.keySerde().deserializer(), Topics.ARTICLES_ENRICHED.valueSerde().deserializer());

@@ -1,12 +1,13 @@
 package io.raqib.ingest;
 
-import io.raqib.core.config.IngestSettings;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,28 +36,15 @@ public final class ArticlePublisher implements AutoCloseable, ArticleIntake.Send
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private final AtomicLong acknowledged = new AtomicLong();
 
-    /** A publisher with the default acknowledgement bound and record limit, for tests and benchmarks. */
-    public ArticlePublisher(String bootstrapServers) {
-        this(bootstrapServers, IngestSettings.DEFAULT_ACK_TIMEOUT, RaqibConfig.defaults().maxRecordBytes());
-    }
-
-    /** A publisher to the cluster of {@code config}, with its acknowledgement bound and record limit. */
-    public ArticlePublisher(RaqibConfig config) {
-        this(config.bootstrapServers(), config.ingest().ackTimeout(), config.maxRecordBytes());
-    }
-
     /**
-     * @param ackTimeout     how long a send may take until the broker acknowledged it (at least 1 s)
-     * @param maxRecordBytes largest record sent ({@code max.request.size}): a record Kafka refuses for its size is
-     *                       an {@link ArticleRefusedException}
+     * A publisher to the cluster of {@code config}, with its acknowledgement bound ({@code raqib.ingest.ack.timeout})
+     * and record limit ({@code raqib.max.record.bytes}: a record Kafka refuses for its size is an
+     * {@link ArticleRefusedException}).
      */
-    public ArticlePublisher(String bootstrapServers, Duration ackTimeout, int maxRecordBytes) {
-        this.ackTimeout = ackTimeout;
+    public ArticlePublisher(RaqibConfig config) {
+        this.ackTimeout = config.ingest().ackTimeout();
         int bound = (int) Math.min(Integer.MAX_VALUE, ackTimeout.toMillis());
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        Map<String, Object> p = new HashMap<>();
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         p.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
@@ -66,10 +54,9 @@ public final class ArticlePublisher implements AutoCloseable, ArticleIntake.Send
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, bound);
         // Kafka requires delivery.timeout.ms >= linger.ms + request.timeout.ms.
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(30_000, bound - LINGER_MS));
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, maxRecordBytes);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-ingest");
-        producer = new KafkaProducer<>(p, Topics.ARTICLES_RAW.keySerde().serializer(),
-                Topics.ARTICLES_RAW.valueSerde().serializer());
+        producer = new KafkaProducer<>(new KafkaClients(config).producer(p),
+                Topics.ARTICLES_RAW.keySerde().serializer(), Topics.ARTICLES_RAW.valueSerde().serializer());
     }
 
     /**

@@ -3,6 +3,7 @@ package io.raqib.ingest;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.config.IngestSettings;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.model.ArticleRules;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public final class KafkaImport {
             bytes += Files.size(f);
         }
         DuplicateFilter duplicates = new DuplicateFilter(settings.dedupIds(), settings.dedupWindow());
-        List<String> known = PublishedIds.load(config.bootstrapServers(), settings.dedupIds(), Duration.ofMinutes(2));
+        List<String> known = PublishedIds.load(new KafkaClients(config), settings.dedupIds(), Duration.ofMinutes(2));
         duplicates.rememberIds(known);
         AtomicLong text = new AtomicLong();
         IngestSummary summary;

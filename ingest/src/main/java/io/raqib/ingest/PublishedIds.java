@@ -1,11 +1,11 @@
 package io.raqib.ingest;
 
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,15 +24,11 @@ public final class PublishedIds {
     }
 
     /** The ids of the last {@code limit} records of the topic (across partitions), or all when there are fewer. */
-    public static List<String> load(String bootstrapServers, int limit, Duration timeout) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-ingest-ids");
+    public static List<String> load(KafkaClients clients, int limit, Duration timeout) {
         List<String> ids = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(clients.consumer(Map.of(
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000, ConsumerConfig.CLIENT_ID_CONFIG, "raqib-ingest-ids")),
+                new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_RAW.name(), timeout).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);

@@ -1,10 +1,10 @@
 package io.raqib.sink;
 
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -25,10 +25,8 @@ public final class DeskTopics implements AutoCloseable {
     private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     public DeskTopics(RaqibConfig config) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
-        this.admin = Admin.create(p);
+        this.admin = Admin.create(new KafkaClients(config).admin(
+                Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000)));
         this.config = config;
     }
 

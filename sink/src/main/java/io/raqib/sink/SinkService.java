@@ -3,7 +3,7 @@ package io.raqib.sink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
-import io.raqib.core.kafka.StreamsProperties;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.StreamsService;
 import io.raqib.core.model.Watch;
 import java.time.Clock;
@@ -35,16 +35,17 @@ public final class SinkService implements AutoCloseable {
 
     /** A sink publishing its counters (suppressed alerts, …) to {@code metrics}. */
     public SinkService(RaqibConfig config, List<Watch> fileWatches, MeterRegistry metrics) {
+        KafkaClients clients = new KafkaClients(config);
         registry = new WatchRegistry(config.sink().watchLimits());
         deskTopics = new DeskTopics(config);
         fileWatches.forEach(w -> deskTopics.ensure(w.desk()));
         registry.putAll(fileWatches);
         rejectedWatches = new WatchDeadLetters(config, metrics);
-        listener = new WatchTopicListener(config.bootstrapServers(), registry, w -> deskTopics.ensure(w.desk()),
+        listener = new WatchTopicListener(clients, registry, w -> deskTopics.ensure(w.desk()),
                 rejectedWatches);
         StreamsBuilder builder = new StreamsBuilder();
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics);
-        streams = new StreamsService("sink", builder.build(), StreamsProperties.forStage(config, "sink"));
+        streams = new StreamsService("sink", builder.build(), clients.streams("sink"));
         WebhookPolicy webhookPolicy = new WebhookPolicy(config.sink().webhookAllow());
         webhooks = webhookPolicy.allowsNone() ? null : new WebhookDelivery(config, registry, webhookPolicy, metrics);
         metrics.gauge("raqib.sink.watches", registry, WatchRegistry::size);

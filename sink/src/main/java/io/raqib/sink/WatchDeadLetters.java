@@ -4,7 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.DeadLetterRecords;
-import java.util.Properties;
+import io.raqib.core.kafka.KafkaClients;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,12 +29,9 @@ public final class WatchDeadLetters implements BiConsumer<ConsumerRecord<byte[],
 
     /** Dead letters for the cluster of {@code config}, as large as the watch records it may hold. */
     public WatchDeadLetters(RaqibConfig config, MeterRegistry metrics) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxRecordBytes());
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-sink-watches-dlq");
-        this.producer = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        this.producer = new KafkaProducer<>(new KafkaClients(config).producer(
+                Map.of(ProducerConfig.CLIENT_ID_CONFIG, "raqib-sink-watches-dlq")), new ByteArraySerializer(),
+                new ByteArraySerializer());
         this.maxValueBytes = DeadLetterRecords.valueLimit(config.maxRecordBytes());
         this.rejected = Counter.builder("raqib.sink.watches.rejected")
                 .description("Records of raqib.watches that could not be applied (sent to raqib.dlq)")

@@ -1,6 +1,7 @@
 package io.raqib.sink;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
@@ -11,7 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -27,10 +27,11 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class WatchReplay {
 
-    private final String bootstrapServers;
+    private final KafkaClients clients;
 
-    public WatchReplay(String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    /** A replay reading through {@code clients}. */
+    public WatchReplay(KafkaClients clients) {
+        this.clients = clients;
     }
 
     /** Where a replay starts and stops: the records it will read in total. */
@@ -84,13 +85,8 @@ public final class WatchReplay {
     }
 
     private KafkaConsumer<String, EnrichedArticle> consumer() {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-replay");
-        return new KafkaConsumer<>(p, Topics.ARTICLES_ENRICHED.keySerde().deserializer(),
-                new LenientArticles());
+        return new KafkaConsumer<>(clients.consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-replay")),
+                Topics.ARTICLES_ENRICHED.keySerde().deserializer(), new LenientArticles());
     }
 
     private static Range seek(KafkaConsumer<String, EnrichedArticle> consumer, Instant from) {

@@ -1,11 +1,12 @@
 package io.raqib.sink;
 
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import java.time.Duration;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,13 +26,9 @@ public final class WatchStore implements AutoCloseable {
     private final WatchAdmission admission;
 
     /** @param admission what a watch must pass before it is stored (query, webhook, desk limit) */
-    public WatchStore(String bootstrapServers, WatchRegistry registry, WatchAdmission admission) {
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        p.put(ProducerConfig.CLIENT_ID_CONFIG, "raqib-watch-store");
-        this.producer = new KafkaProducer<>(p, Topics.WATCHES.keySerde().serializer(),
+    public WatchStore(KafkaClients clients, WatchRegistry registry, WatchAdmission admission) {
+        this.producer = new KafkaProducer<>(clients.producer(Map.of(ProducerConfig.CLIENT_ID_CONFIG,
+                "raqib-watch-store")), Topics.WATCHES.keySerde().serializer(),
                 Topics.WATCHES.valueSerde().serializer());
         this.registry = registry;
         this.admission = admission;

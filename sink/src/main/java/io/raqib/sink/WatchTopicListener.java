@@ -1,12 +1,12 @@
 package io.raqib.sink;
 
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Watch;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
@@ -42,22 +42,18 @@ public final class WatchTopicListener implements AutoCloseable {
     private volatile Throwable failure;
 
     /** A listener that only logs the records it cannot apply (for reading the watches, not for running a sink). */
-    public WatchTopicListener(String bootstrapServers, WatchRegistry registry) {
-        this(bootstrapServers, registry, watch -> { }, (record, reason) -> { });
+    public WatchTopicListener(KafkaClients clients, WatchRegistry registry) {
+        this(clients, registry, watch -> { }, (record, reason) -> { });
     }
 
     /**
      * A listener that calls {@code beforePut} (e.g. to create the watch's desk topic) before applying a watch, and
      * hands each record it cannot apply, with the reason, to {@code rejected} (e.g. {@link WatchDeadLetters}).
      */
-    public WatchTopicListener(String bootstrapServers, WatchRegistry registry, Consumer<Watch> beforePut,
+    public WatchTopicListener(KafkaClients clients, WatchRegistry registry, Consumer<Watch> beforePut,
                               BiConsumer<ConsumerRecord<byte[], byte[]>, Throwable> rejected) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        p.put(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-sink-watches");
-        this.consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.consumer = new KafkaConsumer<>(clients.consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG,
+                "raqib-sink-watches")), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.registry = registry;
         this.beforePut = beforePut;
         this.rejected = rejected;

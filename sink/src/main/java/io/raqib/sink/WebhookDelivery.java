@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.DeadLetterRecords;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.WebhookOutcomes.Outcome;
@@ -14,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -24,7 +24,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RebalanceInProgressException;
@@ -77,20 +76,15 @@ public final class WebhookDelivery implements AutoCloseable {
     /** A delivery retrying after each of {@code backoff} in turn. */
     public WebhookDelivery(RaqibConfig config, WatchRegistry registry, WebhookPolicy policy, MeterRegistry metrics,
                            List<Duration> backoff) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, config.applicationId() + "-webhooks");
-        c.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
-        // Alerts a full lane cannot take yet wait in memory: at most one poll's worth per partition.
-        c.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100);
-        this.consumer = new KafkaConsumer<>(c, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
-        p.put(ProducerConfig.ACKS_CONFIG, "all");
-        p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, config.maxRecordBytes());
-        this.dlq = new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+        KafkaClients clients = new KafkaClients(config);
+        // max.poll.records: alerts a full lane cannot take yet wait in memory, at most one poll's worth per partition.
+        this.consumer = new KafkaConsumer<>(clients.consumer(Map.of(
+                ConsumerConfig.GROUP_ID_CONFIG, config.applicationId() + "-webhooks",
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 100)),
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        this.dlq = new KafkaProducer<>(clients.producer(Map.of()), new ByteArraySerializer(),
+                new ByteArraySerializer());
         this.registry = registry;
         this.policy = policy;
         this.outcomes = new WebhookOutcomes(dlq, DeadLetterRecords.valueLimit(config.maxRecordBytes()), metrics,

@@ -7,7 +7,7 @@ import io.cloudevents.core.provider.EventFormatProvider;
 import io.cloudevents.jackson.JsonFormat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
-import io.raqib.core.kafka.StreamsProperties;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.DlqHeaders;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
@@ -56,8 +56,8 @@ class SinkTopologyTest {
         StreamsBuilder builder = new StreamsBuilder();
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.fixed(NOW, ZoneOffset.UTC))),
                 metrics);
-        driver = new TopologyTestDriver(builder.build(), StreamsProperties.forStage(
-                RaqibConfig.load(null, Map.of(), Map.of(RaqibConfig.STATE_DIR, stateDir.toString())), "sink"));
+        driver = new TopologyTestDriver(builder.build(), new KafkaClients(
+                RaqibConfig.load(null, Map.of(), Map.of(RaqibConfig.STATE_DIR, stateDir.toString()))).streams("sink"));
         enriched = driver.createInputTopic(Topics.ARTICLES_ENRICHED.name(),
                 Topics.ARTICLES_ENRICHED.keySerde().serializer(), Topics.ARTICLES_ENRICHED.valueSerde().serializer());
         alerts = driver.createOutputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().deserializer(),

@@ -6,6 +6,7 @@ import io.raqib.app.LocalStages;
 import io.raqib.app.PipelineProgress;
 import io.raqib.app.TopicTail;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.Article;
@@ -102,9 +103,9 @@ public final class E2eBenchCommand implements Callable<Integer> {
         AlertLatencies latencies = new AlertLatencies();
         // Generous: the bench reports slowness, it does not fail on it; a stuck pipeline still ends the run.
         Duration drainTimeout = START_TIMEOUT.plusMillis(100L * articles.size());
-        String bootstrap = config.bootstrapServers();
-        try (TopicTail<Article> raw = new TopicTail<>(bootstrap, Topics.ARTICLES_RAW, latencies::ingested);
-             TopicTail<Alert> alerts = new TopicTail<>(bootstrap, Topics.ALERTS, latencies::read);
+        KafkaClients clients = new KafkaClients(config);
+        try (TopicTail<Article> raw = new TopicTail<>(clients, Topics.ARTICLES_RAW, latencies::ingested);
+             TopicTail<Alert> alerts = new TopicTail<>(clients, Topics.ALERTS, latencies::read);
              PipelineProgress pipeline = new PipelineProgress(config);
              E2eProgress progress = new E2eProgress(out, pipeline, articles.size(), raw::count, alerts::count)) {
             String ingested = stages.ingest(articles, rate);

@@ -4,6 +4,7 @@ import io.raqib.app.EmbeddedBroker;
 import io.raqib.app.TopicAdmin;
 import io.raqib.core.config.EnrichSettings;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
@@ -21,11 +22,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
@@ -120,17 +119,17 @@ public final class EnrichBenchCommand implements Callable<Integer> {
                     RaqibConfig.STATE_DIR, Files.createTempDirectory("raqib-bench-").toString()));
             TopicAdmin.ensureTopics(config);
             try (EnrichService service = new EnrichService(config, enricher);
-                 ArticlePublisher publisher = new ArticlePublisher(config.bootstrapServers())) {
+                 ArticlePublisher publisher = new ArticlePublisher(config)) {
                 long start = System.nanoTime();
                 service.start();
                 publisher.publish(probe);
                 publisher.awaitAcknowledged();
-                awaitEnriched(config.bootstrapServers(), List.of(probe));
+                awaitEnriched(config, List.of(probe));
                 double startup = (System.nanoTime() - start) / 1e9;
                 long t0 = System.nanoTime();
                 measured.forEach(publisher::publish);
                 publisher.awaitAcknowledged();
-                awaitEnriched(config.bootstrapServers(), measured);
+                awaitEnriched(config, measured);
                 TopologyRate rate = new TopologyRate(rate(measured.size(), t0), startup);
                 System.out.printf(Locale.ROOT, "enrich topology (1 stream thread, exactly_once_v2, embedded broker): "
                         + "%.1f articles/s published to the running topology and read back enriched (%d articles; "
@@ -142,14 +141,11 @@ public final class EnrichBenchCommand implements Callable<Integer> {
     }
 
     /** Reads {@code raqib.articles.enriched} until every one of {@code articles} is there. */
-    private static void awaitEnriched(String bootstrap, List<Article> articles) {
+    private static void awaitEnriched(RaqibConfig config, List<Article> articles) {
         Set<String> waiting = new HashSet<>();
         articles.forEach(a -> waiting.add(a.id()));
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(p,
+        try (KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(
+                new KafkaClients(config).consumer(Map.of()),
                 Topics.ARTICLES_ENRICHED.keySerde().deserializer(),
                 Topics.ARTICLES_ENRICHED.valueSerde().deserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_ENRICHED.name()).stream()

@@ -15,15 +15,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * The raw settings of one process, merged from defaults, a properties file, the environment and overrides (later
  * wins), with typed reads. Every error names the property and its environment variable, so an operator sees which
- * line of which source to fix.
+ * line of which source to fix. Besides the known {@code raqib.*} keys, every key under {@link #PASSTHROUGH} ({@code
+ * kafka.*}) is kept as given, from the file, the environment ({@code RAQIB_KAFKA_*}) and the overrides alike.
  */
 final class ConfigValues {
+
+    /** The open-ended section: any key under it is accepted (Kafka client settings, passed through). */
+    static final String PASSTHROUGH = "kafka.";
+    private static final String ENV_PREFIX = "RAQIB_";
 
     private final Map<String, String> values;
 
@@ -33,8 +39,8 @@ final class ConfigValues {
 
     /**
      * Merges {@code defaults} (which also lists every known key), the optional properties file, the environment
-     * variables of the known keys and {@code overrides}. A {@code raqib.*} key in the file that is not known is
-     * an error: a misspelt setting must not be ignored silently.
+     * variables of the known keys and of {@link #PASSTHROUGH} keys, and {@code overrides}. A {@code raqib.*} key in
+     * the file that is not known is an error: a misspelt setting must not be ignored silently.
      */
     static ConfigValues merge(Map<String, String> defaults, Path propertiesFile, Map<String, String> env,
                               Map<String, String> overrides) {
@@ -54,6 +60,13 @@ final class ConfigValues {
                 v.put(key, fromEnv);
             }
         }
+        String passthroughEnv = envName(PASSTHROUGH);
+        env.forEach((name, value) -> {
+            if (name.startsWith(passthroughEnv) && value != null && !value.isBlank()) {
+                v.put(PASSTHROUGH + name.substring(passthroughEnv.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
+                        value);
+            }
+        });
         overrides.forEach((k, value) -> {
             if (value != null) {
                 v.put(k, value);
@@ -62,9 +75,24 @@ final class ConfigValues {
         return new ConfigValues(v);
     }
 
-    /** The environment variable that sets a property: {@code raqib.state.dir} → {@code RAQIB_STATE_DIR}. */
+    /**
+     * The environment variable that sets a property: {@code raqib.state.dir} → {@code RAQIB_STATE_DIR},
+     * {@code kafka.security.protocol} → {@code RAQIB_KAFKA_SECURITY_PROTOCOL}.
+     */
     static String envName(String property) {
-        return property.replace('.', '_').toUpperCase(Locale.ROOT);
+        String name = property.replace('.', '_').toUpperCase(Locale.ROOT);
+        return name.startsWith(ENV_PREFIX) ? name : ENV_PREFIX + name;
+    }
+
+    /** The non-blank values of the {@link #PASSTHROUGH} keys, by their name without that prefix. */
+    Map<String, String> passthrough() {
+        Map<String, String> out = new TreeMap<>();
+        values.forEach((k, value) -> {
+            if (k.startsWith(PASSTHROUGH) && value != null && !value.isBlank()) {
+                out.put(k.substring(PASSTHROUGH.length()), value.strip());
+            }
+        });
+        return out;
     }
 
     /** The value of {@code key}, stripped; empty string when unset. */

@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param ingest           the ingest stage's settings (feeds, push, dedup)
  * @param enrich           the enrich stage's settings (operator data, near-duplicate window and thresholds)
  * @param sink             the sink stage's settings (limits)
+ * @param kafka            the operator's Kafka client settings ({@code kafka.*}, {@code RAQIB_KAFKA_*}), given to
+ *                         every Kafka client over Raqib's defaults
  */
 public record RaqibConfig(
         String bootstrapServers,
@@ -44,7 +46,8 @@ public record RaqibConfig(
         List<String> apiTokens,
         IngestSettings ingest,
         EnrichSettings enrich,
-        SinkSettings sink) {
+        SinkSettings sink,
+        KafkaSettings kafka) {
 
     public static final String BOOTSTRAP_SERVERS = "raqib.bootstrap.servers";
     public static final String PARTITIONS = "raqib.partitions";
@@ -98,13 +101,14 @@ public record RaqibConfig(
                 v.list(API_TOKENS),
                 IngestSettings.from(v),
                 EnrichSettings.from(v),
-                SinkSettings.from(v));
+                SinkSettings.from(v),
+                KafkaSettings.from(v));
     }
 
     /** The same configuration with another Streams state directory: another instance of the same stages. */
     public RaqibConfig withStateDir(Path dir) {
         return new RaqibConfig(bootstrapServers, partitions, replication, applicationId, dir, instanceId, watchesFile,
-                maxArticleBytes, maxRecordBytes, httpPort, apiTokens, ingest, enrich, sink);
+                maxArticleBytes, maxRecordBytes, httpPort, apiTokens, ingest, enrich, sink, kafka);
     }
 
     /** The record size limits. */

@@ -1,19 +1,21 @@
 package io.raqib.core.kafka;
 
 import io.raqib.core.config.RaqibConfig;
-import java.util.Properties;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
- * Kafka Streams settings shared by the enrich and sink stages: exactly-once, DLQ handlers for unreadable input,
+ * Raqib's Kafka Streams settings for the enrich and sink stages, before the operator's {@code kafka.*} settings
+ * ({@link KafkaClients#streams}): exactly-once, DLQ handlers for unreadable input,
  * failed processing and unwritable results, one state dir, records up to {@code raqib.max.record.bytes} on the
  * output, internal and changelog topics, and group membership that lets a killed instance's partitions move on
  * within seconds.
  */
-public final class StreamsProperties {
+final class StreamsProperties {
 
     /**
      * How long the group waits for a silent member before its partitions go to others (Kafka's default is 45 s; the
@@ -27,10 +29,9 @@ public final class StreamsProperties {
     }
 
     /** Settings for the Streams application of {@code stage} ({@code enrich}, {@code sink}). */
-    public static Properties forStage(RaqibConfig config, String stage) {
-        Properties p = new Properties();
+    static Map<String, Object> forStage(RaqibConfig config, String stage) {
+        Map<String, Object> p = new HashMap<>();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId() + "-" + stage);
-        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().resolve(stage).toString());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) config.replication());

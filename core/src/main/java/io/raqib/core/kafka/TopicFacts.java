@@ -3,7 +3,6 @@ package io.raqib.core.kafka;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -22,12 +21,10 @@ import org.apache.kafka.common.config.TopicConfig;
 public record TopicFacts(String topic, int partitions, int maxMessageBytes) {
 
     /** Describes {@code topic}; fails with the reason when the cluster does not answer in time. */
-    public static TopicFacts describe(String bootstrapServers, String topic, Duration timeout) {
-        Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+    public static TopicFacts describe(KafkaClients clients, String topic, Duration timeout) {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        try (Admin admin = Admin.create(p)) {
+        try (Admin admin = Admin.create(clients.admin(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                (int) timeout.toMillis())))) {
             int partitions = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(timeout.toMillis(), TimeUnit.MILLISECONDS).get(topic).partitions().size();
             Map<ConfigResource, Config> configs = admin.describeConfigs(List.of(resource)).all()
@@ -37,8 +34,7 @@ public record TopicFacts(String topic, int partitions, int maxMessageBytes) {
             return new TopicFacts(topic, partitions, maxMessageBytes);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new IllegalStateException("cannot describe topic " + topic + " at " + bootstrapServers + ": "
-                    + cause.getMessage(), cause);
+            throw clients.failure("cannot describe topic " + topic, cause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted describing topic " + topic, e);

@@ -21,15 +21,17 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  */
 public final class RaqibAnalyzer extends Analyzer {
 
-    private final boolean stem;
+    private enum Ending { STEM, NAMES, STEM_WITH_NAME_FORMS }
+
+    private final Ending ending;
 
     /** The full chain, stemming included: for articles and watch queries. */
     public RaqibAnalyzer() {
-        this(true);
+        this(Ending.STEM);
     }
 
-    private RaqibAnalyzer(boolean stem) {
-        this.stem = stem;
+    private RaqibAnalyzer(Ending ending) {
+        this.ending = ending;
     }
 
     /**
@@ -38,7 +40,15 @@ public final class RaqibAnalyzer extends Analyzer {
      * {@code إلى} both become {@code ال}).
      */
     public static Analyzer forNames() {
-        return new RaqibAnalyzer(false);
+        return new RaqibAnalyzer(Ending.NAMES);
+    }
+
+    /**
+     * The full chain whose tokens also carry the {@link #forNames()} chain's term as a {@link NameFormAttribute}:
+     * both analyses of a text in one pass.
+     */
+    public static Analyzer withNameForms() {
+        return new RaqibAnalyzer(Ending.STEM_WITH_NAME_FORMS);
     }
 
     @Override
@@ -56,7 +66,11 @@ public final class RaqibAnalyzer extends Analyzer {
         Tokenizer source = new StandardTokenizer();
         TokenStream stream = new OffsetRepairFilter(source);
         stream = new ProcliticFilter(stream);
-        stream = stem ? new ScriptAwareStemFilter(stream) : new EnglishPossessiveFilter(stream);
+        stream = switch (ending) {
+            case STEM -> new ScriptAwareStemFilter(stream);
+            case NAMES -> new EnglishPossessiveFilter(stream);
+            case STEM_WITH_NAME_FORMS -> new ScriptAwareStemFilter(new NameFormFilter(stream));
+        };
         return new TokenStreamComponents(source, stream);
     }
 

@@ -30,7 +30,7 @@ class BoundedRocksDbMemoryTest {
 
     @Test
     void streamsStagesUseIt() {
-        assertThat(StreamsProperties.forStage(RaqibConfig.defaults(), "enrich"))
+        assertThat(new KafkaClients(RaqibConfig.defaults()).streams("enrich"))
                 .containsEntry(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class);
     }
 

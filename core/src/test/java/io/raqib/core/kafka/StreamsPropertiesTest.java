@@ -15,7 +15,7 @@ class StreamsPropertiesTest {
 
     @Test
     void withoutAnInstanceIdMembershipIsDynamic() {
-        Properties p = StreamsProperties.forStage(RaqibConfig.defaults(), "enrich");
+        Properties p = new KafkaClients(RaqibConfig.defaults()).streams("enrich");
 
         assertThat(p).doesNotContainKey(INSTANCE_ID);
     }
@@ -24,16 +24,16 @@ class StreamsPropertiesTest {
     void instanceIdMakesEachStageAStaticMemberOfItsGroup() {
         RaqibConfig config = RaqibConfig.load(null, Map.of("RAQIB_INSTANCE_ID", "node-7"), Map.of());
 
-        assertThat(StreamsProperties.forStage(config, "enrich")).containsEntry(INSTANCE_ID, "node-7-enrich");
-        assertThat(StreamsProperties.forStage(config, "sink")).containsEntry(INSTANCE_ID, "node-7-sink");
-        assertThat(new StreamsConfig(StreamsProperties.forStage(config, "sink")).getMainConsumerConfigs("g", "c", 1))
+        assertThat(new KafkaClients(config).streams("enrich")).containsEntry(INSTANCE_ID, "node-7-enrich");
+        assertThat(new KafkaClients(config).streams("sink")).containsEntry(INSTANCE_ID, "node-7-sink");
+        assertThat(new StreamsConfig(new KafkaClients(config).streams("sink")).getMainConsumerConfigs("g", "c", 1))
                 .as("the stream thread's consumer").containsEntry(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
                         "node-7-sink-1");
     }
 
     @Test
     void sessionTimeoutIsShortButAboveTheBrokerMinimumWithThreeHeartbeatsPerSession() {
-        Properties p = StreamsProperties.forStage(RaqibConfig.defaults(), "sink");
+        Properties p = new KafkaClients(RaqibConfig.defaults()).streams("sink");
         int session = (int) p.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG));
         int heartbeat = (int) p.get(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG));
 

@@ -1,7 +1,7 @@
 package io.raqib.enrich.story;
 
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.List;
 
 /**
  * MinHash signatures: {@code size} independent 32-bit min-hashes of a set of 64-bit feature hashes. The share
@@ -9,6 +9,8 @@ import java.util.Collection;
  */
 final class MinHash {
 
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
     private final long[] seeds;
 
     /** A family of {@code size} hash functions, the same in every process (fixed seeds). */
@@ -21,8 +23,8 @@ final class MinHash {
         }
     }
 
-    /** The signature of {@code features}; all {@code Integer.MAX_VALUE} for an empty set. */
-    int[] signature(Collection<Long> features) {
+    /** The signature of the feature set {@code features}; all {@code Integer.MAX_VALUE} for an empty set. */
+    int[] signature(long[] features) {
         int[] sig = new int[seeds.length];
         Arrays.fill(sig, Integer.MAX_VALUE);
         for (long feature : features) {
@@ -52,12 +54,27 @@ final class MinHash {
 
     /** A 64-bit hash of a string (FNV-1a then a finalizer, so short strings spread well). */
     static long hash(String s) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < s.length(); i++) {
-            h ^= s.charAt(i);
-            h *= 0x100000001b3L;
+        return mix(fnv(FNV_OFFSET, s));
+    }
+
+    /** The {@link #hash(String)} of {@code terms[from, to)} joined by single spaces, without joining them. */
+    static long hash(List<String> terms, int from, int to) {
+        long h = FNV_OFFSET;
+        for (int t = from; t < to; t++) {
+            if (t > from) {
+                h = (h ^ ' ') * FNV_PRIME;
+            }
+            h = fnv(h, terms.get(t));
         }
         return mix(h);
+    }
+
+    private static long fnv(long h, String s) {
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= FNV_PRIME;
+        }
+        return h;
     }
 
     /** SplitMix64's finalizer. */

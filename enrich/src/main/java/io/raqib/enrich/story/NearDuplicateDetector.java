@@ -3,7 +3,7 @@ package io.raqib.enrich.story;
 import io.raqib.enrich.text.AnalyzedText;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -57,22 +57,33 @@ public final class NearDuplicateDetector {
     public record Verdict(String duplicateOf, String storyId) {
     }
 
-    /** The signatures of an article's analyzed title and clean body. */
+    /**
+     * The signatures of an article's analyzed title and clean body: MinHash of its 5-term shingles (each hashed as
+     * the terms joined by spaces, without building the joined string) and of its distinct content words.
+     */
     public StorySignature signature(AnalyzedText title, AnalyzedText body) {
         List<String> terms = new ArrayList<>(title.size() + body.size());
         title.words().forEach(w -> terms.add(w.term()));
         body.words().forEach(w -> terms.add(w.term()));
-        Set<Long> shingles = new HashSet<>();
-        for (int i = 0; i + SHINGLE <= terms.size() || i == 0 && !terms.isEmpty(); i++) {
-            shingles.add(MinHash.hash(String.join(" ", terms.subList(i, Math.min(terms.size(), i + SHINGLE)))));
+        int count = terms.isEmpty() ? 0 : Math.max(1, terms.size() - SHINGLE + 1);
+        long[] shingles = new long[count];
+        for (int i = 0; i < count; i++) {
+            shingles[i] = MinHash.hash(terms, i, Math.min(terms.size(), i + SHINGLE));
         }
-        Set<Long> words = new HashSet<>();
+        long[] words = new long[terms.size()];
+        int n = 0;
         for (String term : terms) {
             if (term.length() >= MIN_CONTENT_CHARS && !stopWords.contains(term) && !isNumber(term)) {
-                words.add(MinHash.hash(term));
+                words[n++] = MinHash.hash(term);
             }
         }
-        return new StorySignature(shingleHash.signature(shingles), wordHash.signature(words));
+        return new StorySignature(shingleHash.signature(distinct(shingles, count)),
+                wordHash.signature(distinct(words, n)));
+    }
+
+    /** The distinct values among the first {@code n}: a minimum is the same over a set and its repetitions. */
+    private static long[] distinct(long[] values, int n) {
+        return Arrays.stream(values, 0, n).sorted().distinct().toArray();
     }
 
     /** Decides on article {@code id} seen at {@code at} (epoch ms) and remembers it in {@code store}. */

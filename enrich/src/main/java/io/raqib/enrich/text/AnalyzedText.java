@@ -1,5 +1,6 @@
 package io.raqib.enrich.text;
 
+import io.raqib.core.text.NameFormAttribute;
 import io.raqib.core.text.RaqibAnalyzer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ public final class AnalyzedText {
 
     private static final Analyzer ANALYZER = new RaqibAnalyzer();
     private static final Analyzer NAMES = RaqibAnalyzer.forNames();
+    private static final Analyzer BOTH = RaqibAnalyzer.withNameForms();
 
     private final List<Word> words;
 
@@ -43,51 +45,81 @@ public final class AnalyzedText {
         }
     }
 
+    /** A text analysed both ways in one pass: {@link #of} for topics and signatures, {@link #forNames} for names. */
+    public record Both(AnalyzedText stemmed, AnalyzedText names) {
+    }
+
     /** Analyzes {@code text} (null = empty) with {@link RaqibAnalyzer}. */
     public static AnalyzedText of(String text) {
-        return analyze(ANALYZER, text);
+        return analyze(ANALYZER, text, false).stemmed();
     }
 
     /** Analyzes {@code text} (null = empty) for name matching: normalized, clitics stacked, not stemmed. */
     public static AnalyzedText forNames(String text) {
-        return analyze(NAMES, text);
+        return analyze(NAMES, text, false).stemmed();
     }
 
-    private static AnalyzedText analyze(Analyzer analyzer, String text) {
-        List<Word> words = new ArrayList<>();
-        if (text == null || text.isEmpty()) {
-            return new AnalyzedText(words);
-        }
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
-            stream.reset();
-            List<String> forms = null;
-            int start = 0;
-            int end = 0;
-            while (stream.incrementToken()) {
-                if (increment.getPositionIncrement() > 0 || forms == null) {
-                    if (forms != null) {
-                        words.add(new Word(List.copyOf(forms), start, end));
+    /** {@link #of} and {@link #forNames} of {@code text} from one pass of the analyzer. */
+    public static Both both(String text) {
+        return analyze(BOTH, text, true);
+    }
+
+    /** The words of {@code text}; with {@code nameForms}, the tokens' name forms too (else {@code names} is null). */
+    private static Both analyze(Analyzer analyzer, String text, boolean nameForms) {
+        Words terms = new Words();
+        Words names = nameForms ? new Words() : null;
+        if (text != null && !text.isEmpty()) {
+            try (TokenStream stream = analyzer.tokenStream("text", text)) {
+                CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+                OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+                PositionIncrementAttribute increment = stream.addAttribute(PositionIncrementAttribute.class);
+                NameFormAttribute name = nameForms ? stream.addAttribute(NameFormAttribute.class) : null;
+                stream.reset();
+                while (stream.incrementToken()) {
+                    boolean next = increment.getPositionIncrement() > 0;
+                    terms.add(next, term.toString(), offset.startOffset(), offset.endOffset());
+                    if (names != null) {
+                        names.add(next, name.nameForm(), offset.startOffset(), offset.endOffset());
                     }
-                    forms = new ArrayList<>(4);
-                    start = offset.startOffset();
-                    end = offset.endOffset();
                 }
-                String form = term.toString();
-                if (!forms.contains(form)) {
-                    forms.add(form);
-                }
+                stream.end();
+            } catch (IOException e) {
+                throw new UncheckedIOException("analysis of an in-memory string failed", e);
             }
+        }
+        return new Both(terms.text(), names == null ? null : names.text());
+    }
+
+    /** Collects word positions, each with its distinct forms in token order. */
+    private static final class Words {
+        private final List<Word> words = new ArrayList<>();
+        private List<String> forms;
+        private int start;
+        private int end;
+
+        void add(boolean nextPosition, String form, int formStart, int formEnd) {
+            if (nextPosition || forms == null) {
+                flush();
+                forms = new ArrayList<>(4);
+                start = formStart;
+                end = formEnd;
+            }
+            if (!forms.contains(form)) {
+                forms.add(form);
+            }
+        }
+
+        private void flush() {
             if (forms != null) {
                 words.add(new Word(List.copyOf(forms), start, end));
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysis of an in-memory string failed", e);
         }
-        return new AnalyzedText(words);
+
+        AnalyzedText text() {
+            flush();
+            forms = null;
+            return new AnalyzedText(words);
+        }
     }
 
     /** The words in order. */

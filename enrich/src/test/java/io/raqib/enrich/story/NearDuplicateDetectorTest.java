@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raqib.enrich.text.AnalyzedText;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -91,6 +95,38 @@ class NearDuplicateDetectorTest {
         assertThat(MinHash.similarity(a.shingles(), a.shingles())).isEqualTo(1.0);
         assertThat(MinHash.similarity(a.shingles(), b.shingles())).isLessThan(0.1);
         assertThat(MinHash.similarity(a.words(), b.words())).isLessThan(0.3);
+    }
+
+    /**
+     * Signatures are the ones computed before the shingles were hashed without joining them: articles stored in the
+     * window stores by an earlier version still compare.
+     */
+    @Test
+    void signaturesEqualTheJoinedStringFormula() {
+        for (String[] article : new String[][] {{"t", SYRIA}, {"t", SYRIA_EARTHQUAKE}, {"", ""}, {"عنوان", "قصير"},
+                {"Vote", "The UN Security Council passed resolution 2254 on Friday, diplomats said."}}) {
+            AnalyzedText title = AnalyzedText.of(article[0]);
+            AnalyzedText body = AnalyzedText.of(article[1]);
+
+            StorySignature signature = detector.signature(title, body);
+
+            List<String> terms = new ArrayList<>();
+            title.words().forEach(w -> terms.add(w.term()));
+            body.words().forEach(w -> terms.add(w.term()));
+            Set<Long> shingles = new HashSet<>();
+            for (int i = 0; i + NearDuplicateDetector.SHINGLE <= terms.size() || i == 0 && !terms.isEmpty(); i++) {
+                shingles.add(MinHash.hash(String.join(" ",
+                        terms.subList(i, Math.min(terms.size(), i + NearDuplicateDetector.SHINGLE)))));
+            }
+            StopWords stopWords = StopWords.load();
+            Set<Long> words = new HashSet<>();
+            terms.stream().filter(t -> t.length() >= 3 && !stopWords.contains(t) && !t.chars().allMatch(Character::isDigit))
+                    .forEach(t -> words.add(MinHash.hash(t)));
+            assertThat(signature.shingles()).isEqualTo(new MinHash(NearDuplicateDetector.SHINGLE_HASHES)
+                    .signature(shingles.stream().mapToLong(Long::longValue).toArray()));
+            assertThat(signature.words()).isEqualTo(new MinHash(NearDuplicateDetector.WORD_HASHES)
+                    .signature(words.stream().mapToLong(Long::longValue).toArray()));
+        }
     }
 
     private NearDuplicateDetector.Verdict assess(String id, String title, String body, long at) {
