@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.StreamsService;
+import io.raqib.core.kafka.TopicFacts;
+import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Watch;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,7 +46,10 @@ public final class SinkService implements AutoCloseable {
         listener = new WatchTopicListener(clients, registry, w -> deskTopics.ensure(w.desk()),
                 rejectedWatches);
         StreamsBuilder builder = new StreamsBuilder();
-        SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics);
+        int partitions = TopicFacts.describe(clients, Topics.ARTICLES_ENRICHED.name(), Duration.ofSeconds(30))
+                .partitions();
+        SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics,
+                partitions);
         streams = new StreamsService("sink", builder.build(), clients.streams("sink"));
         WebhookPolicy webhookPolicy = new WebhookPolicy(config.sink().webhookAllow());
         webhooks = webhookPolicy.allowsNone() ? null : new WebhookDelivery(config, registry, webhookPolicy, metrics);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -39,8 +40,8 @@ public final class SinkTopology {
     public static final Duration PURGE_INTERVAL = Duration.ofMinutes(5);
     static final String STATES_STORE = "alert-states";
     static final String STORIES_STORE = "alert-stories";
-    private static final String CANDIDATES_NAME = "candidates-by-watch";
-    private static final Serde<AlertCandidate> CANDIDATES = new JsonSerde<>(AlertCandidate.class);
+    private static final String CANDIDATES_NAME = "candidate-batches";
+    private static final Serde<CandidateBatch> CANDIDATES = new JsonSerde<>(CandidateBatch.class);
     /** Writes a candidate as its alert event: the desk topics carry exactly what raqib.alerts carries. */
     private static final Serde<AlertCandidate> DESK_ALERTS = Serdes.serdeFrom(
             (String topic, AlertCandidate c) -> Topics.ALERTS.valueSerde().serializer().serialize(topic, c.alert()),
@@ -56,14 +57,19 @@ public final class SinkTopology {
         return applicationId + "-" + CANDIDATES_NAME + "-repartition";
     }
 
-    /** Adds the sink stage to {@code builder}, remembering stories for {@link AlertGate#DEFAULT_STORY_MEMORY}. */
-    public static void build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics) {
-        build(builder, matcher, metrics, AlertGate.DEFAULT_STORY_MEMORY);
+    /**
+     * Adds the sink stage to {@code builder}, remembering stories for {@link AlertGate#DEFAULT_STORY_MEMORY}.
+     *
+     * @param partitions partitions of the candidates topic (those of {@code raqib.articles.enriched}): a watch's
+     *                   matches go to the partition, and so the task, that holds its gate state
+     */
+    public static void build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics, int partitions) {
+        build(builder, matcher, metrics, AlertGate.DEFAULT_STORY_MEMORY, partitions);
     }
 
     /** Adds the sink stage to {@code builder}; each watch remembers a story for {@code storyMemory}. */
     public static void build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics,
-                             Duration storyMemory) {
+                             Duration storyMemory, int partitions) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATES_STORE),
                 Serdes.String(), new JsonSerde<>(AlertState.class)));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORIES_STORE, storyMemory,
@@ -71,8 +77,10 @@ public final class SinkTopology {
         KStream<String, AlertCandidate> admitted = builder.stream(Topics.ARTICLES_ENRICHED.name(),
                         Consumed.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
                                 .withName("read-enriched-articles"))
-                .process(() -> new MatchProcessor(matcher), Named.as("match-watches"))
-                .repartition(Repartitioned.with(Serdes.String(), CANDIDATES).withName(CANDIDATES_NAME))
+                .process(() -> new MatchProcessor(matcher, partitions), Named.as("match-watches"))
+                .repartition(Repartitioned.with(Serdes.String(), CANDIDATES).withName(CANDIDATES_NAME)
+                        .withNumberOfPartitions(partitions)
+                        .withStreamPartitioner((topic, key, batch, n) -> Optional.of(Set.of(batch.partition()))))
                 .process(() -> new GateProcessor(matcher.registry(), metrics, storyMemory.toMillis()),
                         Named.as("gate-alerts"),
                         STATES_STORE, STORIES_STORE);
@@ -84,17 +92,19 @@ public final class SinkTopology {
                         Produced.with(Serdes.String(), DESK_ALERTS).withName("write-desk-alerts"));
     }
 
-    private static final class MatchProcessor implements Processor<String, EnrichedArticle, String, AlertCandidate> {
+    private static final class MatchProcessor implements Processor<String, EnrichedArticle, String, CandidateBatch> {
 
         private final ArticleMatcher matcher;
-        private ProcessorContext<String, AlertCandidate> context;
+        private final int partitions;
+        private ProcessorContext<String, CandidateBatch> context;
 
-        MatchProcessor(ArticleMatcher matcher) {
+        MatchProcessor(ArticleMatcher matcher, int partitions) {
             this.matcher = matcher;
+            this.partitions = partitions;
         }
 
         @Override
-        public void init(ProcessorContext<String, AlertCandidate> context) {
+        public void init(ProcessorContext<String, CandidateBatch> context) {
             this.context = context;
         }
 
@@ -108,13 +118,13 @@ public final class SinkTopology {
             if (idProblem != null) {
                 throw new IllegalArgumentException(idProblem);
             }
-            for (AlertCandidate c : matcher.candidatesFor(record.value())) {
-                context.forward(new Record<>(c.watchId(), c, record.timestamp()));
+            for (CandidateBatch batch : CandidateBatch.of(matcher.candidatesFor(record.value()), partitions)) {
+                context.forward(new Record<>(batch.articleId(), batch, record.timestamp()));
             }
         }
     }
 
-    private static final class GateProcessor implements Processor<String, AlertCandidate, String, AlertCandidate> {
+    private static final class GateProcessor implements Processor<String, CandidateBatch, String, AlertCandidate> {
 
         private final WatchRegistry registry;
         private final MeterRegistry metrics;
@@ -140,13 +150,15 @@ public final class SinkTopology {
         }
 
         @Override
-        public void process(Record<String, AlertCandidate> record) {
-            Optional<AlertCandidate> admitted = gate.admit(record.value(), Instant.ofEpochMilli(record.timestamp()));
-            admitted.map(AlertCandidate::highlighted).ifPresent(c -> {
-                RecordHeaders headers = new RecordHeaders();
-                headers.add("content-type", CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                context.forward(new Record<>(c.watchId(), c, record.timestamp(), headers));
-            });
+        public void process(Record<String, CandidateBatch> record) {
+            for (AlertCandidate candidate : record.value().candidates()) {
+                Optional<AlertCandidate> admitted = gate.admit(candidate, Instant.ofEpochMilli(record.timestamp()));
+                admitted.map(AlertCandidate::highlighted).ifPresent(c -> {
+                    RecordHeaders headers = new RecordHeaders();
+                    headers.add("content-type", CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                    context.forward(new Record<>(c.watchId(), c, record.timestamp(), headers));
+                });
+            }
         }
     }
 }

@@ -55,7 +55,7 @@ class SinkTopologyTest {
                 new Watch("drought", "Drought", "drought", null, null, List.of(), Duration.ofHours(1), null)));
         StreamsBuilder builder = new StreamsBuilder();
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.fixed(NOW, ZoneOffset.UTC))),
-                metrics);
+                metrics, 3);
         driver = new TopologyTestDriver(builder.build(), new KafkaClients(
                 RaqibConfig.load(null, Map.of(), Map.of(RaqibConfig.STATE_DIR, stateDir.toString()))).streams("sink"));
         enriched = driver.createInputTopic(Topics.ARTICLES_ENRICHED.name(),
