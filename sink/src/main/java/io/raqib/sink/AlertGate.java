@@ -38,7 +38,9 @@ public final class AlertGate {
      */
     public Optional<AlertCandidate> admit(AlertCandidate c, Instant time) {
         AlertState state = store.state(c.watchId());
-        if (store.seen(c.watchId(), c.story(), time) || store.seen(c.watchId(), c.articleId(), time)) {
+        // An article that starts its own story (most do) is one key: look it up and remember it once, not twice.
+        boolean ownStory = c.story().equals(c.articleId());
+        if (store.seen(c.watchId(), c.story(), time) || !ownStory && store.seen(c.watchId(), c.articleId(), time)) {
             store.remember(c.watchId(), c.articleId(), time);
             store.put(c.watchId(), state.plusSuppressed());
             sameStory.increment();
@@ -51,7 +53,9 @@ public final class AlertGate {
             return Optional.empty();
         }
         store.remember(c.watchId(), c.story(), time);
-        store.remember(c.watchId(), c.articleId(), time);
+        if (!ownStory) {
+            store.remember(c.watchId(), c.articleId(), time);
+        }
         store.put(c.watchId(), new AlertState(time, 0));
         if (state.suppressed() == 0) {
             return Optional.of(c);
