@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.StreamsService;
-import io.raqib.core.kafka.TopicFacts;
-import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Watch;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,10 +44,10 @@ public final class SinkService implements AutoCloseable {
         listener = new WatchTopicListener(clients, registry, w -> deskTopics.ensure(w.desk()),
                 rejectedWatches);
         StreamsBuilder builder = new StreamsBuilder();
-        int partitions = TopicFacts.describe(clients, Topics.ARTICLES_ENRICHED.name(), Duration.ofSeconds(30))
-                .partitions();
+        // The candidate batches topic gets the partitions Raqib gives its topics (the enriched topic's, unless an
+        // operator changed that one): the constructor does not reach the cluster, start() does.
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics,
-                partitions);
+                config.partitions());
         streams = new StreamsService("sink", builder.build(), clients.streams("sink"));
         WebhookPolicy webhookPolicy = new WebhookPolicy(config.sink().webhookAllow());
         webhooks = webhookPolicy.allowsNone() ? null : new WebhookDelivery(config, registry, webhookPolicy, metrics);

@@ -60,8 +60,8 @@ public final class SinkTopology {
     /**
      * Adds the sink stage to {@code builder}, remembering stories for {@link AlertGate#DEFAULT_STORY_MEMORY}.
      *
-     * @param partitions partitions of the candidates topic (those of {@code raqib.articles.enriched}): a watch's
-     *                   matches go to the partition, and so the task, that holds its gate state
+     * @param partitions partitions of the candidate batches topic ({@code raqib.partitions}, as the topics Raqib
+     *                   creates): a watch's matches go to the partition, and so the task, that holds its gate state
      */
     public static void build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics, int partitions) {
         build(builder, matcher, metrics, AlertGate.DEFAULT_STORY_MEMORY, partitions);
