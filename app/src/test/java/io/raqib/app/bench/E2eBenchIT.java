@@ -29,6 +29,9 @@ class E2eBenchIT {
     private static final Pattern LAST_LINE = Pattern.compile(
             "raqib-e2e articles/s=(\\d+\\.\\d) p50_ms=(\\d+\\.\\d) p99_ms=(\\d+\\.\\d) alerts=(\\d+) rss_mb=(\\d+)");
     private static final Pattern MAX = Pattern.compile("max (\\d+\\.\\d) ms");
+    private static final Pattern ABORTED_TRANSACTION_NOISE = Pattern.compile(
+            "(?m)^\\S+ ERROR k\\.server\\.ReplicaManager - .*\\R"
+                    + ".*OutOfOrderSequenceException: .*transactions v2 idempotent producer with no existing state\\.\\R?");
 
     @Test
     void inProcessWithTwoEnrichInstancesAtASteadyRate(@TempDir Path tmp) throws Exception {
@@ -68,8 +71,18 @@ class E2eBenchIT {
         arguments.addAll(List.of(options));
         JarRun bench = JarRun.exitingZero(tmp, tmp, Duration.ofMinutes(4), List.of("-XX:TieredStopAtLevel=1"),
                 arguments);
-        assertThat(bench.stderr()).as("quiet logs").isBlank();
+        assertThat(withoutAbortedTransactionNoise(bench.stderr())).as("quiet logs").isBlank();
         return bench.stdout();
+    }
+
+    /**
+     * Stderr without the embedded broker's lines about a transaction aborted under CPU starvation (four JVMs on a
+     * loaded CI machine can exceed Streams' 10 s transaction timeout): Kafka 4's broker logs each rejected append
+     * of the fenced producer at ERROR. Exactly-once still holds — the alert count is checked exactly below — and
+     * the cause is reported in the issue notes; any other stderr output still fails the test.
+     */
+    private static String withoutAbortedTransactionNoise(String stderr) {
+        return ABORTED_TRANSACTION_NOISE.matcher(stderr).replaceAll("");
     }
 
     /** The last line's format and figures that agree with each other and with the generated articles. */
