@@ -6,7 +6,9 @@ import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Highlight;
 import io.raqib.core.model.Watch;
 import java.time.Duration;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A match on its way to the alert gate: the alert it would raise plus what the gate and the desk routing need.
@@ -33,10 +35,19 @@ public record AlertCandidate(String watchId, String desk, Duration throttle, Str
 
     /** The candidate whose alert carries its finished highlights (fragments cut now). */
     public AlertCandidate highlighted() {
+        return highlighted(new IdentityHashMap<>());
+    }
+
+    /**
+     * The candidate whose alert carries its finished highlights, each draft's fragment taken from {@code cut} or cut
+     * now and kept there: the matches of one article share most drafts, so each is cut once per article.
+     */
+    public AlertCandidate highlighted(Map<HighlightDraft, Highlight> cut) {
         if (drafts == null) {
             return this;
         }
-        List<Highlight> highlights = drafts.stream().map(HighlightDraft::highlight).toList();
+        List<Highlight> highlights = drafts.stream().map(d -> cut.computeIfAbsent(d, HighlightDraft::highlight))
+                .toList();
         return new AlertCandidate(watchId, desk, throttle, articleId, story,
                 alert.withData(alert.data().withHighlights(highlights)), null);
     }

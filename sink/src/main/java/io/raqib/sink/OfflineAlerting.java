@@ -3,9 +3,12 @@ package io.raqib.sink;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.EnrichedArticle;
+import io.raqib.core.model.Highlight;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Matching and the alert gate without Kafka, one article after the other: the code path of the sink topology
@@ -30,8 +33,9 @@ public final class OfflineAlerting {
     /** The admitted candidates (alert plus desk) the article raises at {@code time}. */
     public List<AlertCandidate> admitted(EnrichedArticle article, Instant time) {
         List<AlertCandidate> out = new ArrayList<>();
+        Map<HighlightDraft, Highlight> cut = new IdentityHashMap<>();
         for (AlertCandidate c : matcher.candidatesFor(article)) {
-            gate.admit(c, time).map(AlertCandidate::highlighted).ifPresent(out::add);
+            gate.admit(c, time).map(admitted -> admitted.highlighted(cut)).ifPresent(out::add);
         }
         return out;
     }

@@ -5,9 +5,12 @@ import io.raqib.core.kafka.JsonSerde;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.ArticleRules;
 import io.raqib.core.model.EnrichedArticle;
+import io.raqib.core.model.Highlight;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -151,9 +154,10 @@ public final class SinkTopology {
 
         @Override
         public void process(Record<String, CandidateBatch> record) {
+            Map<HighlightDraft, Highlight> cut = new IdentityHashMap<>();
             for (AlertCandidate candidate : record.value().candidates()) {
                 Optional<AlertCandidate> admitted = gate.admit(candidate, Instant.ofEpochMilli(record.timestamp()));
-                admitted.map(AlertCandidate::highlighted).ifPresent(c -> {
+                admitted.map(c -> c.highlighted(cut)).ifPresent(c -> {
                     RecordHeaders headers = new RecordHeaders();
                     headers.add("content-type", CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
                     context.forward(new Record<>(c.watchId(), c, record.timestamp(), headers));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raqib.core.kafka.JsonSerde;
 import io.raqib.core.model.EnrichedArticle;
+import io.raqib.core.model.Highlight;
 import io.raqib.core.model.Watch;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -11,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.producer.internals.BuiltInPartitioner;
 import org.apache.kafka.common.serialization.Serde;
@@ -52,6 +55,25 @@ class CandidateBatchTest {
         assertThat(back).containsExactlyInAnyOrderElementsOf(candidates).hasSize(40);
         assertThat(back.stream().map(c -> c.highlighted().alert()).toList())
                 .containsExactlyInAnyOrderElementsOf(candidates.stream().map(c -> c.highlighted().alert()).toList());
+    }
+
+    @Test
+    void aDraftSharedByTheMatchesOfABatchIsCutOnce() {
+        registry.putAll(List.of(new Watch("a", "a", "\"security council\"", null, null, List.of(), null, null),
+                new Watch("b", "b", "\"security council\" OR 2254", null, null, List.of(), null, null)));
+        List<AlertCandidate> candidates = matcher.candidatesFor(Articles.of("a2", "en", "Vote",
+                "The council met. The UN Security Council passed resolution 2254."));
+        CandidateBatch batch = JSON.deserializer().deserialize("t", JSON.serializer().serialize("t",
+                CandidateBatch.of(candidates, 1).get(0)));
+        Map<HighlightDraft, Highlight> cut = new IdentityHashMap<>();
+
+        List<List<Highlight>> finished = batch.candidates().stream()
+                .map(c -> c.highlighted(cut).alert().data().highlights()).toList();
+
+        assertThat(batch.drafts()).hasSizeLessThan(candidates.stream().mapToInt(c -> c.drafts().size()).sum());
+        assertThat(cut).hasSameSizeAs(batch.drafts());
+        assertThat(finished.get(0)).anySatisfy(h -> assertThat(finished.get(1)).anySatisfy(o -> assertThat(o)
+                .isSameAs(h)));
     }
 
     @Test
