@@ -2,15 +2,19 @@ package io.raqib.sink;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** The alert gate's memory in plain maps, for the offline {@code raqib match} and replays (one thread). */
 public final class InMemoryAlertGateStore implements AlertGateStore {
 
     private final Duration storyMemory;
     private final Map<String, AlertState> states = new HashMap<>();
-    private final Map<String, Instant> stories = new HashMap<>();
+    /** Story key → watch id → when that watch last saw it. */
+    private final Map<String, Map<String, Instant>> stories = new HashMap<>();
 
     /** @param storyMemory how long a story is remembered per watch */
     public InMemoryAlertGateStore(Duration storyMemory) {
@@ -24,17 +28,27 @@ public final class InMemoryAlertGateStore implements AlertGateStore {
 
     @Override
     public void put(String watchId, AlertState state) {
-        states.put(watchId, state);
+        if (state.equals(AlertState.NONE)) {
+            states.remove(watchId);
+        } else {
+            states.put(watchId, state);
+        }
     }
 
     @Override
-    public boolean seen(String watchId, String storyKey, Instant now) {
-        Instant at = stories.get(AlertGate.storyStoreKey(watchId, storyKey));
-        return at != null && !at.isBefore(now.minus(storyMemory));
+    public Set<String> watchesThatSaw(String storyKey, Instant now) {
+        Set<String> out = new HashSet<>();
+        stories.getOrDefault(storyKey, Map.of()).forEach((watchId, at) -> {
+            if (Duration.between(at, now).abs().compareTo(storyMemory) <= 0) {
+                out.add(watchId);
+            }
+        });
+        return out;
     }
 
     @Override
-    public void remember(String watchId, String storyKey, Instant time) {
-        stories.merge(AlertGate.storyStoreKey(watchId, storyKey), time, (a, b) -> a.isAfter(b) ? a : b);
+    public void remember(String storyKey, Collection<String> watchIds, Instant time) {
+        Map<String, Instant> seen = stories.computeIfAbsent(storyKey, k -> new HashMap<>());
+        watchIds.forEach(id -> seen.merge(id, time, (a, b) -> a.isAfter(b) ? a : b));
     }
 }

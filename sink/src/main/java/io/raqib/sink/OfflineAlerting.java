@@ -5,7 +5,6 @@ import io.raqib.core.model.Alert;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Highlight;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +31,7 @@ public final class OfflineAlerting {
 
     /** The admitted candidates (alert plus desk) the article raises at {@code time}. */
     public List<AlertCandidate> admitted(EnrichedArticle article, Instant time) {
-        List<AlertCandidate> out = new ArrayList<>();
         Map<HighlightDraft, Highlight> cut = new IdentityHashMap<>();
-        for (AlertCandidate c : matcher.candidatesFor(article)) {
-            gate.admit(c, time).map(admitted -> admitted.highlighted(cut)).ifPresent(out::add);
-        }
-        return out;
+        return gate.admit(matcher.candidatesFor(article), time).stream().map(c -> c.highlighted(cut)).toList();
     }
 }

@@ -42,7 +42,8 @@ public final class SinkTopology {
     /** How often the gate drops the state of watches that no longer exist. */
     public static final Duration PURGE_INTERVAL = Duration.ofMinutes(5);
     static final String STATES_STORE = "alert-states";
-    static final String STORIES_STORE = "alert-stories";
+    /** Story → watches that saw it; "alert-stories" held one entry per (watch, story) before. */
+    static final String STORIES_STORE = "alert-story-watches";
     private static final String CANDIDATES_NAME = "candidate-batches";
     private static final Serde<CandidateBatch> CANDIDATES = new JsonSerde<>(CandidateBatch.class);
     /** Writes a candidate as its alert event: the desk topics carry exactly what raqib.alerts carries. */
@@ -73,10 +74,11 @@ public final class SinkTopology {
     /** Adds the sink stage to {@code builder}; each watch remembers a story for {@code storyMemory}. */
     public static void build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics,
                              Duration storyMemory, int partitions) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATES_STORE),
-                Serdes.String(), new JsonSerde<>(AlertState.class)));
+        // Bounded by the number of watches and read for every match: in memory, restored from its changelog.
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATES_STORE),
+                Serdes.String(), GateStateSerdes.alertState()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORIES_STORE, storyMemory,
-                Duration.ofMillis(1), false), Serdes.String(), Serdes.Long()));
+                Duration.ofMillis(1), true), Serdes.String(), GateStateSerdes.watchIds()));
         KStream<String, AlertCandidate> admitted = builder.stream(Topics.ARTICLES_ENRICHED.name(),
                         Consumed.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
                                 .withName("read-enriched-articles"))
@@ -155,13 +157,12 @@ public final class SinkTopology {
         @Override
         public void process(Record<String, CandidateBatch> record) {
             Map<HighlightDraft, Highlight> cut = new IdentityHashMap<>();
-            for (AlertCandidate candidate : record.value().candidates()) {
-                Optional<AlertCandidate> admitted = gate.admit(candidate, Instant.ofEpochMilli(record.timestamp()));
-                admitted.map(c -> c.highlighted(cut)).ifPresent(c -> {
-                    RecordHeaders headers = new RecordHeaders();
-                    headers.add("content-type", CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                    context.forward(new Record<>(c.watchId(), c, record.timestamp(), headers));
-                });
+            for (AlertCandidate admitted : gate.admit(record.value().candidates(),
+                    Instant.ofEpochMilli(record.timestamp()))) {
+                AlertCandidate c = admitted.highlighted(cut);
+                RecordHeaders headers = new RecordHeaders();
+                headers.add("content-type", CLOUDEVENTS_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                context.forward(new Record<>(c.watchId(), c, record.timestamp(), headers));
             }
         }
     }

@@ -2,7 +2,10 @@ package io.raqib.sink;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Predicate;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -12,17 +15,18 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * The alert gate's memory in Kafka Streams state stores (changelogged, so it survives restarts and moves with
- * its task): a key-value store of {@link AlertState} per watch id (bounded by the number of watches) and a
- * window store of seen stories whose retention is the story memory (old segments are dropped, so it stays
- * bounded).
+ * its task): a key-value store of {@link AlertState} per watch id (bounded by the number of watches, kept only for
+ * watches with a throttle or held-back matches) and a window store of the watches that saw each story, whose
+ * retention is the story memory (old segments are dropped, so it stays bounded). The window store keeps
+ * duplicates: two articles of one story remembered at the same millisecond add up instead of overwriting.
  */
 final class StreamsAlertGateStore implements AlertGateStore {
 
     private final KeyValueStore<String, AlertState> states;
-    private final WindowStore<String, Long> stories;
+    private final WindowStore<String, List<String>> stories;
     private final long storyMemoryMs;
 
-    StreamsAlertGateStore(KeyValueStore<String, AlertState> states, WindowStore<String, Long> stories,
+    StreamsAlertGateStore(KeyValueStore<String, AlertState> states, WindowStore<String, List<String>> stories,
                           long storyMemoryMs) {
         this.states = states;
         this.stories = stories;
@@ -37,23 +41,29 @@ final class StreamsAlertGateStore implements AlertGateStore {
 
     @Override
     public void put(String watchId, AlertState state) {
-        states.put(watchId, state);
-    }
-
-    @Override
-    public boolean seen(String watchId, String storyKey, Instant now) {
-        // Records of a watch arrive out of time order (articles from several partitions); a story remembered "later"
-        // than this record still counts, so look both ways.
-        long at = now.toEpochMilli();
-        try (WindowStoreIterator<Long> it = stories.fetch(AlertGate.storyStoreKey(watchId, storyKey),
-                Instant.ofEpochMilli(at - storyMemoryMs), Instant.ofEpochMilli(at + storyMemoryMs))) {
-            return it.hasNext();
+        if (state.equals(AlertState.NONE)) {
+            states.delete(watchId);
+        } else {
+            states.put(watchId, state);
         }
     }
 
     @Override
-    public void remember(String watchId, String storyKey, Instant time) {
-        stories.put(AlertGate.storyStoreKey(watchId, storyKey), time.toEpochMilli(), time.toEpochMilli());
+    public Set<String> watchesThatSaw(String storyKey, Instant now) {
+        // Articles of a story arrive out of time order (several partitions); a story remembered "later" than this
+        // record still counts, so look both ways.
+        long at = now.toEpochMilli();
+        Set<String> out = new HashSet<>();
+        try (WindowStoreIterator<List<String>> it = stories.fetch(storyKey, Instant.ofEpochMilli(at - storyMemoryMs),
+                Instant.ofEpochMilli(at + storyMemoryMs))) {
+            it.forEachRemaining(kv -> out.addAll(kv.value));
+        }
+        return out;
+    }
+
+    @Override
+    public void remember(String storyKey, Collection<String> watchIds, Instant time) {
+        stories.put(storyKey, List.copyOf(watchIds), time.toEpochMilli());
     }
 
     /** Deletes the state of every watch {@code live} rejects (deleted watches). */

@@ -140,6 +140,19 @@ class SinkTopologyTest {
     }
 
     @Test
+    void watchesRememberedForOneStoryAtTheSameMillisecondAddUp() {
+        Instant t0 = Instant.parse("2026-11-29T06:00:00Z");
+        enriched.pipeInput("s1", Articles.of("s1", "en", "Election called", "Polls in spring."), t0);
+        enriched.pipeInput("s2", Articles.of("s2", "en", "Drought", "Wells dry.").withStory("s1", "s1"), t0);
+        enriched.pipeInput("s3", Articles.of("s3", "en", "Election in a drought", "Wells dry, polls in spring.")
+                .withStory("s1", "s1"), t0);
+
+        assertThat(alerts.readRecordsToList()).extracting(r -> r.key() + "/" + r.value().data().articleId())
+                .containsExactly("elections/s1", "drought/s2");
+        assertThat(metrics.counter("raqib.sink.alerts.suppressed", "reason", "same-story").count()).isEqualTo(2);
+    }
+
+    @Test
     void throttleAllowsOneAlertPerWindowAndCountsTheRest() {
         Instant t0 = Instant.parse("2026-11-29T06:00:00Z");
         enriched.pipeInput("t1", Articles.of("t1", "en", "Drought", "Drought in the south."), t0);
@@ -156,10 +169,16 @@ class SinkTopologyTest {
     @Test
     void aDeletedWatchLosesItsGateStateSoARecreatedOneStartsAfresh() {
         Instant t0 = Instant.parse("2026-11-29T06:00:00Z");
-        enriched.pipeInput("p1", Articles.of("p1", "en", "Drought before the election", "Wells dry."), t0);
+        EnrichedArticle p1 = Articles.of("p1", "en", "Drought before the election", "Wells dry.");
+        enriched.pipeInput("p1", p1, t0);
         KeyValueStore<String, AlertState> states = driver.getKeyValueStore(SinkTopology.STATES_STORE);
-        assertThat(states.get("drought")).isNotNull();
-        assertThat(states.get("elections")).isNotNull();
+        assertThat(states.get("drought")).as("a throttled watch remembers its last alert")
+                .isEqualTo(new AlertState(t0, 0));
+        assertThat(states.get("elections")).as("a watch without throttle that held nothing back keeps no state")
+                .isNull();
+        enriched.pipeInput("p1", p1, t0.plusSeconds(1));
+        assertThat(states.get("drought")).isEqualTo(new AlertState(t0, 1));
+        assertThat(states.get("elections")).isEqualTo(new AlertState(null, 1));
 
         Watch drought = registry.get("drought");
         registry.remove("drought");
@@ -169,8 +188,10 @@ class SinkTopologyTest {
 
         registry.put(drought);
         enriched.pipeInput("p2", Articles.of("p2", "en", "Drought spreads", "Wells dry."), t0.plusSeconds(600));
-        assertThat(alerts.readRecordsToList()).extracting(r -> r.key() + "/" + r.value().data().articleId())
+        List<TestRecord<String, Alert>> out = alerts.readRecordsToList();
+        assertThat(out).extracting(r -> r.key() + "/" + r.value().data().articleId())
                 .containsExactly("drought/p1", "elections/p1", "drought/p2");
+        assertThat(out.get(2).value().data().suppressedSince()).as("the recreated watch starts afresh").isZero();
     }
 
     @Test
