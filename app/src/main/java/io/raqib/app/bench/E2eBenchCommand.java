@@ -53,6 +53,11 @@ public final class E2eBenchCommand implements Callable<Integer> {
             description = "Articles to publish (default: ${DEFAULT-VALUE}).")
     int docs;
 
+    @Option(names = "--warmup", defaultValue = "0", paramLabel = "W",
+            description = "Articles pushed through the whole pipeline before the measured ones, not measured: "
+                    + "the JIT compiles the stages' hot code meanwhile (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--rate", defaultValue = "0", paramLabel = "R",
             description = "Articles per second, steady; 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
     double rate;
@@ -74,7 +79,9 @@ public final class E2eBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<Watch> watches = WatchFiles.read(watchesFile, RaqibConfig.load(null, Map.of()).sink().watchLimits());
-        List<Article> articles = E2eArticles.read(corpus, docs, Set.of(watchesFile));
+        List<Article> all = E2eArticles.read(corpus, warmup + docs, Set.of(watchesFile));
+        List<Article> warmupArticles = all.subList(0, Math.min(warmup, all.size()));
+        List<Article> articles = all.subList(warmupArticles.size(), all.size());
         if (articles.isEmpty()) {
             throw new IllegalArgumentException("no articles in " + corpus);
         }
@@ -90,12 +97,28 @@ public final class E2eBenchCommand implements Callable<Integer> {
                     ? new StageProcesses(config, watchesFile, enrichInstances, work, START_TIMEOUT)
                     : new InProcessStages(config, watches, enrichInstances, START_TIMEOUT)) {
                 out.printf(Locale.ROOT, "raqib bench e2e: stages processing after %.1f s%n", seconds(starting));
+                warmUp(out, config, stages, warmupArticles);
                 measure(out, config, stages, articles);
             }
         }
         // Kept when the run failed: the state and the processes' logs say why.
         Directories.deleteRecursively(work);
         return 0;
+    }
+
+    /** Pushes the warm-up articles through every stage and waits until all are done; nothing is measured. */
+    private void warmUp(PrintStream out, RaqibConfig config, E2eStages stages, List<Article> warmupArticles)
+            throws Exception {
+        if (warmupArticles.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try (PipelineProgress pipeline = new PipelineProgress(config)) {
+            String ingested = stages.ingest(warmupArticles, 0);
+            pipeline.awaitDrained(START_TIMEOUT.plusMillis(100L * warmupArticles.size()));
+            out.printf(Locale.ROOT, "raqib bench e2e: warm-up: %s; done after %.1f s (not measured)%n", ingested,
+                    seconds(started));
+        }
     }
 
     private void measure(PrintStream out, RaqibConfig config, E2eStages stages, List<Article> articles)
