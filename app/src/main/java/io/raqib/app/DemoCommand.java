@@ -2,14 +2,14 @@ package io.raqib.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
-import io.raqib.ingest.ArticlePublisher;
-import io.raqib.ingest.ArticlePushEndpoint;
 import io.raqib.ingest.ArticleValidator;
 import io.raqib.ingest.FileIngestor;
+import io.raqib.ingest.IngestService;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.sink.AlertConsole;
 import io.raqib.sink.WatchAdmission;
@@ -23,9 +23,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -58,12 +61,20 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Port of the HTTP API and /metrics; 0 picks a free port (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
+            description = "Address the HTTP API listens on; the demo ignores raqib.http.host, its token is printed "
+                    + "(default: ${DEFAULT-VALUE}).")
+    String httpHost;
+
     @Option(names = "--partitions", paramLabel = "N", defaultValue = "3",
             description = "Partitions of each topic (default: ${DEFAULT-VALUE}).")
     int partitions;
 
     @Override
     public Integer call() throws Exception {
+        if (!once) {
+            ShutdownSignal.install();
+        }
         long started = System.nanoTime();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path watches = watchesFile != null ? watchesFile : samples.resolve("watches.json");
@@ -81,24 +92,26 @@ public final class DemoCommand implements Callable<Integer> {
             PrometheusMeterRegistry metrics = Metrics.registry();
             KafkaClients clients = new KafkaClients(config);
             try (LocalStages stages = new LocalStages(config, fileWatches, metrics, 1);
+                 IngestService ingest = new IngestService(config, Optional.empty(), metrics);
                  WatchStore watchStore = new WatchStore(clients, stages.sink().registry(),
                          new WatchAdmission(config.sink()));
-                 ArticlePublisher pushed = new ArticlePublisher(config);
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(
-                         new WatchApi(watchStore, stages.enricher()::enrich),
-                         ArticlePushEndpoint.forPublisher(pushed, config, metrics), console),
-                         config.ingest().pushMaxBytes()).start("127.0.0.1", httpPort);
+                         new WatchApi(watchStore, stages.enricher()::enrich), ingest.pushEndpoint(), console,
+                         new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health), stages.health().stream())
+                                 .toList())), config.ingest().pushMaxBytes()).start(httpHost, httpPort);
                  TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, alert -> {
                      firstAlertNanos.compareAndSet(0, System.nanoTime());
                      printer.print(alert);
                      console.accept(alert);
                  })) {
-                stages.bindMetrics(metrics);
-                out.printf("raqib demo: live console (login URL) http://127.0.0.1:%d/#token=%s%n", http.port(), token);
-                out.printf("raqib demo: HTTP API on http://127.0.0.1:%d/api (Authorization: Bearer %s), metrics on "
-                        + "http://127.0.0.1:%d/metrics%n", http.port(), token, http.port());
+                out.printf("raqib demo: live console (login URL) http://%s:%d/#token=%s%n", httpHost, http.port(),
+                        token);
+                out.printf("raqib demo: HTTP API on http://%s:%d/api (Authorization: Bearer %s), metrics on "
+                        + "http://%s:%d/metrics%n", httpHost, http.port(), token, httpHost, http.port());
+                ingest.start();
                 stages.start(TIMEOUT);
-                IngestSummary summary = ingest(config, watches);
+                IngestSummary summary = FileIngestor.toKafka(ingest.publisher(),
+                        new ArticleValidator(config.maxArticleBytes()), List.of(samples), Set.of(watches));
                 summary.rejected().forEach(r -> out.println("raqib demo: rejected " + r.getMessage()));
                 if (once) {
                     awaitAlerts(config, tail);
@@ -110,23 +123,11 @@ public final class DemoCommand implements Callable<Integer> {
                     return summary.rejected().isEmpty() ? 0 : 1;
                 }
                 out.printf("raqib demo: %s; watching for alerts, Ctrl-C to stop%n", summary.describe());
-                Throwable failure = ShutdownSignal.awaitStopOrFailure(List.of(stages::failure));
-                if (failure != null) {
-                    System.err.println("raqib demo: stopped: " + failure.getMessage());
-                    return 1;
-                }
-                return 0;
+                return ShutdownSignal.runUntilStopped("raqib demo", List.of(stages::failure, ingest::failure));
             }
         } finally {
             Directories.deleteRecursively(stateDir);
             ShutdownSignal.finished();
-        }
-    }
-
-    private IngestSummary ingest(RaqibConfig config, Path watches) throws Exception {
-        try (ArticlePublisher publisher = new ArticlePublisher(config)) {
-            return FileIngestor.toKafka(publisher, new ArticleValidator(config.maxArticleBytes()), List.of(samples),
-                    Set.of(watches));
         }
     }
 

@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 
 /**
  * The one HTTP server of a Raqib process: {@code /api/*} behind bearer tokens, {@code /metrics} (Prometheus) and
- * {@code /healthz} open. Stages contribute their endpoints as {@code Consumer<RoutesConfig>}; every error is
+ * the health probes ({@link HealthEndpoints}, contributed by the process) open. Stages contribute their endpoints as {@code Consumer<RoutesConfig>}; every error is
  * answered as JSON {@code {"status": 4xx, "error": "…"}}.
  */
 public final class HttpApi implements AutoCloseable {
@@ -43,7 +43,6 @@ public final class HttpApi implements AutoCloseable {
             config.jsonMapper(new JavalinJackson(RaqibJson.mapper(), false));
             config.startup.showJavalinBanner = false;
             config.routes.before("/api/*", ctx -> requireToken(ctx, tokens));
-            config.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok")));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
             routes.forEach(r -> r.accept(config.routes));

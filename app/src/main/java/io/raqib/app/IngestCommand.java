@@ -4,32 +4,19 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.IngestSettings;
 import io.raqib.core.config.RaqibConfig;
-import io.raqib.core.kafka.KafkaClients;
 import io.raqib.ingest.ArticleFileReader;
-import io.raqib.ingest.ArticleIntake;
-import io.raqib.ingest.ArticlePublisher;
-import io.raqib.ingest.ArticlePushEndpoint;
 import io.raqib.ingest.ArticleValidator;
 import io.raqib.ingest.CsvColumns;
-import io.raqib.ingest.DuplicateFilter;
-import io.raqib.ingest.IngestMetrics;
+import io.raqib.ingest.IngestService;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.ingest.KafkaImport;
-import io.raqib.ingest.PublishedIds;
-import io.raqib.ingest.feed.FeedParser;
-import io.raqib.ingest.net.AddressPolicy;
-import io.raqib.ingest.poll.Backoff;
-import io.raqib.ingest.poll.FeedFetcher;
 import io.raqib.ingest.poll.FeedList;
-import io.raqib.ingest.poll.FeedPoller;
-import io.raqib.ingest.poll.FeedSource;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.random.RandomGenerator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -54,11 +41,11 @@ public final class IngestCommand implements Callable<Integer> {
     KafkaOptions kafka;
 
     @Option(names = "--http-port", paramLabel = "PORT",
-            description = "Port of POST /api/articles and /metrics (default: raqib.http.port, 8080; 0 = any).")
+            description = "Port of POST /api/articles, /health and /metrics (default: raqib.http.port, 8080; 0 = any).")
     Integer httpPort;
 
-    @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "0.0.0.0",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--http-host", paramLabel = "HOST",
+            description = "Address to listen on (default: raqib.http.host, 0.0.0.0).")
     String httpHost;
 
     @Option(names = "--feeds", paramLabel = "FILE", description = "Feed list to poll (default: raqib.feeds.file).")
@@ -90,35 +77,27 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private int serve(RaqibConfig config) throws Exception {
-        IngestSettings settings = config.ingest();
-        FeedList feedList = new FeedList(feedsFile != null ? feedsFile : settings.feedsFile());
-        List<FeedSource> feeds = feedList.read();
-        DuplicateFilter duplicates = new DuplicateFilter(settings.dedupIds(), settings.dedupWindow());
-        duplicates.rememberIds(PublishedIds.load(new KafkaClients(config), settings.dedupIds(),
-                Duration.ofMinutes(2)));
+        ShutdownSignal.install();
         PrometheusMeterRegistry metrics = Metrics.registry();
-        AddressPolicy feedAddresses = AddressPolicy.allowing(IngestSettings.FEED_ALLOW, settings.feedAllow());
-        try (ArticlePublisher publisher = new ArticlePublisher(config)) {
-            ArticleIntake intake = new ArticleIntake(new ArticleValidator(config.maxArticleBytes()), duplicates,
-                    publisher, new IngestMetrics(metrics), settings.ackTimeout());
-            FeedParser parser = new FeedParser(settings.feedMaxBytes());
-            try (FeedPoller poller = new FeedPoller(new FeedFetcher(settings.feedTimeout(), settings.feedMaxBytes(),
-                    settings.feedRedirects(), feedAddresses), parser, intake, new IngestMetrics(metrics),
-                    new Backoff(Duration.ofSeconds(30), settings.backoffMax(), RandomGenerator.getDefault()),
-                    settings.feedThreads());
-                 HttpApi http = new HttpApi(config.apiTokens(), metrics,
-                         List.of(new ArticlePushEndpoint(intake, settings.pushMaxBytes())), settings.pushMaxBytes())
-                         .start(httpHost, httpPort != null ? httpPort : config.httpPort())) {
-                poller.start(feeds);
-                poller.follow(feedList, Duration.ofSeconds(30));
+        try (IngestService ingest = new IngestService(config,
+                Optional.of(new FeedList(feedsFile != null ? feedsFile : config.ingest().feedsFile())), metrics)) {
+            // Pushes are taken once the ids already published are remembered, so none is published twice.
+            ingest.start();
+            try (HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(ingest.pushEndpoint(),
+                    new HealthEndpoints(List.of(ingest::health))), config.ingest().pushMaxBytes())
+                    .start(host(config), httpPort != null ? httpPort : config.httpPort())) {
                 System.out.printf("raqib ingest: %d ids already published, polling %d feeds, POST "
-                        + "http://%s:%d/api/articles%s; Ctrl-C to stop%n", duplicates.rememberedIds(), feeds.size(),
-                        httpHost, http.port(), config.apiTokens().isEmpty() ? " (closed: no raqib.api.tokens)" : "");
-                ShutdownSignal.await();
+                        + "http://%s:%d/api/articles%s; Ctrl-C to stop%n", ingest.rememberedIds(), ingest.feeds(),
+                        host(config), http.port(), config.apiTokens().isEmpty() ? " (closed: no raqib.api.tokens)"
+                        : "");
+                return ShutdownSignal.runUntilStopped("raqib ingest", List.of(ingest::failure));
             }
-            return 0;
         } finally {
             ShutdownSignal.finished();
         }
+    }
+
+    private String host(RaqibConfig config) {
+        return httpHost != null ? httpHost : config.httpHost();
     }
 }

@@ -2,6 +2,7 @@ package io.raqib.app;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.kafka.StreamsService;
 import io.raqib.core.model.Watch;
 import io.raqib.enrich.ArticleEnricher;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.KafkaStreams;
 
@@ -30,7 +32,7 @@ public final class LocalStages implements AutoCloseable {
 
     /**
      * @param watches         the watches the sink loads at start (besides those stored on {@code raqib.watches})
-     * @param metrics         where the sink counts (suppressed alerts, watches, …)
+     * @param metrics         where the stages count (Streams client metrics, records, alerts, suppressed alerts…)
      * @param enrichInstances how many enrich Streams instances to run; instance 0 uses the configured state
      *                        directory, instance i its sub-folder {@code instance-i}
      */
@@ -43,7 +45,7 @@ public final class LocalStages implements AutoCloseable {
             for (int i = 0; i < enrichInstances; i++) {
                 // Instances in one process share the stateless enricher; a state dir each, as separate processes.
                 RaqibConfig instance = i == 0 ? config : config.withStateDir(config.stateDir().resolve("instance-" + i));
-                enrich.add(new EnrichService(instance, enricher));
+                enrich.add(new EnrichService(instance, enricher, metrics));
             }
             sink = new SinkService(config, watches, metrics);
         } catch (RuntimeException e) {
@@ -75,10 +77,12 @@ public final class LocalStages implements AutoCloseable {
         return sink;
     }
 
-    /** Publishes the Kafka Streams metrics of every stage to {@code registry}. */
-    public void bindMetrics(MeterRegistry registry) {
-        enrich.forEach(e -> e.streams().bindMetrics(registry));
-        sink.streams().bindMetrics(registry);
+    /** The health of each stage: every enrich instance, then the sink. */
+    public List<Supplier<ServiceHealth>> health() {
+        List<Supplier<ServiceHealth>> all = new ArrayList<>();
+        enrich.forEach(e -> all.add(e::health));
+        all.add(sink::health);
+        return all;
     }
 
     /** Starts the enrich instances, then the sink once it has loaded the stored watches (waiting up to timeout). */

@@ -50,6 +50,7 @@ public final class SinkCommand implements Callable<Integer> {
         List<Watch> watches = config.watchesFile().isPresent()
                 ? WatchFiles.read(config.watchesFile().get(), config.sink().watchLimits()) : List.of();
         TopicAdmin.ensureTopics(config);
+        ShutdownSignal.install();
         PrometheusMeterRegistry metrics = Metrics.registry();
         AlertConsole console = new AlertConsole();
         KafkaClients clients = new KafkaClients(config);
@@ -57,23 +58,18 @@ public final class SinkCommand implements Callable<Integer> {
              WatchStore store = new WatchStore(clients, sink.registry(),
                      new WatchAdmission(config.sink()));
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
-                     new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console))
-                     .start("0.0.0.0", config.httpPort());
+                     new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console,
+                     new HealthEndpoints(List.of(sink::health))))
+                     .start(config.httpHost(), config.httpPort());
              TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, CONSOLE_BACKLOG, console::accept)) {
-            sink.streams().bindMetrics(metrics);
             sink.start(Duration.ofMinutes(2));
             System.out.println("raqib sink: running against " + config.bootstrapServers() + " with "
                     + sink.registry().size() + " watches; watch API and live console on port " + http.port()
                     + (config.apiTokens().isEmpty() ? " (closed: set RAQIB_API_TOKENS)"
                     : " (log in at http://HOST:" + http.port() + "/#token=<one of RAQIB_API_TOKENS>)"));
-            Throwable failure = ShutdownSignal.awaitStopOrFailure(List.of(sink::failure));
-            if (failure != null) {
-                System.err.println("raqib sink: stopped: " + failure.getMessage());
-                return 1;
-            }
+            return ShutdownSignal.runUntilStopped("raqib sink", List.of(sink::failure));
         } finally {
             ShutdownSignal.finished();
         }
-        return 0;
     }
 }

@@ -3,6 +3,8 @@ package io.raqib.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.raqib.core.health.ComponentHealth;
+import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.sink.AlertConsole;
 import java.net.URI;
@@ -10,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,13 +22,17 @@ class HttpApiTest {
 
     private static final String TOKEN = "s3cret-token";
     private static HttpApi api;
+    private static final AtomicReference<ComponentHealth> PART =
+            new AtomicReference<>(ComponentHealth.starting("part", "joining"));
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
         api = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(
                 routes -> routes.get("/api/echo", ctx -> ctx.json(List.of("ok"))),
-                routes -> routes.get(AlertConsole.STREAM, ctx -> ctx.result("stream"))))
+                routes -> routes.get(AlertConsole.STREAM, ctx -> ctx.result("stream")),
+                new HealthEndpoints(List.of(() -> ServiceHealth.of("svc", ComponentHealth.up("other", "fine"),
+                        PART.get())))))
                 .start("127.0.0.1", 0);
     }
 
@@ -89,8 +96,31 @@ class HttpApiTest {
     }
 
     @Test
+    void probesAnswerByTheStateOfEveryComponent() throws Exception {
+        PART.set(ComponentHealth.starting("part", "joining"));
+        assertThat(get(HealthEndpoints.LIVE, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = get(HealthEndpoints.READY, null);
+        assertThat(ready.statusCode()).isEqualTo(503);
+        JsonNode service = RaqibJson.mapper().readTree(ready.body()).path("services").path(0);
+        assertThat(service.path("service").asText()).isEqualTo("svc");
+        assertThat(service.path("live").asBoolean()).isTrue();
+        assertThat(service.path("ready").asBoolean()).isFalse();
+        assertThat(service.path("components").path(1).path("component").asText()).isEqualTo("part");
+        assertThat(service.path("components").path(1).path("status").asText()).isEqualTo("STARTING");
+
+        PART.set(ComponentHealth.up("part", "running"));
+        assertThat(get(HealthEndpoints.READY, null).statusCode()).isEqualTo(200);
+
+        PART.set(ComponentHealth.down("part", "died"));
+        assertThat(get(HealthEndpoints.LIVE, null).statusCode()).isEqualTo(503);
+        assertThat(get("/healthz", null).statusCode()).isEqualTo(503);
+        assertThat(get(HealthEndpoints.READY, null).body()).contains("died");
+    }
+
+    @Test
     void healthAndMetricsAreOpen() throws Exception {
-        assertThat(get("/healthz", null).body()).contains("\"ok\"");
+        PART.set(ComponentHealth.up("part", "running"));
+        assertThat(get("/healthz", null).body()).contains("\"UP\"");
         HttpResponse<String> metrics = get("/metrics", null);
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");

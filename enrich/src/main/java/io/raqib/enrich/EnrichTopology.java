@@ -1,8 +1,12 @@
 package io.raqib.enrich;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RecordLimits;
 import io.raqib.core.kafka.JsonSerde;
 import io.raqib.core.kafka.Topics;
+import io.raqib.core.metrics.PipelineMeters;
 import io.raqib.enrich.story.WindowSignatureStore;
 import java.util.Optional;
 import java.util.Set;
@@ -54,6 +58,13 @@ public final class EnrichTopology {
      */
     public static void build(StreamsBuilder builder, ArticleEnricher enricher, RecordLimits limits,
                              int rawPartitions) {
+        build(builder, enricher, limits, rawPartitions, new SimpleMeterRegistry());
+    }
+
+    /** {@link #build(StreamsBuilder, ArticleEnricher, RecordLimits, int)}, counting written articles in metrics. */
+    public static void build(StreamsBuilder builder, ArticleEnricher enricher, RecordLimits limits,
+                             int rawPartitions, MeterRegistry metrics) {
+        Counter written = PipelineMeters.stageRecords(metrics, "enrich");
         builder.addStateStore(PendingArticles.store(limits.maxRecordBytes()));
         builder.addStateStore(WindowSignatureStore.bandStore(enricher.settings().window()));
         builder.addStateStore(WindowSignatureStore.articleStore(enricher.settings().window()));
@@ -71,6 +82,7 @@ public final class EnrichTopology {
                         .withStreamPartitioner((topic, id, verdict, partitions) ->
                                 Optional.of(Set.of(verdict.partition()))))
                 .process(ReleaseProcessor::new, Named.as("release-with-verdict"), PendingArticles.STORE)
+                .peek((id, article) -> written.increment(), Named.as("count-enriched-articles"))
                 .to(Topics.ARTICLES_ENRICHED.name(),
                         Produced.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
                                 .withName("write-enriched-articles"));

@@ -1,8 +1,14 @@
 package io.raqib.ingest;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.health.ComponentHealth;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
+import io.raqib.core.metrics.PipelineMeters;
 import io.raqib.core.model.Article;
 import java.io.IOException;
 import java.time.Duration;
@@ -16,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.SerializationException;
@@ -35,6 +42,9 @@ public final class ArticlePublisher implements AutoCloseable, ArticleIntake.Send
     private final Duration ackTimeout;
     private final AtomicReference<Throwable> firstFailure = new AtomicReference<>();
     private final AtomicLong acknowledged = new AtomicLong();
+    private final Counter published;
+    /** Null while the last send, or the metadata fetch of {@link #connect}, succeeded; else why not. */
+    private volatile String lastFailure = "not connected yet";
 
     /**
      * A publisher to the cluster of {@code config}, with its acknowledgement bound ({@code raqib.ingest.ack.timeout})
@@ -42,6 +52,12 @@ public final class ArticlePublisher implements AutoCloseable, ArticleIntake.Send
      * {@link ArticleRefusedException}).
      */
     public ArticlePublisher(RaqibConfig config) {
+        this(config, new SimpleMeterRegistry());
+    }
+
+    /** A publisher counting acknowledged articles in {@code metrics} ({@code raqib.stage.records{stage=ingest}}). */
+    public ArticlePublisher(RaqibConfig config, MeterRegistry metrics) {
+        this.published = PipelineMeters.stageRecords(metrics, "ingest");
         this.ackTimeout = config.ingest().ackTimeout();
         int bound = (int) Math.min(Integer.MAX_VALUE, ackTimeout.toMillis());
         Map<String, Object> p = new HashMap<>();
@@ -69,9 +85,15 @@ public final class ArticlePublisher implements AutoCloseable, ArticleIntake.Send
         try {
             producer.send(new ProducerRecord<>(Topics.ARTICLES_RAW.name(), article.id(), article), (meta, error) -> {
                 if (error != null) {
-                    acked.completeExceptionally(refusal(error));
+                    Throwable refused = refusal(error);
+                    if (!(refused instanceof ArticleRefusedException)) {
+                        lastFailure = "a send was not acknowledged: " + error.getMessage();
+                    }
+                    acked.completeExceptionally(refused);
                 } else {
                     acknowledged.incrementAndGet();
+                    published.increment();
+                    lastFailure = null;
                     acked.complete(meta);
                 }
             });
@@ -106,6 +128,36 @@ public final class ArticlePublisher implements AutoCloseable, ArticleIntake.Send
         if (failure != null) {
             throw new IOException("publishing to Kafka failed: " + failure.getMessage(), failure);
         }
+    }
+
+    /**
+     * Fetches the metadata of {@code raqib.articles.raw} (waiting at most the acknowledgement bound), so the
+     * producer is known to reach the cluster before the first article; a failure is kept for {@link #health}.
+     */
+    public void connect() {
+        try {
+            producer.partitionsFor(Topics.ARTICLES_RAW.name());
+            lastFailure = null;
+        } catch (KafkaException e) {
+            lastFailure = "no metadata for " + Topics.ARTICLES_RAW.name() + ": " + e.getMessage();
+        }
+    }
+
+    /**
+     * The producer as component {@code raw-producer}: UP once it fetched metadata or had a send acknowledged, and
+     * while its last send was; STARTING otherwise (it recovers by itself once the cluster answers).
+     */
+    public ComponentHealth health() {
+        String failure = lastFailure;
+        return failure == null ? ComponentHealth.up("raw-producer", acknowledged.get() + " articles acknowledged")
+                : ComponentHealth.starting("raw-producer", failure);
+    }
+
+    /** Publishes the producer's client metrics to {@code registry}; close the binder with the publisher. */
+    public KafkaClientMetrics bindMetrics(MeterRegistry registry) {
+        KafkaClientMetrics binder = new KafkaClientMetrics(producer);
+        binder.bindTo(registry);
+        return binder;
     }
 
     /** How many articles the broker has acknowledged. */

@@ -2,12 +2,16 @@ package io.raqib.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.health.ComponentHealth;
+import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.StreamsService;
 import io.raqib.core.model.Watch;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -24,6 +28,7 @@ public final class SinkService implements AutoCloseable {
     private final DeskTopics deskTopics;
     private final WatchDeadLetters rejectedWatches;
     private final WatchTopicListener listener;
+    private final KafkaClientMetrics listenerMetrics;
     private final StreamsService streams;
     /** Null when no webhook is allowed (raqib.webhook.allow empty): no consumer group to join then. */
     private final WebhookDelivery webhooks;
@@ -33,7 +38,11 @@ public final class SinkService implements AutoCloseable {
         this(config, fileWatches, new SimpleMeterRegistry());
     }
 
-    /** A sink publishing its counters (suppressed alerts, …) to {@code metrics}. */
+    /**
+     * A sink publishing its meters to {@code metrics}: suppressed alerts, watches, the Kafka client metrics of its
+     * Streams application and watch listener, {@code raqib.stage.records{stage=sink}} (articles matched),
+     * {@code raqib.alerts.sent}, {@code raqib.alert.latency}, {@code raqib.dlq.records{stage=sink}}.
+     */
     public SinkService(RaqibConfig config, List<Watch> fileWatches, MeterRegistry metrics) {
         KafkaClients clients = new KafkaClients(config);
         registry = new WatchRegistry(config.sink().watchLimits());
@@ -48,7 +57,9 @@ public final class SinkService implements AutoCloseable {
         // operator changed that one): the constructor does not reach the cluster, start() does.
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics,
                 config.partitions());
-        streams = new StreamsService("sink", builder.build(), clients.streams("sink"));
+        streams = new StreamsService("sink", builder.build(), clients.streams("sink", metrics));
+        streams.bindMetrics(metrics);
+        listenerMetrics = listener.bindMetrics(metrics);
         WebhookPolicy webhookPolicy = new WebhookPolicy(config.sink().webhookAllow());
         webhooks = webhookPolicy.allowsNone() ? null : new WebhookDelivery(config, registry, webhookPolicy, metrics);
         metrics.gauge("raqib.sink.watches", registry, WatchRegistry::size);
@@ -82,6 +93,18 @@ public final class SinkService implements AutoCloseable {
                 .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
+    /**
+     * Live while no part has stopped by itself; ready once the stored watches are loaded and the matching
+     * application is RUNNING.
+     */
+    public ServiceHealth health() {
+        List<ComponentHealth> parts = new ArrayList<>(List.of(streams.health(), listener.health()));
+        if (webhooks != null) {
+            parts.add(webhooks.health());
+        }
+        return new ServiceHealth("sink", parts);
+    }
+
     /** The live watches. */
     public WatchRegistry registry() {
         return registry;
@@ -94,6 +117,7 @@ public final class SinkService implements AutoCloseable {
             webhooks.close();
         }
         listener.close();
+        listenerMetrics.close();
         rejectedWatches.close();
         registry.close();
         deskTopics.close();

@@ -1,8 +1,11 @@
 package io.raqib.sink;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.raqib.core.kafka.JsonSerde;
 import io.raqib.core.kafka.Topics;
+import io.raqib.core.metrics.PipelineMeters;
 import io.raqib.core.model.ArticleRules;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Highlight;
@@ -13,6 +16,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -23,6 +27,9 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -82,13 +89,15 @@ public final class SinkTopology {
         KStream<String, AlertCandidate> admitted = builder.stream(Topics.ARTICLES_ENRICHED.name(),
                         Consumed.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
                                 .withName("read-enriched-articles"))
-                .process(() -> new MatchProcessor(matcher, partitions), Named.as("match-watches"))
+                .process(() -> new MatchProcessor(matcher, partitions, PipelineMeters.stageRecords(metrics, "sink")),
+                        Named.as("match-watches"))
                 .repartition(Repartitioned.with(Serdes.String(), CANDIDATES).withName(CANDIDATES_NAME)
                         .withNumberOfPartitions(partitions)
                         .withStreamPartitioner((topic, key, batch, n) -> Optional.of(Set.of(batch.partition()))))
                 .process(() -> new GateProcessor(matcher.registry(), metrics, storyMemory.toMillis()),
                         Named.as("gate-alerts"),
-                        STATES_STORE, STORIES_STORE);
+                        STATES_STORE, STORIES_STORE)
+                .processValues(() -> new AlertMeter(metrics), Named.as("count-alerts"));
         admitted.mapValues(AlertCandidate::alert, Named.as("alert-event"))
                 .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
                         .withName("write-alerts"));
@@ -101,11 +110,13 @@ public final class SinkTopology {
 
         private final ArticleMatcher matcher;
         private final int partitions;
+        private final Counter matched;
         private ProcessorContext<String, CandidateBatch> context;
 
-        MatchProcessor(ArticleMatcher matcher, int partitions) {
+        MatchProcessor(ArticleMatcher matcher, int partitions, Counter matched) {
             this.matcher = matcher;
             this.partitions = partitions;
+            this.matched = matched;
         }
 
         @Override
@@ -126,6 +137,35 @@ public final class SinkTopology {
             for (CandidateBatch batch : CandidateBatch.of(matcher.candidatesFor(record.value()), partitions)) {
                 context.forward(new Record<>(batch.articleId(), batch, record.timestamp()));
             }
+            matched.increment();
+        }
+    }
+
+    /**
+     * Counts each alert leaving the gate ({@code raqib.alerts.sent} by desk) and times it from its article's ingest:
+     * the record timestamp, which ingest's producer set when it published the article and every stage kept.
+     */
+    private static final class AlertMeter implements FixedKeyProcessor<String, AlertCandidate, AlertCandidate> {
+
+        private final MeterRegistry metrics;
+        private final Timer latency;
+        private FixedKeyProcessorContext<String, AlertCandidate> context;
+
+        AlertMeter(MeterRegistry metrics) {
+            this.metrics = metrics;
+            this.latency = PipelineMeters.alertLatency(metrics);
+        }
+
+        @Override
+        public void init(FixedKeyProcessorContext<String, AlertCandidate> context) {
+            this.context = context;
+        }
+
+        @Override
+        public void process(FixedKeyRecord<String, AlertCandidate> record) {
+            PipelineMeters.alertsSent(metrics, record.value().desk()).increment();
+            latency.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), TimeUnit.MILLISECONDS);
+            context.forward(record);
         }
     }
 

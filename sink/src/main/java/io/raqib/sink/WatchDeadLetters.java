@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.kafka.DeadLetterRecords;
 import io.raqib.core.kafka.KafkaClients;
+import io.raqib.core.metrics.PipelineMeters;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,7 @@ public final class WatchDeadLetters implements BiConsumer<ConsumerRecord<byte[],
     private final KafkaProducer<byte[], byte[]> producer;
     private final int maxValueBytes;
     private final Counter rejected;
+    private final Counter written;
 
     /** Dead letters for the cluster of {@code config}, as large as the watch records it may hold. */
     public WatchDeadLetters(RaqibConfig config, MeterRegistry metrics) {
@@ -36,6 +38,7 @@ public final class WatchDeadLetters implements BiConsumer<ConsumerRecord<byte[],
         this.rejected = Counter.builder("raqib.sink.watches.rejected")
                 .description("Records of raqib.watches that could not be applied (sent to raqib.dlq)")
                 .register(metrics);
+        this.written = PipelineMeters.dlqRecords(metrics, "sink");
     }
 
     /** Dead-letters {@code record}, rejected because of {@code reason}. */
@@ -43,7 +46,9 @@ public final class WatchDeadLetters implements BiConsumer<ConsumerRecord<byte[],
     public void accept(ConsumerRecord<byte[], byte[]> record, Throwable reason) {
         rejected.increment();
         producer.send(DeadLetterRecords.of(STAGE, record, reason, maxValueBytes), (metadata, e) -> {
-            if (e != null) {
+            if (e == null) {
+                written.increment();
+            } else {
                 LOG.warn("cannot dead-letter watch record {}-{}@{}: {}", record.topic(), record.partition(),
                         record.offset(), e.getMessage());
             }

@@ -1,5 +1,9 @@
 package io.raqib.sink;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.raqib.core.health.ComponentHealth;
+import io.raqib.core.health.ServiceThread;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Watch;
@@ -36,7 +40,7 @@ public final class WatchTopicListener implements AutoCloseable {
     private final BiConsumer<ConsumerRecord<byte[], byte[]>, Throwable> rejected;
     /** Counted down once caught up, or when the listener stops before that. */
     private final CountDownLatch settled = new CountDownLatch(1);
-    private final Thread thread;
+    private final ServiceThread thread;
     private volatile boolean caughtUp;
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -57,8 +61,14 @@ public final class WatchTopicListener implements AutoCloseable {
         this.registry = registry;
         this.beforePut = beforePut;
         this.rejected = rejected;
-        this.thread = new Thread(this::run, "raqib-watch-listener");
-        thread.setDaemon(true);
+        this.thread = new ServiceThread("raqib-watch-listener", this::run);
+    }
+
+    /** Publishes the consumer's client metrics (fetch rates, lag) to {@code registry}. */
+    public KafkaClientMetrics bindMetrics(MeterRegistry registry) {
+        KafkaClientMetrics binder = new KafkaClientMetrics(consumer);
+        binder.bindTo(registry);
+        return binder;
     }
 
     /** Starts following the topic in the background. */
@@ -76,7 +86,23 @@ public final class WatchTopicListener implements AutoCloseable {
 
     /** The error that stopped the listener (it no longer follows the topic), or null while it runs. */
     public Throwable failure() {
-        return failure;
+        Throwable stopped = failure;
+        return stopped != null ? stopped : thread.death();
+    }
+
+    /** The listener as component {@code watch-listener}: UP once caught up, DOWN once it stopped by itself. */
+    public ComponentHealth health() {
+        String component = "watch-listener";
+        Throwable stopped = failure();
+        if (stopped != null) {
+            return ComponentHealth.down(component, "stopped: " + stopped);
+        }
+        ComponentHealth running = thread.health(component);
+        if (!running.ready()) {
+            return running;
+        }
+        return caughtUp ? ComponentHealth.up(component, registry.size() + " watches, caught up with "
+                + Topics.WATCHES.name()) : ComponentHealth.starting(component, "loading " + Topics.WATCHES.name());
     }
 
     private void run() {
@@ -152,6 +178,7 @@ public final class WatchTopicListener implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
+        thread.stopping();
         consumer.wakeup();
         thread.join(10_000);
     }

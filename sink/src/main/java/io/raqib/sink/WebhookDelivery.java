@@ -3,6 +3,8 @@ package io.raqib.sink;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.health.ComponentHealth;
+import io.raqib.core.health.ServiceThread;
 import io.raqib.core.kafka.DeadLetterRecords;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
@@ -63,7 +65,7 @@ public final class WebhookDelivery implements AutoCloseable {
     private final HeldAlerts held = new HeldAlerts();
     private final MeterRegistry metrics;
     private final Gauge heldGauge;
-    private final Thread thread;
+    private final ServiceThread thread;
     private final CountDownLatch assigned = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -94,8 +96,7 @@ public final class WebhookDelivery implements AutoCloseable {
         this.metrics = metrics;
         this.heldGauge = Gauge.builder("raqib.sink.webhooks.held", held, HeldAlerts::size)
                 .description("Alerts read but waiting for room in their webhook target's queue").register(metrics);
-        this.thread = new Thread(this::run, "raqib-webhooks");
-        thread.setDaemon(true);
+        this.thread = new ServiceThread("raqib-webhooks", this::run);
     }
 
     /** Starts delivering in the background. */
@@ -114,7 +115,15 @@ public final class WebhookDelivery implements AutoCloseable {
 
     /** The error that stopped delivery (it does not resume by itself), or null while it runs normally. */
     public Throwable failure() {
-        return failure;
+        Throwable stopped = failure;
+        return stopped != null ? stopped : thread.death();
+    }
+
+    /** Delivery as component {@code webhook-delivery}: UP while its thread runs, DOWN once delivery stopped. */
+    public ComponentHealth health() {
+        Throwable stopped = failure();
+        return stopped != null ? ComponentHealth.down("webhook-delivery", "stopped: " + stopped)
+                : thread.health("webhook-delivery");
     }
 
     private synchronized void failed(Throwable error) {
@@ -200,7 +209,8 @@ public final class WebhookDelivery implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
-        if (thread.getState() == Thread.State.NEW) {
+        thread.stopping();
+        if (!thread.started()) {
             consumer.close();
             lanes.close();
         } else {

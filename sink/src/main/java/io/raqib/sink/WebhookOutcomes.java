@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.kafka.DeadLetterRecords;
 import io.raqib.core.kafka.Topics;
+import io.raqib.core.metrics.PipelineMeters;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +47,7 @@ final class WebhookOutcomes {
     private final int maxValueBytes;
     private final Consumer<Throwable> fatal;
     private final Map<Outcome, Counter> counters = new EnumMap<>(Outcome.class);
+    private final Counter deadLettered;
 
     /**
      * @param maxValueBytes largest dead-letter value {@code dlq} can send
@@ -56,6 +58,7 @@ final class WebhookOutcomes {
         this.dlq = dlq;
         this.maxValueBytes = maxValueBytes;
         this.fatal = fatal;
+        this.deadLettered = PipelineMeters.dlqRecords(metrics, "sink");
         for (Outcome o : Outcome.values()) {
             counters.put(o, Counter.builder("raqib.sink.webhooks").tag("outcome", o.tag())
                     .description("Alerts posted to watch webhooks, by outcome").register(metrics));
@@ -81,6 +84,7 @@ final class WebhookOutcomes {
                 outcome.tag(), reason.getMessage());
         dlq.send(DeadLetterRecords.of(STAGE, record, reason, maxValueBytes), (metadata, error) -> {
             if (error == null) {
+                deadLettered.increment();
                 progress.finished(record.offset());
             } else {
                 fatal.accept(new IllegalStateException("cannot write to " + Topics.DLQ.name() + ": "

@@ -62,7 +62,9 @@ final class StageProcesses implements E2eStages {
         sampler.scheduleAtFixedRate(this::sample, 0, SAMPLE_EVERY_MS, TimeUnit.MILLISECONDS);
         try (PipelineProgress progress = new PipelineProgress(config)) {
             for (int i = 0; i < enrichInstances; i++) {
-                start("enrich-" + i, List.of("enrich"), Map.of());
+                // Each enrich process serves /health and /metrics on a port of its own.
+                start("enrich-" + i, List.of("enrich"),
+                        Map.of(RaqibConfig.HTTP_PORT, Integer.toString(EmbeddedBroker.freePort())));
             }
             // The sink serves its watch API; any free port will do, the bench does not call it.
             start("sink", List.of("sink", "--watches", watchesFile.toAbsolutePath().toString()),

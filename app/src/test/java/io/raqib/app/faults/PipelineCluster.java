@@ -100,8 +100,9 @@ public final class PipelineCluster implements AutoCloseable {
         if (staticMembership) {
             env.put("RAQIB_INSTANCE_ID", name);
         }
+        // Every stage serves /health and /metrics: a port of its own on this one host.
+        env.put("RAQIB_HTTP_PORT", Integer.toString(freePort()));
         if (stage == Stage.SINK) {
-            env.put("RAQIB_HTTP_PORT", Integer.toString(freePort()));
             env.put("RAQIB_WATCHES_FILE", watchesFile.toString());
         }
         Instance instance = new Instance(name, stage, env, new CopyOnWriteArrayList<>());

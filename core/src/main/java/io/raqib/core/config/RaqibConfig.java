@@ -24,7 +24,9 @@ import java.util.Optional;
  * @param maxRecordBytes   largest record Raqib writes to Kafka (an enriched article is about twice its article):
  *                         the producers' {@code max.request.size} and the {@code max.message.bytes} of the topics
  *                         Raqib creates
- * @param httpPort         port of the HTTP API, console and /metrics
+ * @param httpPort         port of the HTTP API, console, /metrics and /health
+ * @param httpHost         address the HTTP server of {@code ingest}, {@code enrich} and {@code sink} listens on
+ *                         ({@code 0.0.0.0}: every interface, as a container needs)
  * @param apiTokens        bearer tokens accepted by the HTTP API (comma-separated); empty = API closed
  * @param ingest           the ingest stage's settings (feeds, push, dedup)
  * @param enrich           the enrich stage's settings (operator data, near-duplicate window and thresholds)
@@ -43,6 +45,7 @@ public record RaqibConfig(
         int maxArticleBytes,
         int maxRecordBytes,
         int httpPort,
+        String httpHost,
         List<String> apiTokens,
         IngestSettings ingest,
         EnrichSettings enrich,
@@ -59,6 +62,7 @@ public record RaqibConfig(
     public static final String MAX_ARTICLE_BYTES = "raqib.max.article.bytes";
     public static final String MAX_RECORD_BYTES = "raqib.max.record.bytes";
     public static final String HTTP_PORT = "raqib.http.port";
+    public static final String HTTP_HOST = "raqib.http.host";
     public static final String API_TOKENS = "raqib.api.tokens";
 
     private static final Map<String, String> DEFAULTS = Map.ofEntries(
@@ -72,6 +76,7 @@ public record RaqibConfig(
             Map.entry(MAX_ARTICLE_BYTES, Integer.toString(1 << 20)),
             Map.entry(MAX_RECORD_BYTES, Integer.toString(8 << 20)),
             Map.entry(HTTP_PORT, "8080"),
+            Map.entry(HTTP_HOST, "0.0.0.0"),
             Map.entry(API_TOKENS, ""));
 
     /** The defaults alone: no file, no environment. */
@@ -98,6 +103,7 @@ public record RaqibConfig(
                 v.positiveInt(MAX_ARTICLE_BYTES),
                 maxRecordBytes(v),
                 port(v),
+                httpHost(v),
                 v.list(API_TOKENS),
                 IngestSettings.from(v),
                 EnrichSettings.from(v),
@@ -108,7 +114,7 @@ public record RaqibConfig(
     /** The same configuration with another Streams state directory: another instance of the same stages. */
     public RaqibConfig withStateDir(Path dir) {
         return new RaqibConfig(bootstrapServers, partitions, replication, applicationId, dir, instanceId, watchesFile,
-                maxArticleBytes, maxRecordBytes, httpPort, apiTokens, ingest, enrich, sink, kafka);
+                maxArticleBytes, maxRecordBytes, httpPort, httpHost, apiTokens, ingest, enrich, sink, kafka);
     }
 
     /** The record size limits. */
@@ -143,6 +149,14 @@ public record RaqibConfig(
                     + least + ")");
         }
         return n;
+    }
+
+    private static String httpHost(ConfigValues v) {
+        String host = v.string(HTTP_HOST);
+        if (host.isEmpty() || host.contains(" ")) {
+            throw v.invalid(HTTP_HOST, host, "an address or host name to listen on, e.g. 0.0.0.0 or 127.0.0.1");
+        }
+        return host;
     }
 
     private static int port(ConfigValues v) {

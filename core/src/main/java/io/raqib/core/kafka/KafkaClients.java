@@ -1,5 +1,6 @@
 package io.raqib.core.kafka;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.raqib.core.config.KafkaSettings;
 import io.raqib.core.config.RaqibConfig;
 import java.util.HashMap;
@@ -60,6 +61,16 @@ public final class KafkaClients {
      */
     public Properties streams(String stage) {
         return withOperatorSettings(StreamsProperties.forStage(config, stage));
+    }
+
+    /**
+     * {@link #streams(String)}, with the DLQ handlers counting the records they dead-letter in {@code metrics}
+     * ({@code raqib.dlq.records}).
+     */
+    public Properties streams(String stage, MeterRegistry metrics) {
+        Properties p = streams(stage);
+        StreamsDeadLetters.countIn(p, metrics);
+        return p;
     }
 
     /**

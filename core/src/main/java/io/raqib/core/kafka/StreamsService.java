@@ -1,10 +1,13 @@
 package io.raqib.core.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.raqib.core.health.ComponentHealth;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.CloseOptions;
@@ -23,6 +26,7 @@ public final class StreamsService implements AutoCloseable {
     private final CountDownLatch running = new CountDownLatch(1);
     private volatile Throwable failure;
     private volatile boolean closing;
+    private final List<KafkaStreamsMetrics> metrics = new CopyOnWriteArrayList<>();
 
     public StreamsService(String name, Topology topology, Properties properties) {
         this.name = name;
@@ -32,22 +36,43 @@ public final class StreamsService implements AutoCloseable {
                 running.countDown();
             }
             if (now == KafkaStreams.State.ERROR && failure == null) {
-                failure = new IllegalStateException(name + ": Kafka Streams went from " + before + " to ERROR");
+                failure = new StreamsFailedException(name + ": Kafka Streams went from " + before + " to ERROR",
+                        null);
             }
             if (now == KafkaStreams.State.PENDING_SHUTDOWN && !closing && failure == null) {
-                failure = new IllegalStateException(name + ": Kafka Streams is shutting down by itself");
+                failure = new StreamsFailedException(name + ": Kafka Streams is shutting down by itself", null);
             }
         });
         streams.setUncaughtExceptionHandler(e -> {
-            failure = e;
+            failure = new StreamsFailedException(name + ": a stream thread stopped on " + e, e);
             LOG.error("{} stopped on an unexpected error", name, e);
             return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
     }
 
+    /**
+     * The client as a component named {@code <name>-streams}: UP while RUNNING, STARTING while it starts or
+     * rebalances, DOWN once it failed or stopped.
+     */
+    public ComponentHealth health() {
+        String component = name + "-streams";
+        KafkaStreams.State state = streams.state();
+        Throwable failed = failure;
+        if (failed != null) {
+            return ComponentHealth.down(component, failed.getMessage());
+        }
+        if (state == KafkaStreams.State.RUNNING) {
+            return ComponentHealth.up(component, "RUNNING");
+        }
+        return state.isRunningOrRebalancing() || state == KafkaStreams.State.CREATED
+                ? ComponentHealth.starting(component, state.name()) : ComponentHealth.down(component, state.name());
+    }
+
     /** Publishes the Kafka Streams client metrics (throughput, lag, state) to {@code registry}. */
     public void bindMetrics(MeterRegistry registry) {
-        new KafkaStreamsMetrics(streams, Tags.of("stage", name)).bindTo(registry);
+        KafkaStreamsMetrics binder = new KafkaStreamsMetrics(streams, Tags.of("stage", name));
+        binder.bindTo(registry);
+        metrics.add(binder);
     }
 
     /** Starts processing in the background. */
@@ -60,7 +85,10 @@ public final class StreamsService implements AutoCloseable {
         return running.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** The error that stopped the application (or is stopping it), or null while healthy. */
+    /**
+     * The error that stopped the application (or is stopping it), a {@link StreamsFailedException}, or null while
+     * healthy.
+     */
     public Throwable failure() {
         return failure;
     }
@@ -83,5 +111,6 @@ public final class StreamsService implements AutoCloseable {
         // timeout (Streams stays in the group on close by default).
         streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
                 .withTimeout(Duration.ofSeconds(30)));
+        metrics.forEach(KafkaStreamsMetrics::close);
     }
 }

@@ -1,5 +1,6 @@
 package io.raqib.ingest.poll;
 
+import io.raqib.core.health.ComponentHealth;
 import io.raqib.core.model.Article;
 import io.raqib.ingest.ArticleIntake;
 import io.raqib.ingest.FeedArticles;
@@ -44,6 +45,8 @@ public final class FeedPoller implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Map<String, FeedSource> active = new LinkedHashMap<>();
     private final Map<String, ScheduledFuture<?>> scheduled = new HashMap<>();
+    /** What killed polling (an error no poll catches, e.g. out of memory), or null. */
+    private volatile Throwable death;
 
     public FeedPoller(FeedFetcher fetcher, FeedParser parser, ArticleIntake intake, IngestMetrics metrics,
                       Backoff backoff, int threads) {
@@ -95,13 +98,46 @@ public final class FeedPoller implements AutoCloseable {
      * without a restart); a list that cannot be read is logged and the current feeds keep running.
      */
     public void follow(FeedList list, Duration every) {
-        scheduler.scheduleWithFixedDelay(() -> {
+        scheduler.scheduleWithFixedDelay(guarded(() -> {
             try {
                 update(list.read());
             } catch (IOException | RuntimeException e) {
                 LOG.warn("feed list not reloaded: {}", e.getMessage());
             }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        }), every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * The poller as component {@code feed-poller}: DOWN once an error escaped a poll (that feed is no longer
+     * polled: the executor would keep it to itself) or after {@link #close}, UP otherwise.
+     */
+    public ComponentHealth health() {
+        Throwable dead = death;
+        if (dead != null) {
+            return ComponentHealth.down("feed-poller", "polling died: " + dead);
+        }
+        return scheduler.isShutdown() ? ComponentHealth.down("feed-poller", "stopped")
+                : ComponentHealth.up("feed-poller", "polling " + feeds().size() + " feeds");
+    }
+
+    /** What stopped polling for good, or null while it runs. */
+    public Throwable failure() {
+        return death;
+    }
+
+    /** {@code task}, recording what escapes it as the poller's death (a scheduled task's error is otherwise lost). */
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException | Error e) {
+                if (!scheduler.isShutdown()) {
+                    death = e;
+                    LOG.error("feed polling died", e);
+                }
+                throw e;
+            }
+        };
     }
 
     /** The feeds being polled. */
@@ -172,7 +208,8 @@ public final class FeedPoller implements AutoCloseable {
     private synchronized void schedule(FeedSource feed, Duration delay) {
         // A feed removed or changed while its poll ran is not rescheduled: its replacement has its own cycle.
         if (feed.equals(active.get(feed.url())) && !scheduler.isShutdown()) {
-            scheduled.put(feed.url(), scheduler.schedule(() -> cycle(feed), delay.toMillis(), TimeUnit.MILLISECONDS));
+            scheduled.put(feed.url(), scheduler.schedule(guarded(() -> cycle(feed)), delay.toMillis(),
+                    TimeUnit.MILLISECONDS));
         }
     }
 
