@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.raqib.core.model.Article;
 import io.raqib.ingest.ArticleIntake;
 import io.raqib.ingest.ArticleValidator;
+import io.raqib.core.health.ComponentHealth;
 import io.raqib.ingest.ControlledSender;
 import io.raqib.ingest.DuplicateFilter;
 import io.raqib.ingest.IngestMetrics;
@@ -236,6 +237,26 @@ class FeedPollerTest {
         assertThat(published).extracting(Article::title).containsExactly("One", "Two");
     }
 
+    @Test
+    void anErrorEscapingAPollKillsPollingAndShowsInItsHealth() throws Exception {
+        server.enqueue(new MockResponse().setBody(RSS).setHeader("Content-Type", "application/rss+xml"));
+        try (FeedPoller dying = poller(Duration.ofSeconds(2), 1 << 20, article -> {
+            throw new OutOfMemoryError("simulated: heap exhausted while publishing");
+        })) {
+            assertThat(dying.health().status()).isEqualTo(ComponentHealth.Status.UP);
+
+            dying.start(List.of(feed("/rss")));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (dying.failure() == null && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+
+            assertThat(dying.failure()).isInstanceOf(OutOfMemoryError.class);
+            assertThat(dying.health().status()).isEqualTo(ComponentHealth.Status.DOWN);
+            assertThat(dying.health().detail()).contains("heap exhausted while publishing");
+        }
+    }
+
     private void awaitPublished(int count) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (published.size() < count && System.nanoTime() < deadline) {
@@ -244,8 +265,12 @@ class FeedPollerTest {
     }
 
     private FeedPoller poller(Duration timeout, int maxBytes) {
+        return poller(timeout, maxBytes, broker);
+    }
+
+    private FeedPoller poller(Duration timeout, int maxBytes, ArticleIntake.Sender sender) {
         ArticleIntake intake = new ArticleIntake(new ArticleValidator(1 << 20), new DuplicateFilter(1000, 1000),
-                broker, metrics, Duration.ofSeconds(2));
+                sender, metrics, Duration.ofSeconds(2));
         return new FeedPoller(new FeedFetcher(timeout, maxBytes, 3, LOCAL), new FeedParser(maxBytes), intake, metrics,
                 new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(1), new Random(7)), 2);
     }
