@@ -65,6 +65,23 @@ class HealthIT {
     }
 
     @Test
+    void ingestIsReadyOnceItsProducerReachedTheCluster() throws Exception {
+        RaqibConfig config = SharedBroker.config("ingest-ready");
+        PrometheusMeterRegistry metrics = Metrics.registry();
+        try (IngestService ingest = new IngestService(config, Optional.empty(), metrics);
+             HttpApi http = server(metrics, List.of(new HealthEndpoints(List.of(ingest::health))))) {
+            HttpResponse<String> before = get(http, HealthEndpoints.READY);
+            assertThat(before.statusCode()).isEqualTo(503);
+            assertThat(component(before, "raw-producer").path("status").asText()).isEqualTo("STARTING");
+
+            ingest.start();
+
+            assertThat(get(http, HealthEndpoints.READY).statusCode()).isEqualTo(200);
+            assertThat(get(http, HealthEndpoints.LIVE).statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aDeadWatchListenerFailsTheSinksLiveness() throws Exception {
         RaqibConfig config = SharedBroker.config("live");
         PrometheusMeterRegistry metrics = Metrics.registry();

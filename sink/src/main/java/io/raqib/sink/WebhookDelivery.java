@@ -2,6 +2,7 @@ package io.raqib.sink;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.health.ComponentHealth;
 import io.raqib.core.health.ServiceThread;
@@ -66,6 +67,8 @@ public final class WebhookDelivery implements AutoCloseable {
     private final MeterRegistry metrics;
     private final Gauge heldGauge;
     private final ServiceThread thread;
+    /** The delivery group's lag and fetch rates, as {@code kafka_consumer_*}. */
+    private final KafkaClientMetrics consumerMetrics;
     private final CountDownLatch assigned = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -97,6 +100,8 @@ public final class WebhookDelivery implements AutoCloseable {
         this.heldGauge = Gauge.builder("raqib.sink.webhooks.held", held, HeldAlerts::size)
                 .description("Alerts read but waiting for room in their webhook target's queue").register(metrics);
         this.thread = new ServiceThread("raqib-webhooks", this::run);
+        this.consumerMetrics = new KafkaClientMetrics(consumer);
+        consumerMetrics.bindTo(metrics);
     }
 
     /** Starts delivering in the background. */
@@ -218,6 +223,7 @@ public final class WebhookDelivery implements AutoCloseable {
             thread.join(30_000);
         }
         dlq.close();
+        consumerMetrics.close();
         metrics.remove(heldGauge);
     }
 
