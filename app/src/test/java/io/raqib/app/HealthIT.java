@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.TopicSpec;
 import io.raqib.core.kafka.Topics;
@@ -28,6 +29,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -51,7 +53,7 @@ class HealthIT {
         PrometheusMeterRegistry metrics = Metrics.registry();
         try (EnrichService enrich = new EnrichService(config,
                 new ArticleEnricher(new LanguageDetector(), config.enrich()), metrics);
-             HttpApi http = server(metrics, List.of(new HealthEndpoints(List.of(enrich::health))))) {
+             HttpApi http = probes(metrics, enrich::health)) {
             HttpResponse<String> before = get(http, HealthEndpoints.READY);
             assertThat(before.statusCode()).isEqualTo(503);
             assertThat(component(before, "enrich-streams").path("detail").asText()).isEqualTo("CREATED");
@@ -66,10 +68,9 @@ class HealthIT {
 
     @Test
     void ingestIsReadyOnceItsProducerReachedTheCluster() throws Exception {
-        RaqibConfig config = SharedBroker.config("ingest-ready");
         PrometheusMeterRegistry metrics = Metrics.registry();
-        try (IngestService ingest = new IngestService(config, Optional.empty(), metrics);
-             HttpApi http = server(metrics, List.of(new HealthEndpoints(List.of(ingest::health))))) {
+        try (IngestService ingest = new IngestService(SharedBroker.config("ingest-ready"), Optional.empty(), metrics);
+             HttpApi http = probes(metrics, ingest::health)) {
             HttpResponse<String> before = get(http, HealthEndpoints.READY);
             assertThat(before.statusCode()).isEqualTo(503);
             assertThat(component(before, "raw-producer").path("status").asText()).isEqualTo("STARTING");
@@ -83,10 +84,9 @@ class HealthIT {
 
     @Test
     void aDeadWatchListenerFailsTheSinksLiveness() throws Exception {
-        RaqibConfig config = SharedBroker.config("live");
         PrometheusMeterRegistry metrics = Metrics.registry();
-        try (SinkService sink = new SinkService(config, List.of(), metrics);
-             HttpApi http = server(metrics, List.of(new HealthEndpoints(List.of(sink::health))))) {
+        try (SinkService sink = new SinkService(SharedBroker.config("live"), List.of(), metrics);
+             HttpApi http = probes(metrics, sink::health)) {
             Set<Thread> before = listenerThreads();
             sink.start(WAIT);
             await(http, HealthEndpoints.READY, r -> r.statusCode() == 200);
@@ -150,6 +150,11 @@ class HealthIT {
                     "raqib_alert_latency_seconds_sum", "kafka_consumer_fetch_manager_records_lag_max",
                     "raqib_sink_watches");
         }
+    }
+
+    /** A server answering the health probes of one service and its {@code /metrics}. */
+    private static HttpApi probes(PrometheusMeterRegistry metrics, Supplier<ServiceHealth> health) {
+        return server(metrics, List.of(new HealthEndpoints(List.of(health))));
     }
 
     private static HttpApi server(PrometheusMeterRegistry metrics, List<Consumer<RoutesConfig>> routes) {
