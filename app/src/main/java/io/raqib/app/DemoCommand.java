@@ -97,8 +97,9 @@ public final class DemoCommand implements Callable<Integer> {
                          new WatchAdmission(config.sink()));
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(
                          new WatchApi(watchStore, stages.enricher()::enrich), ingest.pushEndpoint(), console,
-                         new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health), stages.health().stream())
-                                 .toList())), config.ingest().pushMaxBytes()).start(httpHost, httpPort);
+                         new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health),
+                                 stages.health().stream()).toList())), config.ingest().pushMaxBytes())
+                         .start(httpHost, httpPort);
                  TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, alert -> {
                      firstAlertNanos.compareAndSet(0, System.nanoTime());
                      printer.print(alert);

@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * The one HTTP server of a Raqib process: {@code /api/*} behind bearer tokens, {@code /metrics} (Prometheus) and
- * the health probes ({@link HealthEndpoints}, contributed by the process) open. Stages contribute their endpoints as {@code Consumer<RoutesConfig>}; every error is
- * answered as JSON {@code {"status": 4xx, "error": "…"}}.
+ * the health probes ({@link HealthEndpoints}, contributed by the process) open. Stages contribute their endpoints
+ * as {@code Consumer<RoutesConfig>}; every error is answered as JSON {@code {"status": 4xx, "error": "…"}}.
  */
 public final class HttpApi implements AutoCloseable {
 
