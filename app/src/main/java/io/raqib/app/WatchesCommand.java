@@ -14,9 +14,8 @@ import io.raqib.ingest.ArticleFileReader;
 import io.raqib.sink.InvalidWatchException;
 import io.raqib.sink.WatchAdmission;
 import io.raqib.sink.WatchQueryParser;
-import io.raqib.sink.WatchRegistry;
 import io.raqib.sink.WatchTester;
-import io.raqib.sink.WatchTopicListener;
+import io.raqib.sink.WatchTopicSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,22 +45,23 @@ import picocli.CommandLine.Parameters;
             WatchesCommand.Test.class})
 public final class WatchesCommand {
 
+    /** How long a cluster call may take: an unreachable cluster fails the command this soon, naming it. */
+    static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(10);
+
     /** Reads every live watch from the topic (records that are not valid under {@code config}'s limits skipped). */
-    static List<Watch> stored(RaqibConfig config) throws Exception {
-        KafkaClients clients = new KafkaClients(config);
-        try (WatchRegistry registry = new WatchRegistry(config.sink().watchLimits())) {
-            WatchTopicListener listener = new WatchTopicListener(clients, registry);
-            try {
-                listener.start();
-                if (!listener.awaitCaughtUp(Duration.ofSeconds(60))) {
-                    String what = "cannot read " + Topics.WATCHES.name();
-                    throw listener.failure() == null ? new IllegalStateException(what + " at "
-                            + config.bootstrapServers()) : clients.failure(what, listener.failure());
-                }
-                return registry.all();
-            } finally {
-                listener.close();
-            }
+    static List<Watch> stored(RaqibConfig config) {
+        WatchQueryParser parser = new WatchQueryParser(config.sink().watchLimits());
+        return WatchTopicSnapshot.read(new KafkaClients(config), CLUSTER_TIMEOUT).live().stream()
+                .filter(w -> valid(parser, w)).toList();
+    }
+
+    /** Whether a sink would apply this stored watch (the same check as its listener's). */
+    private static boolean valid(WatchQueryParser parser, Watch watch) {
+        try {
+            parser.compile(watch);
+            return true;
+        } catch (InvalidWatchException | StackOverflowError e) {
+            return false;
         }
     }
 
