@@ -88,7 +88,7 @@ class WatchesCommandTest {
         Path copy = dir.resolve("republished.txt");
         Files.writeString(copy, Files.readString(SEED) + "\nنقلاً عن وكالات.\n");
 
-        int exit = RaqibCli.run("match", "--watches", "../samples/watches.json", SEED.toString(), copy.toString());
+        int exit = RaqibCli.run("match", "--watches", "../deploy/watches.json", SEED.toString(), copy.toString());
 
         assertThat(exit).isZero();
         List<JsonNode> alerts = console.jsonLines();
