@@ -6,8 +6,10 @@ import io.raqib.core.model.Watch;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -101,8 +103,9 @@ public final class WatchSeeder {
                 return outcome;
             }
             producer.beginTransaction();
+            Set<String> toPublish = new HashSet<>(outcome.published());
             for (Watch w : fileWatches) {
-                if (outcome.published().contains(w.id())) {
+                if (toPublish.contains(w.id())) {
                     RecordHeaders headers = new RecordHeaders();
                     headers.add(WatchTopicSnapshot.SOURCE_HEADER,
                             WatchTopicSnapshot.FROM_FILE.getBytes(StandardCharsets.UTF_8));
