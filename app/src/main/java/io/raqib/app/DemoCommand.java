@@ -40,6 +40,8 @@ import picocli.CommandLine.Option;
 public final class DemoCommand implements Callable<Integer> {
 
     private static final Duration TIMEOUT = Duration.ofMinutes(2);
+    /** The sample watches, kept out of the samples folder so that no article reader meets them. */
+    static final Path DEFAULT_WATCHES = Path.of("deploy", "watches.json");
 
     @Option(names = "--once", description = "Exit once every sample has been processed.")
     boolean once;
@@ -49,7 +51,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path samples;
 
     @Option(names = "--watches", paramLabel = "FILE",
-            description = "JSON array of watches (default: watches.json in the samples folder).")
+            description = "JSON array of watches, published to raqib.watches (default: deploy/watches.json).")
     Path watchesFile;
 
     @Option(names = "--data-dir", paramLabel = "DIR",
@@ -77,7 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        Path watches = watchesFile != null ? watchesFile : samples.resolve("watches.json");
+        Path watches = watchesFile != null ? watchesFile : DEFAULT_WATCHES;
         List<Watch> fileWatches = Files.exists(watches)
                 ? WatchFiles.read(watches, RaqibConfig.load(null, Map.of()).sink().watchLimits()) : List.of();
         Path stateDir = Files.createTempDirectory("raqib-demo-state-");
@@ -111,8 +113,12 @@ public final class DemoCommand implements Callable<Integer> {
                         + "http://%s:%d/metrics%n", httpHost, http.port(), token, httpHost, http.port());
                 ingest.start();
                 stages.start(TIMEOUT);
+                if (stages.sink().seeded() != null) {
+                    out.printf("raqib demo: watches file %s: %s%n", watches, stages.sink().seeded().describe());
+                }
                 IngestSummary summary = FileIngestor.toKafka(ingest.publisher(),
                         new ArticleValidator(config.maxArticleBytes()), List.of(samples), Set.of(watches));
+                summary.skipNotices().forEach(n -> out.println("raqib demo: " + n));
                 summary.rejected().forEach(r -> out.println("raqib demo: rejected " + r.getMessage()));
                 if (once) {
                     awaitAlerts(config, tail);

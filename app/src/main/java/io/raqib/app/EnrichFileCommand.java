@@ -42,6 +42,7 @@ public final class EnrichFileCommand implements Callable<Integer> {
             out.println(RaqibJson.write(enricher.enrich(article)));
             out.flush();
         }).ingest(inputs, Set.of());
+        summary.skipNotices().forEach(n -> System.err.println("raqib enrich-file: " + n));
         for (InputException rejected : summary.rejected()) {
             System.err.println("raqib enrich-file: " + rejected.getMessage());
         }

@@ -67,6 +67,7 @@ public final class ImportCommand implements Callable<Integer> {
                 new ArticleFileReader(settings.feedMaxBytes(), columns, source),
                 new ArticleValidator(config.maxArticleBytes()), new SimpleMeterRegistry(), paths, Set.of(),
                 !noProgress);
+        result.summary().skipNotices().forEach(n -> System.err.println("raqib import: " + n));
         for (InputException rejected : result.summary().rejected()) {
             System.err.println("raqib import: " + rejected.getMessage());
         }

@@ -67,6 +67,7 @@ public final class IngestCommand implements Callable<Integer> {
                 new ArticleFileReader(settings.feedMaxBytes(), new CsvColumns(Map.of()), null),
                 new ArticleValidator(config.maxArticleBytes()), new SimpleMeterRegistry(), inputs,
                 config.watchesFile().map(Set::of).orElse(Set.of()), false).summary();
+        summary.skipNotices().forEach(n -> System.err.println("raqib ingest: " + n));
         summary.rejected().forEach(r -> System.err.println("raqib ingest: " + r.getMessage()));
         if (summary.unacknowledged() > 0) {
             System.err.println("raqib ingest: " + summary.unacknowledged() + " articles not published: "

@@ -44,6 +44,7 @@ public final class MatchCommand implements Callable<Integer> {
                 out.flush();
             });
         }
+        summary.skipNotices().forEach(n -> System.err.println("raqib match: " + n));
         for (InputException rejected : summary.rejected()) {
             System.err.println("raqib match: " + rejected.getMessage());
         }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 /** {@code raqib sink}: runs the matching stage until stopped. */
 @Command(name = "sink", mixinStandardHelpOptions = true,
         description = {"Run the sink stage (raqib.articles.enriched → raqib.alerts) until Ctrl-C / SIGTERM.",
-            "Watches come from --watches (or raqib.watches.file) and from the compacted raqib.watches topic."})
+            "Watches come from the compacted raqib.watches topic; --watches (or raqib.watches.file) publishes a "
+                + "file's watches there first."})
 public final class SinkCommand implements Callable<Integer> {
 
     /** Alerts per partition of raqib.alerts the console shows when the sink starts. */
@@ -36,7 +37,8 @@ public final class SinkCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--watches", paramLabel = "FILE", description = "JSON array of watches to load at start.")
+    @Option(names = "--watches", paramLabel = "FILE",
+            description = "JSON array of watches published to raqib.watches at start (deleted ones stay deleted).")
     Path watchesFile;
 
     @Override
@@ -63,6 +65,10 @@ public final class SinkCommand implements Callable<Integer> {
                      .start(config.httpHost(), config.httpPort());
              TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, CONSOLE_BACKLOG, console::accept)) {
             sink.start(Duration.ofMinutes(2));
+            if (sink.seeded() != null) {
+                System.out.println("raqib sink: watches file " + config.watchesFile().orElseThrow() + ": "
+                        + sink.seeded().describe());
+            }
             System.out.println("raqib sink: running against " + config.bootstrapServers() + " with "
                     + sink.registry().size() + " watches; watch API and live console on port " + http.port()
                     + (config.apiTokens().isEmpty() ? " (closed: set RAQIB_API_TOKENS)"

@@ -40,6 +40,8 @@ public final class TopicAdmin {
     private static final Logger LOG = LoggerFactory.getLogger(TopicAdmin.class);
     /** How long a topic created by another process may take to appear in this client's metadata. */
     private static final Duration VISIBLE_TIMEOUT = Duration.ofSeconds(30);
+    /** How long the tombstone of a deleted watch is kept: for good, yet far from overflowing a timestamp. */
+    static final Duration WATCH_TOMBSTONE_RETENTION = Duration.ofDays(365L * 100);
 
     /**
      * What {@link #ensureTopics} found: the topics this call created, and how existing topics differ from what
@@ -83,6 +85,11 @@ public final class TopicAdmin {
         configs.put(TopicConfig.CLEANUP_POLICY_CONFIG,
                 spec.compacted() ? TopicConfig.CLEANUP_POLICY_COMPACT : TopicConfig.CLEANUP_POLICY_DELETE);
         configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(config.maxRecordBytes()));
+        if (spec.name().equals(Topics.WATCHES.name())) {
+            // A deleted watch stays deleted only while its tombstone is kept: a watches file seeds the ids the
+            // topic never held (WatchSeeder), so the default day of tombstones would bring a deletion back.
+            configs.put(TopicConfig.DELETE_RETENTION_MS_CONFIG, Long.toString(WATCH_TOMBSTONE_RETENTION.toMillis()));
+        }
         return configs;
     }
 

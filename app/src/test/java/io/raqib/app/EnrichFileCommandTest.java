@@ -59,4 +59,17 @@ class EnrichFileCommandTest {
         assertThat(console.err()).startsWith("raqib enrich-file: ").contains("bad.jsonl:2");
     }
 
+    @Test
+    void aWatchesFileInTheFolderIsSkippedAndNamedNotRejected(@TempDir Path dir) throws Exception {
+        Files.copy(SEED, dir.resolve("seed.txt"));
+        Path watches = Files.copy(Path.of("../deploy/watches.json"), dir.resolve("watches.json"));
+
+        int exit = RaqibCli.run("enrich-file", dir.toString());
+
+        assertThat(exit).isZero();
+        assertThat(console.jsonLines()).hasSize(1);
+        assertThat(console.err().lines().toList()).containsExactly("raqib enrich-file: skipped " + watches
+                + ": a watches file (entries with a query, no title or body), not articles");
+    }
+
 }

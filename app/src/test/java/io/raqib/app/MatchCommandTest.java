@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class MatchCommandTest {
 
-    private static final String WATCHES = "../samples/watches.json";
+    private static final String WATCHES = "../deploy/watches.json";
     private static final String SEED = "../samples/000_7c7fb83801401802.txt";
     @RegisterExtension
     final ConsoleCapture console = new ConsoleCapture();

@@ -51,7 +51,7 @@ class PipelineIT {
         config = SharedBroker.config("pipeline");
         enrich = new EnrichService(config, new ArticleEnricher(new LanguageDetector(), config.enrich()));
         sink = new SinkService(config,
-                WatchFiles.read(SAMPLES.resolve("watches.json"), config.sink().watchLimits()));
+                WatchFiles.read(Path.of("../deploy/watches.json"), config.sink().watchLimits()));
         enrich.start();
         sink.start(WAIT);
     }

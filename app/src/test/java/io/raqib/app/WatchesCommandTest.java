@@ -29,6 +29,19 @@ class WatchesCommandTest {
     }
 
     @Test
+    void testOnAFolderSkipsItsWatchesFileNamingIt(@TempDir Path dir) throws Exception {
+        Files.copy(SEED, dir.resolve("seed.txt"));
+        Path watches = Files.copy(Path.of("../deploy/watches.json"), dir.resolve("watches.json"));
+
+        int exit = RaqibCli.run("watches", "test", "--query", "2254", dir.toString());
+
+        assertThat(exit).isZero();
+        assertThat(console.jsonLines()).singleElement().satisfies(l -> assertThat(l.path("result").path("matched")
+                .asBoolean()).isTrue());
+        assertThat(console.err()).startsWith("raqib watches test: skipped " + watches + ": a watches file");
+    }
+
+    @Test
     void testOfANonMatchingWatchExitsThreeAndABadQueryNamesTheColumn() throws Exception {
         assertThat(RaqibCli.run("watches", "test", "--query", "wheat", "--text", "Nothing about grain.")).isEqualTo(3);
         assertThat(console.jsonLines().get(0).path("result").path("matched").asBoolean()).isFalse();
@@ -88,7 +101,7 @@ class WatchesCommandTest {
         Path copy = dir.resolve("republished.txt");
         Files.writeString(copy, Files.readString(SEED) + "\nنقلاً عن وكالات.\n");
 
-        int exit = RaqibCli.run("match", "--watches", "../samples/watches.json", SEED.toString(), copy.toString());
+        int exit = RaqibCli.run("match", "--watches", "../deploy/watches.json", SEED.toString(), copy.toString());
 
         assertThat(exit).isZero();
         List<JsonNode> alerts = console.jsonLines();

@@ -29,7 +29,10 @@ public final class FileIngestor {
         return through(validator, ArticleIntake.Sender.of(consumer));
     }
 
-    /** Ingests the given files and folders (skipping {@code excluded} files) and reports what happened. */
+    /**
+     * Ingests the given files and folders (skipping {@code excluded} files, and watches files, which the summary
+     * names) and reports what happened.
+     */
     public IngestSummary ingest(List<Path> paths, Set<Path> excluded) throws IOException {
         return ingest(paths, excluded, () -> { });
     }
@@ -38,6 +41,10 @@ public final class FileIngestor {
     public IngestSummary ingest(List<Path> paths, Set<Path> excluded, Runnable onArticle) throws IOException {
         IngestTally tally = new IngestTally();
         for (Path file : ArticleFileReader.list(paths, excluded)) {
+            if (WatchFileShape.matches(file)) {
+                tally.watchFile(file);
+                continue;
+            }
             reader.readEach(file, (f, line, article) -> {
                 // Once the broker failed a send, the rest is counted as not published instead of each waiting out
                 // the acknowledgement bound.

@@ -9,6 +9,7 @@ import java.util.List;
 final class IngestTally {
 
     private final List<InputException> rejected = new ArrayList<>();
+    private final List<Path> watchFiles = new ArrayList<>();
     private int read;
     private int published;
     private int duplicates;
@@ -46,6 +47,11 @@ final class IngestTally {
         }
     }
 
+    /** A watches file met among the inputs, not read. */
+    synchronized void watchFile(Path file) {
+        watchFiles.add(file);
+    }
+
     /** An input that yielded no article. */
     synchronized void unreadable(InputException e) {
         rejected.add(e);
@@ -61,6 +67,7 @@ final class IngestTally {
                 throw new InterruptedIOException("interrupted while " + open + " articles were being published");
             }
         }
-        return new IngestSummary(read, published, duplicates, List.copyOf(rejected), unacknowledged, failure);
+        return new IngestSummary(read, published, duplicates, List.copyOf(rejected), unacknowledged, failure,
+                List.copyOf(watchFiles));
     }
 }

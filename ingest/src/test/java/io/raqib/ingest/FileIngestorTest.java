@@ -93,7 +93,7 @@ class FileIngestorTest {
     }
 
     @Test
-    void excludedWatchesFileIsNotReadAsArticles() throws IOException {
+    void watchesFileIsNotReadAsArticlesButNamedAsSkipped() throws IOException {
         write("article.json", """
                 {"title": "Story", "body": "Text."}
                 """);
@@ -107,8 +107,11 @@ class FileIngestorTest {
         assertThat(withExclusion.published()).isEqualTo(1);
 
         IngestSummary withoutExclusion = ingestor.ingest(List.of(dir), Set.of());
-        assertThat(withoutExclusion.rejected()).as("a watch is not an article")
-                .singleElement().extracting(e -> e.file().getFileName().toString()).isEqualTo("watches.json");
+        assertThat(withoutExclusion.rejected()).as("a watches file is skipped, not rejected").isEmpty();
+        assertThat(withoutExclusion.read()).as("the article alone").isEqualTo(1);
+        assertThat(withoutExclusion.watchFiles()).containsExactly(dir.resolve("watches.json"));
+        assertThat(withoutExclusion.skipNotices()).singleElement().asString()
+                .startsWith("skipped " + dir.resolve("watches.json") + ": a watches file");
     }
 
     @Test

@@ -18,13 +18,19 @@ import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsBuilder;
 
 /**
- * The sink stage as a service: watches from the optional file and the {@code raqib.watches} topic (desk topics
- * created as desks appear; records that cannot be applied go to {@code raqib.dlq}), then the matching topology and
- * the webhook delivery. Articles are only processed once the stored watches are loaded.
+ * The sink stage as a service: the optional watches file published to the {@code raqib.watches} topic
+ * ({@link WatchSeeder}), the watches then loaded from the topic and followed (desk topics created as desks appear;
+ * records that cannot be applied go to {@code raqib.dlq}), then the matching topology and the webhook delivery.
+ * Articles are only processed once the stored watches are loaded.
  */
 public final class SinkService implements AutoCloseable {
 
+    /** How long a cluster call may take while the watches file is published. */
+    private static final Duration SEED_TIMEOUT = Duration.ofSeconds(30);
     private final WatchRegistry registry;
+    private final List<Watch> fileWatches;
+    private final WatchSeeder seeder;
+    private WatchSeeder.Outcome seeded;
     private final DeskTopics deskTopics;
     private final WatchDeadLetters rejectedWatches;
     private final WatchTopicListener listener;
@@ -33,7 +39,7 @@ public final class SinkService implements AutoCloseable {
     /** Null when no webhook is allowed (raqib.webhook.allow empty): no consumer group to join then. */
     private final WebhookDelivery webhooks;
 
-    /** A sink whose suppression counters go to a private registry. */
+    /** A sink whose suppression counters go to a private registry; {@code fileWatches} are published at start. */
     public SinkService(RaqibConfig config, List<Watch> fileWatches) {
         this(config, fileWatches, new SimpleMeterRegistry());
     }
@@ -47,8 +53,8 @@ public final class SinkService implements AutoCloseable {
         KafkaClients clients = new KafkaClients(config);
         registry = new WatchRegistry(config.sink().watchLimits());
         deskTopics = new DeskTopics(config);
-        fileWatches.forEach(w -> deskTopics.ensure(w.desk()));
-        registry.putAll(fileWatches);
+        this.fileWatches = List.copyOf(fileWatches);
+        seeder = new WatchSeeder(clients, config.applicationId() + "-watches", SEED_TIMEOUT);
         rejectedWatches = new WatchDeadLetters(config, metrics);
         listener = new WatchTopicListener(clients, registry, w -> deskTopics.ensure(w.desk()),
                 rejectedWatches);
@@ -65,8 +71,14 @@ public final class SinkService implements AutoCloseable {
         metrics.gauge("raqib.sink.watches", registry, WatchRegistry::size);
     }
 
-    /** Loads stored watches (waiting up to {@code timeout}), then starts matching. */
+    /**
+     * Publishes the watches file's watches ({@link WatchSeeder}: deleted ones stay deleted), loads the stored
+     * watches (waiting up to {@code timeout}), then starts matching.
+     */
     public void start(Duration timeout) throws InterruptedException {
+        if (!fileWatches.isEmpty()) {
+            seeded = seeder.seed(fileWatches);
+        }
         listener.start();
         if (!listener.awaitCaughtUp(timeout)) {
             Throwable failure = listener.failure();
@@ -77,6 +89,11 @@ public final class SinkService implements AutoCloseable {
         if (webhooks != null) {
             webhooks.start();
         }
+    }
+
+    /** What {@link #start} did with the watches file's watches, or null without a file (or before start). */
+    public WatchSeeder.Outcome seeded() {
+        return seeded;
     }
 
     /** The running streams application. */
