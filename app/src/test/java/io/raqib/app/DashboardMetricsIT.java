@@ -74,6 +74,9 @@ class DashboardMetricsIT {
                     + marker + ".\", \"source\": \"it\", \"language\": \"en\"}");
             sendPoison(Topics.ARTICLES_RAW, "poison-raw-" + run);
             sendPoison(Topics.ARTICLES_ENRICHED, "poison-enriched-" + run);
+            // The article went all the way: the alert metrics have had something to count.
+            assertThat(KafkaTestClients.readUntil(SharedBroker.get().bootstrapServers(), Topics.ALERTS,
+                    r -> ("dash-" + run).equals(r.key()), 1, START)).hasSize(1);
 
             Map<String, String> unreachable = new TreeMap<>();
             Set<String> exported = new TreeSet<>();
