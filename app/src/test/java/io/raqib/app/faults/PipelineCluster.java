@@ -201,7 +201,8 @@ public final class PipelineCluster implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    /** A TCP port on loopback that was free a moment ago (for a process about to listen on it). */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }
