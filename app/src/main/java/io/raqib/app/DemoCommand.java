@@ -64,6 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EmbeddedBroker.requireAvailable();
         long started = System.nanoTime();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path watches = watchesFile != null ? watchesFile : samples.resolve("watches.json");
