@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,9 +23,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The image's jar, {@code raqib-service.jar} (no embedded broker, RocksDB natives for Linux only), run as processes
- * against the test's broker: the stages work with their persistent stores, and the commands that need the embedded
- * broker say to use raqib.jar instead of failing on a missing class.
+ * The image's jar, {@code raqib-service.jar} (no embedded broker; native libraries for Linux only), run as processes
+ * against the test's broker: the stages work with their persistent stores and every compression codec, and the
+ * commands that need the embedded broker say to use raqib.jar instead of failing on a missing class.
  */
 class ServiceJarIT {
 
@@ -49,8 +50,9 @@ class ServiceJarIT {
                 "RAQIB_WATCHES_FILE", watches.toString(),
                 "RAQIB_HTTP_PORT", Integer.toString(EmbeddedBroker.freePort()));
 
-        try (RaqibProcess enrich = service("enrich", dir, env, List.of("enrich"));
-             RaqibProcess sink = service("sink", dir, env, List.of("sink"))) {
+        // Import writes lz4 batches; enrich zstd and sink snappy ones: each codec's native library is loaded.
+        try (RaqibProcess enrich = service("enrich", dir, compressing(env, "zstd"), List.of("enrich"));
+             RaqibProcess sink = service("sink", dir, compressing(env, "snappy"), List.of("sink"))) {
             awaitLine(enrich, "^raqib enrich: running");
             awaitLine(sink, "^raqib sink: running");
             try (RaqibProcess importer = service("import", dir, env, List.of("import", "--no-progress",
@@ -80,6 +82,12 @@ class ServiceJarIT {
                     + "only raqib.jar has").doesNotContain("NoClassDefFoundError");
         }
         assertThat(dir.resolve("logs").resolve("kafka")).as("nothing made before the refusal").doesNotExist();
+    }
+
+    private static Map<String, String> compressing(Map<String, String> env, String codec) {
+        Map<String, String> with = new HashMap<>(env);
+        with.put("RAQIB_KAFKA_COMPRESSION_TYPE", codec);
+        return with;
     }
 
     /** {@code java -jar raqib-service.jar args…} in {@code dir/logs}, where its output goes too. */
