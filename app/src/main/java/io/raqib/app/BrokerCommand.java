@@ -29,6 +29,7 @@ public final class BrokerCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EmbeddedBroker.requireAvailable();
         if (port < 1 || port > 65_535) {
             throw new IllegalArgumentException("--port must be 1–65535, got " + port);
         }

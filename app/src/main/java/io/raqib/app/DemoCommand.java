@@ -74,6 +74,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EmbeddedBroker.requireAvailable();
         if (!once) {
             ShutdownSignal.install();
         }

@@ -27,6 +27,9 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
+    /** A class of the broker itself: raqib-service.jar leaves the broker (kafka_2.13, kafka-server, Scala) out. */
+    private static final String BROKER_CLASS = "kafka.server.KafkaRaftServer";
+
     private final Path dataDir;
     private final boolean deleteOnClose;
     private final int brokerPort;
@@ -71,7 +74,21 @@ public final class EmbeddedBroker implements AutoCloseable {
         return start(null, 0, mechanism);
     }
 
+    /**
+     * Fails with a clear message, rather than a {@code NoClassDefFoundError} half-way, when this jar has no broker
+     * classes (raqib-service.jar): commands that need the embedded broker call it before they do anything.
+     */
+    public static void requireAvailable() {
+        try {
+            Class.forName(BROKER_CLASS, false, EmbeddedBroker.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("needs the embedded Kafka broker, which only raqib.jar has; this jar "
+                    + "(raqib-service.jar) runs the stages against an external Kafka (--bootstrap-servers)");
+        }
+    }
+
     private static EmbeddedBroker start(Path dataDir, int port, String saslMechanism) throws IOException {
+        requireAvailable();
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be 0 (any free port) or 1–65535, got " + port);
         }

@@ -77,6 +77,7 @@ public final class E2eBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        EmbeddedBroker.requireAvailable();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         List<Watch> watches = WatchFiles.read(watchesFile, RaqibConfig.load(null, Map.of()).sink().watchLimits());
         List<Article> all = E2eArticles.read(corpus, warmup + docs, Set.of(watchesFile));

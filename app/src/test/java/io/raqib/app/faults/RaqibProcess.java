@@ -43,12 +43,18 @@ public final class RaqibProcess implements AutoCloseable {
      */
     public static RaqibProcess start(String name, Path dir, Map<String, String> env, List<String> args)
             throws IOException {
+        return start(JAR, name, dir, env, args);
+    }
+
+    /** As {@link #start(String, Path, Map, List)}, from {@code jar} instead of {@link #JAR}. */
+    public static RaqibProcess start(Path jar, String name, Path dir, Map<String, String> env, List<String> args)
+            throws IOException {
         Files.createDirectories(dir);
         Path out = dir.resolve(name + ".out");
         Path err = dir.resolve(name + ".err");
         Path gc = dir.resolve(name + ".gc");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx1g", "-Xss2m", "-Dfile.encoding=UTF-8",
-                "-Xlog:gc:file=" + gc, "-jar", JAR.toString()));
+                "-Xlog:gc:file=" + gc, "-jar", jar.toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
