@@ -73,7 +73,7 @@ public final class EnrichTopology {
                                 .withName("read-raw-articles"))
                 .process(() -> new AnalyzeProcessor(enricher, limits), Named.as("analyze-and-hold"),
                         PendingArticles.STORE)
-                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(StoryRequest.class))
+                .repartition(Repartitioned.with(Serdes.String(), StoryRequest.serde())
                         .withName(STORY_TOPIC).withNumberOfPartitions(1))
                 .process(() -> new StoryProcessor(enricher.detector()), Named.as("dedup-and-story"),
                         WindowSignatureStore.BANDS, WindowSignatureStore.ARTICLES)

@@ -1,6 +1,5 @@
 package io.raqib.enrich.story;
 
-import io.raqib.core.kafka.JsonSerde;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class WindowSignatureStore implements SignatureStore {
     /** The builder of the article store. */
     public static StoreBuilder<WindowStore<String, SeenArticle>> articleStore(Duration window) {
         return Stores.windowStoreBuilder(Stores.persistentWindowStore(ARTICLES, window, Duration.ofMillis(1), false),
-                Serdes.String(), new JsonSerde<>(SeenArticle.class)).withCachingDisabled();
+                Serdes.String(), SignatureSerdes.seenArticle()).withCachingDisabled();
     }
 
     @Override
