@@ -84,7 +84,7 @@ public final class EnrichTopology {
                 .process(ReleaseProcessor::new, Named.as("release-with-verdict"), PendingArticles.STORE)
                 .peek((id, article) -> written.increment(), Named.as("count-enriched-articles"))
                 .to(Topics.ARTICLES_ENRICHED.name(),
-                        Produced.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
+                        Produced.with(Topics.ARTICLES_ENRICHED.keySerde(), Serdes.ByteArray())
                                 .withName("write-enriched-articles"));
     }
 }

@@ -2,7 +2,7 @@ package io.raqib.enrich;
 
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.EnrichedArticle;
-import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -10,16 +10,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The last step of enrich, back on the article's raw partition: takes the analyzed article the verdict refers to
- * out of {@link PendingArticles} and forwards it with its duplicate/story verdict, keyed by article id.
+ * out of {@link PendingArticles} and forwards its JSON with its duplicate/story verdict ({@link VerdictSplice}),
+ * keyed by article id.
  */
-final class ReleaseProcessor implements Processor<String, StoryVerdict, String, EnrichedArticle> {
+final class ReleaseProcessor implements Processor<String, StoryVerdict, String, byte[]> {
 
-    private static final Deserializer<EnrichedArticle> JSON = Topics.ARTICLES_ENRICHED.valueSerde().deserializer();
-    private ProcessorContext<String, EnrichedArticle> context;
+    private static final Serde<EnrichedArticle> JSON = Topics.ARTICLES_ENRICHED.valueSerde();
+    private ProcessorContext<String, byte[]> context;
     private KeyValueStore<String, byte[]> pending;
 
     @Override
-    public void init(ProcessorContext<String, EnrichedArticle> context) {
+    public void init(ProcessorContext<String, byte[]> context) {
         this.context = context;
         this.pending = context.getStateStore(PendingArticles.STORE);
     }
@@ -33,8 +34,12 @@ final class ReleaseProcessor implements Processor<String, StoryVerdict, String, 
             throw new IllegalStateException("no analyzed article waits at raw partition " + verdict.partition()
                     + ", offset " + verdict.offset() + " for the verdict on " + verdict.articleId());
         }
-        EnrichedArticle article = JSON.deserialize(Topics.ARTICLES_ENRICHED.name(), held);
-        context.forward(record.withKey(article.id())
-                .withValue(article.withStory(verdict.duplicateOf(), verdict.storyId())));
+        byte[] released = VerdictSplice.withVerdict(held, verdict.duplicateOf(), verdict.storyId());
+        if (released == null) {
+            String topic = Topics.ARTICLES_ENRICHED.name();
+            EnrichedArticle article = JSON.deserializer().deserialize(topic, held);
+            released = JSON.serializer().serialize(topic, article.withStory(verdict.duplicateOf(), verdict.storyId()));
+        }
+        context.forward(record.withKey(verdict.articleId()).withValue(released));
     }
 }
