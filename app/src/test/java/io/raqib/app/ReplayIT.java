@@ -7,7 +7,7 @@ import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
-import io.raqib.sink.AlertCandidate;
+import io.raqib.sink.gate.AlertCandidate;
 import io.raqib.sink.WatchReplay;
 import java.time.Duration;
 import java.time.Instant;
