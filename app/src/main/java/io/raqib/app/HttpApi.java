@@ -8,7 +8,7 @@ import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.json.RaqibJson;
-import io.raqib.sink.AlertConsole;
+import io.raqib.sink.api.AlertConsole;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;

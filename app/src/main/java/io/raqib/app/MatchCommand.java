@@ -4,7 +4,7 @@ import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.ingest.InputException;
-import io.raqib.sink.WatchFiles;
+import io.raqib.sink.watches.WatchFiles;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.AlertData;
 import io.raqib.core.model.Highlight;
-import io.raqib.sink.AlertConsole;
+import io.raqib.sink.api.AlertConsole;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -7,7 +7,7 @@ import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.AlertData;
-import io.raqib.sink.AlertConsole;
+import io.raqib.sink.api.AlertConsole;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.raqib.core.health.ComponentHealth;
 import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.json.RaqibJson;
-import io.raqib.sink.AlertConsole;
+import io.raqib.sink.api.AlertConsole;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

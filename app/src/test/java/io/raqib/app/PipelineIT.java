@@ -18,7 +18,7 @@ import io.raqib.ingest.ArticleValidator;
 import io.raqib.ingest.FileIngestor;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.sink.SinkService;
-import io.raqib.sink.WatchFiles;
+import io.raqib.sink.watches.WatchFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

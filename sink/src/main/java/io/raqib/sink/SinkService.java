@@ -1,14 +1,23 @@
 package io.raqib.sink;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.health.ComponentHealth;
 import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.StreamsService;
 import io.raqib.core.model.Watch;
+import io.raqib.sink.delivery.DeskTopics;
+import io.raqib.sink.delivery.WebhookDelivery;
+import io.raqib.sink.delivery.WebhookPolicy;
+import io.raqib.sink.gate.AlertFactory;
+import io.raqib.sink.matching.ArticleMatcher;
+import io.raqib.sink.watches.WatchDeadLetters;
+import io.raqib.sink.watches.WatchRegistry;
+import io.raqib.sink.watches.WatchSeeder;
+import io.raqib.sink.watches.WatchTopicListener;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

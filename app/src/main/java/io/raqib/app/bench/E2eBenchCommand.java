@@ -11,7 +11,7 @@ import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.Watch;
-import io.raqib.sink.WatchFiles;
+import io.raqib.sink.watches.WatchFiles;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

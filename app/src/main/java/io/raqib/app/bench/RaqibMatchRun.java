@@ -2,8 +2,8 @@ package io.raqib.app.bench;
 
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
-import io.raqib.sink.WatchMatch;
-import io.raqib.sink.WatchRegistry;
+import io.raqib.sink.matching.WatchMatch;
+import io.raqib.sink.watches.WatchRegistry;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.entry;
 
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
-import io.raqib.sink.WatchRegistry;
+import io.raqib.sink.watches.WatchRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
-import io.raqib.sink.WatchFiles;
+import io.raqib.sink.watches.WatchFiles;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The compiled matcher against Lucene Monitor on real news: SaudiNewsNet articles, built as {@code raqib bench
  * match} builds them (the path the benchmark measures), against the 10,000 benchmark watches of
- * {@code shared/bench/stock-monitor}. Both {@link io.raqib.sink.MatchingMode}s must find the same pairs. Skipped
- * without {@code ../shared}.
+ * {@code shared/bench/stock-monitor}. Both {@link io.raqib.sink.matching.MatchingMode}s must find the same pairs.
+ * Skipped without {@code ../shared}.
  */
 class MatcherDifferentialCorpusIT {
 

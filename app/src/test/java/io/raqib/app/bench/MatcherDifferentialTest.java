@@ -6,10 +6,10 @@ import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Highlight;
 import io.raqib.core.model.Watch;
-import io.raqib.sink.InvalidWatchException;
-import io.raqib.sink.MatchingMode;
-import io.raqib.sink.WatchMatch;
-import io.raqib.sink.WatchRegistry;
+import io.raqib.sink.matching.MatchingMode;
+import io.raqib.sink.matching.WatchMatch;
+import io.raqib.sink.watches.InvalidWatchException;
+import io.raqib.sink.watches.WatchRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compiled matcher against Lucene Monitor (the reference) on enriched articles: both {@link
- * io.raqib.sink.MatchingMode}s must find exactly the same (watch, article) pairs. Here, watches of every
+ * io.raqib.sink.matching.MatchingMode}s must find exactly the same (watch, article) pairs. Here, watches of every
  * documented shape on the samples and generated texts; {@link MatcherDifferentialCorpusIT} does SaudiNewsNet
  * against the 10,000 benchmark watches.
  */

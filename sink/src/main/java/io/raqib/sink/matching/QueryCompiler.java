@@ -1,6 +1,6 @@
 package io.raqib.sink.matching;
 
-import io.raqib.sink.CompiledWatch;
+import io.raqib.sink.watches.CompiledWatch;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -1,0 +1,101 @@
+package io.raqib.sink.gate;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.raqib.core.model.EnrichedArticle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One alert per story, and at most one alert per {@code throttle} window: decides which matches of an article
+ * become alerts. A watch alerts once per near-duplicate group (the story of an article is its {@code duplicateOf},
+ * else its own id), so the same story republished elsewhere stays quiet while distinct articles each alert.
+ * Held-back matches are counted (metric {@code raqib.sink.alerts.suppressed}, tag {@code reason}) and reported by
+ * the watch's next alert as {@code suppressedSince}. Not thread-safe: one gate per store (per stream task).
+ */
+public final class AlertGate {
+
+    /** How long a watch remembers a story by default. */
+    public static final Duration DEFAULT_STORY_MEMORY = Duration.ofDays(7);
+    private final AlertGateStore store;
+    private final Counter sameStory;
+    private final Counter throttled;
+
+    public AlertGate(AlertGateStore store, MeterRegistry metrics) {
+        this.store = store;
+        this.sameStory = Counter.builder("raqib.sink.alerts.suppressed").tag("reason", "same-story")
+                .description("Matches that raised no alert because the watch already alerted on the story")
+                .register(metrics);
+        this.throttled = Counter.builder("raqib.sink.alerts.suppressed").tag("reason", "throttle")
+                .description("Matches that raised no alert because of the watch's throttle window")
+                .register(metrics);
+    }
+
+    /**
+     * The candidates of one article (all with the same article and story) to publish at {@code time}, in order,
+     * each alert's {@code suppressedSince} filled in; the held-back ones are left out.
+     */
+    public List<AlertCandidate> admit(List<AlertCandidate> candidates, Instant time) {
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        String article = candidates.get(0).articleId();
+        String story = candidates.get(0).story();
+        // An article that starts its own story (most do) is one key: look it up and remember it once, not twice.
+        boolean ownStory = story.equals(article);
+        Set<String> saw = new HashSet<>(store.watchesThatSaw(story, time));
+        if (!ownStory) {
+            saw.addAll(store.watchesThatSaw(article, time));
+        }
+        List<String> alertedOnStory = new ArrayList<>();
+        List<String> sawArticle = new ArrayList<>();
+        List<AlertCandidate> admitted = new ArrayList<>();
+        for (AlertCandidate c : candidates) {
+            if (!c.articleId().equals(article) || !c.story().equals(story)) {
+                throw new IllegalArgumentException("candidates of articles " + article + " and " + c.articleId()
+                        + " given to the gate together");
+            }
+            AlertState state = store.state(c.watchId());
+            if (!saw.add(c.watchId())) {
+                sawArticle.add(c.watchId());
+                store.put(c.watchId(), state.plusSuppressed());
+                sameStory.increment();
+            } else if (throttles(c.throttle(), state, time)) {
+                store.put(c.watchId(), state.plusSuppressed());
+                throttled.increment();
+            } else {
+                alertedOnStory.add(c.watchId());
+                sawArticle.add(c.watchId());
+                // The state matters only for a throttle and for the count of held-back matches: a watch without a
+                // throttle that held nothing back needs none, which spares most alerts a store write.
+                AlertState next = c.throttle() != null ? new AlertState(time, 0) : AlertState.NONE;
+                if (!next.equals(state)) {
+                    store.put(c.watchId(), next);
+                }
+                admitted.add(state.suppressed() == 0 ? c
+                        : c.with(c.alert().withData(c.alert().data().withSuppressedSince(state.suppressed()))));
+            }
+        }
+        if (!alertedOnStory.isEmpty()) {
+            store.remember(story, alertedOnStory, time);
+        }
+        if (!ownStory && !sawArticle.isEmpty()) {
+            store.remember(article, sawArticle, time);
+        }
+        return admitted;
+    }
+
+    private static boolean throttles(Duration throttle, AlertState state, Instant time) {
+        return throttle != null && state.lastAlert() != null && time.isBefore(state.lastAlert().plus(throttle));
+    }
+
+    /** The near-duplicate group of an article: the article it duplicates, else itself. */
+    public static String storyOf(EnrichedArticle article) {
+        return article.duplicateOf() != null && !article.duplicateOf().isBlank() ? article.duplicateOf()
+                : article.id();
+    }
+}

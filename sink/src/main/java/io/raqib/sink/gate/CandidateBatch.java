@@ -1,0 +1,87 @@
+package io.raqib.sink.gate;
+
+import io.raqib.core.model.Alert;
+import io.raqib.core.model.AlertData;
+import io.raqib.sink.matching.HighlightDraft;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * The matches of one article whose watches live on one partition of the candidates topic, on their way to the
+ * alert gate: what all of them share (the article's alert data, its highlight drafts) once, and per match only
+ * what differs. An article matching fifty watches used to cross the topic as fifty whole alerts; now it crosses
+ * as one batch per partition, and the gate ({@link #candidates()}) gets back exactly the candidates it had.
+ *
+ * @param partition the candidates-topic partition of every watch here ({@link #partitionOf})
+ * @param alert     the article's alert with the first match's watch fields and no highlights
+ * @param drafts    the distinct highlight drafts of the matches
+ */
+public record CandidateBatch(int partition, String articleId, String story, Alert alert, List<HighlightDraft> drafts,
+                             List<Match> matches) {
+
+    /** One match: its watch, its alert id, and which of the batch's drafts are its highlights. */
+    public record Match(String watchId, String watchName, String desk, Duration throttle, String alertId,
+                        int[] drafts) {
+    }
+
+    /**
+     * The partition a watch's gate state lives on: the one the producer's default partitioner gives its id as a
+     * key, so the candidates reach the task that holds the watch's state as they did one by one.
+     */
+    public static int partitionOf(String watchId, int partitions) {
+        return Utils.toPositive(Utils.murmur2(watchId.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** The candidates of one article grouped into one batch per partition of {@code partitions}. */
+    public static List<CandidateBatch> of(List<AlertCandidate> candidates, int partitions) {
+        Map<Integer, List<AlertCandidate>> byPartition = new LinkedHashMap<>();
+        candidates.forEach(c -> byPartition.computeIfAbsent(partitionOf(c.watchId(), partitions),
+                p -> new ArrayList<>()).add(c));
+        List<CandidateBatch> out = new ArrayList<>();
+        byPartition.forEach((partition, group) -> out.add(batch(partition, group)));
+        return out;
+    }
+
+    private static CandidateBatch batch(int partition, List<AlertCandidate> group) {
+        Map<HighlightDraft, Integer> index = new IdentityHashMap<>();
+        List<HighlightDraft> drafts = new ArrayList<>();
+        List<Match> matches = new ArrayList<>();
+        for (AlertCandidate c : group) {
+            List<HighlightDraft> own = c.drafts() == null ? List.of() : c.drafts();
+            int[] at = new int[own.size()];
+            for (int i = 0; i < at.length; i++) {
+                at[i] = index.computeIfAbsent(own.get(i), d -> {
+                    drafts.add(d);
+                    return drafts.size() - 1;
+                });
+            }
+            AlertData data = c.alert().data();
+            matches.add(new Match(c.watchId(), data.watchName(), c.desk(), c.throttle(), c.alert().id(), at));
+        }
+        AlertCandidate first = group.get(0);
+        return new CandidateBatch(partition, first.articleId(), first.story(), first.alert(), drafts, matches);
+    }
+
+    /** The candidates this batch carries, in order, their highlights still drafts. */
+    public List<AlertCandidate> candidates() {
+        List<AlertCandidate> out = new ArrayList<>(matches.size());
+        for (Match m : matches) {
+            List<HighlightDraft> own = new ArrayList<>(m.drafts().length);
+            for (int i : m.drafts()) {
+                own.add(drafts.get(i));
+            }
+            AlertData shared = alert.data();
+            AlertData data = new AlertData(m.watchId(), m.watchName(), articleId, shared.title(), shared.url(),
+                    shared.source(), shared.language(), shared.highlights(), shared.entities(), shared.topics());
+            out.add(new AlertCandidate(m.watchId(), m.desk(), m.throttle(), articleId, story,
+                    Alert.of(m.alertId(), alert.time(), data), own));
+        }
+        return out;
+    }
+}
