@@ -20,10 +20,12 @@ import org.apache.kafka.common.utils.Utils;
  *
  * @param partition the candidates-topic partition of every watch here ({@link #partitionOf})
  * @param alert     the article's alert with the first match's watch fields and no highlights
- * @param drafts    the distinct highlight drafts of the matches
+ * @param drafts    the distinct highlight drafts of the matches, without their windows when {@code texts} holds them
+ * @param texts     the drafts' windows merged per field ({@link DraftTexts}); null in batches of earlier versions,
+ *                  whose drafts carry their own windows
  */
 public record CandidateBatch(int partition, String articleId, String story, Alert alert, List<HighlightDraft> drafts,
-                             List<Match> matches) {
+                             List<Match> matches, List<DraftTexts.Piece> texts) {
 
     /** One match: its watch, its alert id, and which of the batch's drafts are its highlights. */
     public record Match(String watchId, String watchName, String desk, Duration throttle, String alertId,
@@ -65,16 +67,22 @@ public record CandidateBatch(int partition, String articleId, String story, Aler
             matches.add(new Match(c.watchId(), data.watchName(), c.desk(), c.throttle(), c.alert().id(), at));
         }
         AlertCandidate first = group.get(0);
-        return new CandidateBatch(partition, first.articleId(), first.story(), first.alert(), drafts, matches);
+        return new CandidateBatch(partition, first.articleId(), first.story(), first.alert(),
+                drafts.stream().map(DraftTexts::withoutWindow).toList(), matches, DraftTexts.pieces(drafts));
     }
 
-    /** The candidates this batch carries, in order, their highlights still drafts. */
+    /**
+     * The candidates this batch carries, in order, their highlights still drafts (the matches sharing a draft share
+     * the one object, so its fragment is cut once).
+     */
     public List<AlertCandidate> candidates() {
+        List<HighlightDraft> windowed = texts == null ? drafts
+                : drafts.stream().map(d -> DraftTexts.withWindow(d, texts)).toList();
         List<AlertCandidate> out = new ArrayList<>(matches.size());
         for (Match m : matches) {
             List<HighlightDraft> own = new ArrayList<>(m.drafts().length);
             for (int i : m.drafts()) {
-                own.add(drafts.get(i));
+                own.add(windowed.get(i));
             }
             AlertData shared = alert.data();
             AlertData data = new AlertData(m.watchId(), m.watchName(), articleId, shared.title(), shared.url(),

@@ -56,7 +56,8 @@ class CandidateBatchTest {
             CandidateBatch read = JSON.deserializer().deserialize("t", JSON.serializer().serialize("t", b));
             back.addAll(read.candidates());
         }
-        assertThat(back).containsExactlyInAnyOrderElementsOf(candidates).hasSize(40);
+        assertThat(back).extracting(CandidateBatchTest::withoutDrafts).hasSize(40)
+                .containsExactlyInAnyOrderElementsOf(candidates.stream().map(CandidateBatchTest::withoutDrafts).toList());
         assertThat(back.stream().map(c -> c.highlighted().alert()).toList())
                 .containsExactlyInAnyOrderElementsOf(candidates.stream().map(c -> c.highlighted().alert()).toList());
     }
@@ -81,11 +82,50 @@ class CandidateBatchTest {
     }
 
     @Test
+    void aBatchCarriesEachStretchOfTextOnceAndItsDraftsCutTheSameFragments() {
+        registry.putAll(IntStream.range(0, 12).mapToObj(i -> new Watch("w" + i, "watch " + i,
+                List.of("council", "resolution", "vote", "\"security council\"").get(i % 4), null, null, List.of(),
+                null, null)).toList());
+        List<AlertCandidate> candidates = matcher.candidatesFor(Articles.of("a3", "en", "Council vote on resolution",
+                "The council met at dawn. The vote on the resolution was delayed; the council chair said the vote "
+                        + "would come after the resolution text was agreed by the Security Council members."));
+        List<HighlightDraft> windows = candidates.stream().flatMap(c -> c.drafts().stream()).distinct().toList();
+
+        CandidateBatch batch = CandidateBatch.of(candidates, 1).get(0);
+        CandidateBatch read = JSON.deserializer().deserialize("t", JSON.serializer().serialize("t", batch));
+
+        assertThat(read.drafts()).allSatisfy(d -> assertThat(d.window()).isNull());
+        assertThat(read.texts().stream().mapToInt(p -> p.text().length()).sum())
+                .isLessThan(windows.stream().mapToInt(d -> d.window().length()).sum());
+        assertThat(read.candidates().stream().map(c -> c.highlighted().alert()).toList())
+                .containsExactlyElementsOf(candidates.stream().map(c -> c.highlighted().alert()).toList());
+    }
+
+    @Test
+    void aBatchOfAnEarlierVersionWithWindowsInItsDraftsStillGivesItsCandidates() {
+        registry.putAll(List.of(new Watch("a", "a", "council", null, null, List.of(), null, null)));
+        List<AlertCandidate> candidates = matcher.candidatesFor(Articles.of("a4", "en", "Vote", "The council met."));
+        CandidateBatch current = CandidateBatch.of(candidates, 1).get(0);
+        CandidateBatch earlier = new CandidateBatch(current.partition(), current.articleId(), current.story(),
+                current.alert(), candidates.get(0).drafts(), current.matches(), null);
+
+        CandidateBatch read = JSON.deserializer().deserialize("t", JSON.serializer().serialize("t", earlier));
+
+        assertThat(read.candidates()).containsExactlyElementsOf(candidates);
+    }
+
+    @Test
     void aWatchGoesWhereTheDefaultPartitionerSendsItsIdAsAKey() {
         for (String id : List.of("w1", "watch-with-a-long-name", "رصد")) {
             byte[] key = id.getBytes(StandardCharsets.UTF_8);
             assertThat(CandidateBatch.partitionOf(id, 6)).isEqualTo(
                     BuiltInPartitioner.partitionForKey(key, 6));
         }
+    }
+
+    /** A candidate without its drafts, whose windows a batch carries another way. */
+    private static List<Object> withoutDrafts(AlertCandidate c) {
+        return List.of(String.valueOf(c.watchId()), String.valueOf(c.desk()), String.valueOf(c.throttle()),
+                c.articleId(), c.story(), c.alert());
     }
 }
