@@ -21,6 +21,7 @@ import io.raqib.sink.watches.WatchRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -158,6 +159,8 @@ public final class SinkTopology {
 
         private final MeterRegistry metrics;
         private final Timer latency;
+        /** Per desk (null key: no desk): looked up for every alert, so not through the registry each time. */
+        private final Map<String, Counter> sent = new HashMap<>();
         private FixedKeyProcessorContext<String, AlertCandidate> context;
 
         AlertMeter(MeterRegistry metrics) {
@@ -172,7 +175,7 @@ public final class SinkTopology {
 
         @Override
         public void process(FixedKeyRecord<String, AlertCandidate> record) {
-            PipelineMeters.alertsSent(metrics, record.value().desk()).increment();
+            sent.computeIfAbsent(record.value().desk(), desk -> PipelineMeters.alertsSent(metrics, desk)).increment();
             latency.record(Math.max(0, System.currentTimeMillis() - record.timestamp()), TimeUnit.MILLISECONDS);
             context.forward(record);
         }
