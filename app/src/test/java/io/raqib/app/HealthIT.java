@@ -144,7 +144,8 @@ class HealthIT {
             assertThat(scrape(enrichHttp)).contains("kafka_consumer_fetch_manager_records_lag_max");
             assertThat(metric(sinkHttp, "raqib_stage_records_total{stage=\"sink\"}")).isGreaterThanOrEqualTo(1);
             assertThat(metric(sinkHttp, "raqib_alerts_sent_total{desk=\"meter-desk\"}")).isEqualTo(1);
-            assertThat(metric(sinkHttp, "raqib_alert_latency_seconds_count")).isEqualTo(1);
+            // The shared broker's raqib.watches holds other tests' watches too, and they alert on their articles.
+            assertThat(metric(sinkHttp, "raqib_alert_latency_seconds_count")).isGreaterThanOrEqualTo(1);
             awaitMetric(sinkHttp, "raqib_dlq_records_total{stage=\"sink\"}");
             assertThat(scrape(sinkHttp)).contains("raqib_alert_latency_seconds_bucket{le=\"60.0\"}",
                     "raqib_alert_latency_seconds_sum", "kafka_consumer_fetch_manager_records_lag_max",

@@ -47,8 +47,7 @@ class ServiceJarIT {
         Map<String, String> env = Map.of("RAQIB_BOOTSTRAP_SERVERS", bootstrap,
                 "RAQIB_APPLICATION_ID", "service-jar-" + marker,
                 "RAQIB_STATE_DIR", dir.resolve("state").toString(),
-                "RAQIB_WATCHES_FILE", watches.toString(),
-                "RAQIB_HTTP_PORT", Integer.toString(EmbeddedBroker.freePort()));
+                "RAQIB_WATCHES_FILE", watches.toString());
 
         // Import writes lz4 batches; enrich zstd and sink snappy ones: each codec's native library is loaded.
         try (RaqibProcess enrich = service("enrich", dir, compressing(env, "zstd"), List.of("enrich"));
@@ -84,9 +83,11 @@ class ServiceJarIT {
         assertThat(dir.resolve("logs").resolve("kafka")).as("nothing made before the refusal").doesNotExist();
     }
 
-    private static Map<String, String> compressing(Map<String, String> env, String codec) {
+    /** The stage's environment: its producers writing {@code codec} batches, its HTTP server on a port of its own. */
+    private static Map<String, String> compressing(Map<String, String> env, String codec) throws IOException {
         Map<String, String> with = new HashMap<>(env);
         with.put("RAQIB_KAFKA_COMPRESSION_TYPE", codec);
+        with.put("RAQIB_HTTP_PORT", Integer.toString(EmbeddedBroker.freePort()));
         return with;
     }
 
