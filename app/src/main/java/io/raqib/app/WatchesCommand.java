@@ -14,6 +14,7 @@ import io.raqib.ingest.ArticleFileReader;
 import io.raqib.ingest.WatchFileShape;
 import io.raqib.sink.watches.InvalidWatchException;
 import io.raqib.sink.watches.WatchAdmission;
+import io.raqib.sink.watches.WatchJson;
 import io.raqib.sink.watches.WatchQueryParser;
 import io.raqib.sink.watches.WatchTester;
 import io.raqib.sink.watches.WatchTopicSnapshot;
@@ -79,11 +80,15 @@ public final class WatchesCommand {
             JsonNode tree = RaqibJson.mapper().readTree(Files.readAllBytes(file));
             List<Watch> out = new ArrayList<>();
             for (JsonNode node : tree.isArray() ? tree : List.of(tree)) {
-                Watch watch = RaqibJson.mapper().treeToValue(node, Watch.class);
-                if (watch == null) {
-                    throw new IOException(file + ": entry " + (out.size() + 1) + ": null instead of a watch");
+                String entry = file + ": entry " + (out.size() + 1) + ": ";
+                if (node.isNull()) {
+                    throw new IOException(entry + "null instead of a watch");
                 }
-                out.add(watch);
+                try {
+                    out.add(WatchJson.read(node));
+                } catch (InvalidWatchException e) {
+                    throw new IOException(entry + e.getMessage(), e);
+                }
             }
             return out;
         } catch (JsonProcessingException e) {

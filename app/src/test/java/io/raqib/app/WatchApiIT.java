@@ -118,6 +118,23 @@ class WatchApiIT {
     }
 
     @Test
+    void aMisspeltFieldOrAThrottleThatIsNotADurationIsRefusedNamingTheField() throws Exception {
+        HttpResponse<String> misspelt = call("POST", "/api/watches", "{\"id\": \"typo\", \"name\": \"x\", "
+                + "\"query\": \"wheat\", \"langauges\": [\"ar\"]}");
+        HttpResponse<String> hourly = call("PUT", "/api/watches/hourly", "{\"name\": \"x\", \"query\": \"wheat\", "
+                + "\"throttle\": \"1h\"}");
+
+        assertThat(misspelt.statusCode()).isEqualTo(400);
+        assertThat(json(misspelt).path("field").asText()).isEqualTo("langauges");
+        assertThat(json(misspelt).path("error").asText()).contains("unknown field 'langauges'");
+        assertThat(hourly.statusCode()).isEqualTo(400);
+        assertThat(json(hourly).path("field").asText()).isEqualTo("throttle");
+        assertThat(json(hourly).path("error").asText()).contains("'1h' is not an ISO-8601 duration");
+        assertThat(sink.registry().get("typo")).isNull();
+        assertThat(sink.registry().get("hourly")).isNull();
+    }
+
+    @Test
     void aWebhookOutsideTheAllowListIsRefusedAndAnAllowedOneIsStored() throws Exception {
         HttpResponse<String> refused = call("POST", "/api/watches", "{\"id\": \"hook-bad\", \"name\": \"x\", "
                 + "\"query\": \"wheat\", \"webhook\": \"http://169.254.169.254/latest/meta-data\"}");

@@ -1,15 +1,13 @@
 package io.raqib.sink.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.watches.InvalidWatchException;
 import io.raqib.sink.watches.WatchAdmission;
+import io.raqib.sink.watches.WatchJson;
 import io.raqib.sink.watches.WatchStore;
 import java.io.IOException;
 import java.time.Instant;
@@ -121,32 +119,16 @@ public final class WatchApi implements Consumer<RoutesConfig> {
     private static <T> T read(Context ctx, Class<T> type) {
         try {
             // The bytes, not ctx.body(): decoding to a String would quietly replace invalid UTF-8.
-            T value = RaqibJson.mapper().readValue(ctx.bodyAsBytes(), type);
+            T value = WatchJson.strictReader(type).readValue(ctx.bodyAsBytes());
             if (value == null) {
                 error(ctx, 400, "request body must be a JSON " + type.getSimpleName(), "body", -1);
             }
             return value;
         } catch (IOException e) {
-            String reason = e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
-            error(ctx, 400, "request body is not a valid " + type.getSimpleName() + ": " + reason, fieldOf(e), -1);
+            error(ctx, 400, "request body is not a valid " + type.getSimpleName() + ": " + WatchJson.reasonOf(e),
+                    WatchJson.fieldOf(e), -1);
             return null;
         }
-    }
-
-    /** The JSON path of the value Jackson could not read ({@code terms[2].weight}), or {@code body}. */
-    private static String fieldOf(IOException e) {
-        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
-            return "body";
-        }
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference r : mapping.getPath()) {
-            if (r.getFieldName() != null) {
-                path.append(path.length() == 0 ? "" : ".").append(r.getFieldName());
-            } else {
-                path.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static void error(Context ctx, int status, String reason, String field, int column) {

@@ -1,13 +1,14 @@
 package io.raqib.sink.watches;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.raqib.core.config.WatchLimits;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Watch;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,29 +24,32 @@ public final class WatchFiles {
      * An error names the file and the 1-based entry of the watch at fault.
      */
     public static List<Watch> read(Path file, WatchLimits limits) throws IOException {
-        List<Watch> watches;
+        JsonNode tree;
         try {
-            watches = RaqibJson.mapper().readValue(Files.readAllBytes(file), new TypeReference<List<Watch>>() { });
+            tree = RaqibJson.mapper().readTree(Files.readAllBytes(file));
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
             throw new IOException(file + where + ": not a JSON array of watches: " + e.getOriginalMessage(), e);
         }
-        if (watches == null) {
-            throw new IOException(file + ": not a JSON array of watches: null");
+        if (tree == null || !tree.isArray()) {
+            throw new IOException(file + ": not a JSON array of watches");
         }
         WatchQueryParser parser = new WatchQueryParser(limits);
         Set<String> ids = new HashSet<>();
-        for (int i = 0; i < watches.size(); i++) {
-            Watch w = watches.get(i);
+        List<Watch> watches = new ArrayList<>(tree.size());
+        for (int i = 0; i < tree.size(); i++) {
             String entry = file + ": entry " + (i + 1) + ": ";
-            if (w == null) {
+            if (tree.get(i).isNull()) {
                 throw new IOException(entry + "null instead of a watch");
             }
+            Watch w;
             try {
+                w = WatchJson.read(tree.get(i));
                 parser.compile(w);
             } catch (InvalidWatchException e) {
                 throw new IOException(entry + e.getMessage(), e);
             }
+            watches.add(w);
             if (!ids.add(w.id())) {
                 throw new IOException(entry + "watch id '" + w.id() + "' appears twice");
             }
