@@ -4,7 +4,8 @@ import com.ibm.icu.lang.UCharacter;
 
 /**
  * The orthography stage, one char at a time so offsets stay exact: alef forms آ أ إ ٱ → ا; ى and Persian ی → ي;
- * ة → ه; Persian ک → ك; Arabic-Indic and Persian digits and the Arabic decimal/thousands separators → ASCII; and
+ * ة and its variants ۀ ە → ه; Persian ک → ك; the accusative ending اً / ًا at the end of a word goes with its
+ * tanween (جفافاً → جفاف; a hamza's alef stays: مبدأً → مبدا; without the mark nothing is dropped: شكرا); Arabic-Indic and Persian digits and the Arabic decimal/thousands separators → ASCII; and
  * the marks on Arabic letters are deleted — harakat U+064B–U+0652, superscript alef U+0670, Quranic marks, and
  * stray madda/hamza marks U+0653–U+0655 (NFKC would otherwise recompose them with a folded alef on a second pass:
  * ا + ٔ → أ). Only Arabic-block characters are touched, and a mark is only deleted when it sits on an Arabic
@@ -14,6 +15,7 @@ import com.ibm.icu.lang.UCharacter;
 final class Orthography {
 
     private static final char DELETE = '\uFFFF';
+    private static final char FATHATAN = '\u064B';
     private static final char FIRST = '\u0610';
     private static final char[] TABLE = buildTable();
 
@@ -26,8 +28,20 @@ final class Orthography {
         int[] sources = text.sources;
         int w = 0;
         boolean onArabicLetter = false;
+        // Written position of a plain alef (as written, not a folded hamza form) that follows an Arabic letter.
+        int endingAlef = -1;
         for (int r = 0, n = text.length; r < n; r++) {
             char c = chars[r];
+            if (c == FATHATAN && onArabicLetter) {
+                if (endingAlef == w - 1 && wordEndsAt(chars, r + 1, n)) {
+                    w--;
+                } else if (endingAlef != w - 1 && r + 1 < n && chars[r + 1] == ArabicScript.ALEF
+                        && w > 0 && ArabicScript.isLetter(chars[w - 1]) && wordEndsAt(chars, r + 2, n)) {
+                    r++;
+                }
+                endingAlef = -1;
+                continue;
+            }
             int index = c - FIRST;
             if (index >= 0 && index < TABLE.length) {
                 char m = TABLE[index];
@@ -43,10 +57,19 @@ final class Orthography {
             } else {
                 onArabicLetter = onArabicLetter && inCombiningMark(chars, r, n);
             }
+            endingAlef = chars[r] == ArabicScript.ALEF && w > 0 && ArabicScript.isLetter(chars[w - 1]) ? w : -1;
             chars[w] = c;
             sources[w++] = sources[r];
         }
         text.length = w;
+    }
+
+    /** Whether no Arabic letter follows from {@code i} on, past marks (the word ends there). */
+    private static boolean wordEndsAt(char[] chars, int i, int n) {
+        while (i < n && ArabicScript.isMark(chars[i])) {
+            i++;
+        }
+        return i >= n || !ArabicScript.isLetter(chars[i]) && chars[i] != ArabicScript.TATWEEL;
     }
 
     /**
@@ -71,6 +94,8 @@ final class Orthography {
         table['\u0649' - FIRST] = '\u064A';
         table['\u06CC' - FIRST] = '\u064A';
         table['\u0629' - FIRST] = ArabicScript.HEH;
+        table['\u06C0' - FIRST] = ArabicScript.HEH;
+        table['\u06D5' - FIRST] = ArabicScript.HEH;
         table['\u06A9' - FIRST] = '\u0643';
         for (int d = 0; d < 10; d++) {
             table[0x0660 + d - FIRST] = (char) ('0' + d);

@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -77,12 +78,26 @@ class AnalysisPropertiesTest {
             disguised.append(word.charAt(i));
             String disguise = disguises.get(i % disguises.size());
             boolean between = i < word.length() - 1;
-            if (between || isDiacritics(disguise)) {
+            // Tanween fath around a final alef is not a disguise but the accusative ending, which is dropped.
+            boolean accusative = disguise.indexOf('\u064B') >= 0 && word.endsWith("\u0627") && i >= word.length() - 2;
+            if ((between || isDiacritics(disguise)) && !accusative) {
                 disguised.append(disguise);
             }
         }
 
         assertThat(Analysis.terms(disguised.toString())).as(disguised.toString()).isEqualTo(Analysis.terms(word));
+    }
+
+    @Property(tries = 300)
+    void aWordWithTheAccusativeEndingAnalyzesLikeTheBareWord(@ForAll("arabicWord") String word) {
+        assertThat(Analysis.terms(word + "\u0627\u064B")).as(word + "اً").isEqualTo(Analysis.terms(word));
+        assertThat(Analysis.terms(word + "\u0627\u064B " + word)).isEqualTo(Analysis.terms(word + " " + word));
+    }
+
+    @Property(tries = 300)
+    void theTanweenWrittenBeforeTheEndingAlefToo(@ForAll("arabicWord") String word) {
+        Assume.that(!word.endsWith("\u0627"));
+        assertThat(Analysis.terms(word + "\u064B\u0627")).as(word + "ًا").isEqualTo(Analysis.terms(word));
     }
 
     @Provide

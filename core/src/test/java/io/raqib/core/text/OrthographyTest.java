@@ -28,4 +28,26 @@ class OrthographyTest {
     void marksOnLatinLettersAreLeftAlone() {
         assertThat(NormalizationStage.normalize("a\u0653\u0301")).isEqualTo("a\u0653\u0301");
     }
+
+    @Test
+    void tehMarbutaWrittenAsHehWithYehAboveOrAsAeFoldsLikeTehMarbuta() {
+        assertThat(NormalizationStage.normalize("مدرسۀ")).isEqualTo(NormalizationStage.normalize("مدرسة"));
+        assertThat(NormalizationStage.normalize("مدرسە")).isEqualTo(NormalizationStage.normalize("مدرسة"));
+        assertThat(NormalizationStage.normalize("مدرسە\u0654")).isEqualTo(NormalizationStage.normalize("مدرسة"));
+    }
+
+    @Test
+    void theAccusativeEndingGoesWithItsTanweenInEitherOrder() {
+        assertThat(NormalizationStage.normalize("جفافاً في الجنوب")).isEqualTo("جفاف في الجنوب");
+        assertThat(NormalizationStage.normalize("جفافًا.")).isEqualTo("جفاف.");
+        assertThat(NormalizationStage.normalize("شكراً")).isEqualTo("شكر");
+    }
+
+    @Test
+    void anAlefThatCarriedAHamzaOrHasNoTanweenStays() {
+        assertThat(NormalizationStage.normalize("مبدأً")).isEqualTo("مبدا");
+        assertThat(NormalizationStage.normalize("شكرا")).isEqualTo("شكرا");
+        assertThat(NormalizationStage.normalize("اً")).isEqualTo("ا");
+        assertThat(NormalizationStage.normalize("كتاباًت")).isEqualTo("كتابات");
+    }
 }
