@@ -78,7 +78,12 @@ public final class GateStateSerdes {
             }
             List<String> ids = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
-                byte[] b = new byte[in.getInt()];
+                int length = in.getInt();
+                if (length < 0 || length > in.remaining()) {
+                    throw new SerializationException("not a watch id list on " + topic + ": an id of " + length
+                            + " bytes beyond the record's end");
+                }
+                byte[] b = new byte[length];
                 in.get(b);
                 ids.add(new String(b, StandardCharsets.UTF_8));
             }

@@ -31,7 +31,7 @@ public final class WatchFiles {
             String where = e.getLocation() == null ? "" : ":" + e.getLocation().getLineNr();
             throw new IOException(file + where + ": not a JSON array of watches: " + e.getOriginalMessage(), e);
         }
-        if (tree == null || !tree.isArray()) {
+        if (!tree.isArray()) {
             throw new IOException(file + ": not a JSON array of watches");
         }
         WatchQueryParser parser = new WatchQueryParser(limits);

@@ -3,6 +3,7 @@ package io.raqib.sink.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -49,6 +50,9 @@ class GateStateSerdesTest {
 
         assertThatThrownBy(() -> ids.deserializer().deserialize("gate-changelog", cut))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("gate-changelog");
+        byte[] lying = ByteBuffer.allocate(8).putInt(1).putInt(Integer.MAX_VALUE).array();
+        assertThatThrownBy(() -> ids.deserializer().deserialize("gate-changelog", lying))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("beyond the record's end");
         assertThatThrownBy(() -> states.deserializer().deserialize("gate-changelog", new byte[] {1, 2}))
                 .isInstanceOf(SerializationException.class).hasMessageContaining("gate-changelog");
     }
