@@ -11,7 +11,7 @@ public enum NormalizationStage {
 
     /** Invisible characters removed, NFKC with case folding, typographic quotes and dashes folded to ASCII. */
     UNICODE,
-    /** Words broken by tatweel + punctuation joined, kashida stretching removed. */
+    /** Words broken by tatweel + punctuation or spelled letter by letter joined, kashida stretching removed. */
     DEOBFUSCATION,
     /** Arabic diacritics removed; alef, yeh, teh marbuta and digit forms unified. */
     ORTHOGRAPHY;

@@ -46,6 +46,7 @@ final class NormalizingCharFilter extends BaseCharFilter {
         }
         SourcedText deobfuscated = normalized == a ? b : a;
         ObfuscationJoiner.apply(normalized, deobfuscated);
+        SpacedLetterJoiner.apply(deobfuscated);
         if (last == NormalizationStage.DEOBFUSCATION) {
             return deobfuscated;
         }

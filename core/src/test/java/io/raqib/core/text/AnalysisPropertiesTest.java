@@ -100,6 +100,15 @@ class AnalysisPropertiesTest {
         assertThat(Analysis.terms(word + "\u064B\u0627")).as(word + "ًا").isEqualTo(Analysis.terms(word));
     }
 
+    @Property(tries = 300)
+    void aWordSpelledLetterByLetterAnalyzesLikeTheWord(@ForAll("arabicWord") String word,
+            @ForAll("letterSeparators") String separator) {
+        Assume.that(word.length() >= SpacedLetterJoiner.MIN_LETTERS);
+        String spelled = String.join(separator, word.split(""));
+        assertThat(Analysis.terms("قال " + spelled + " أمس")).as(spelled)
+                .isEqualTo(Analysis.terms("قال " + word + " أمس"));
+    }
+
     @Provide
     Arbitrary<String> newsText() {
         return Arbitraries.strings().withChars(NEWS_CHARS).ofMaxLength(60);
@@ -113,6 +122,11 @@ class AnalysisPropertiesTest {
     @Provide
     Arbitrary<String> arabicWord() {
         return Arbitraries.strings().withChars(ARABIC_LETTERS).ofMinLength(2).ofMaxLength(10);
+    }
+
+    @Provide
+    Arbitrary<String> letterSeparators() {
+        return Arbitraries.of(" ", ".", "-", "_", "*", "\u2022", ". ", "- ");
     }
 
     /** Per gap between letters: nothing, a tatweel break, an invisible joiner, or diacritics on the letter. */

@@ -41,6 +41,33 @@ class DeobfuscationTest {
         assertThat(DisguiseCharFilter.strip(input)).isEqualTo(expected);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            قصف في س و ر ي ا أمس                     | قصف في سوريا أمس
+            تنظيم د.ا.ع.ش الإرهابي                   | تنظيم داعش الإرهابي
+            حركة ح-م-ا-س                             | حركة حماس
+            حركة ح. م. ا. س.                         | حركة حماس.
+            ف ت ك س ر ت الزجاجة                      | فتكسرت الزجاجة
+            ا ل إ ر ه ا ب                            | الإرهاب
+            سُ و ر ي ا                               | سُوريا
+            """)
+    void joinsWordsSpelledLetterByLetter(String input, String expected) {
+        assertThat(DisguiseCharFilter.strip(input)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            (د.ب.أ) و(أ ف ب) و(إ ب أ)                | (د.ب.أ) و(أ ف ب) و(إ ب أ)
+            حزب ب ي د الكردي                         | حزب ب ي د الكردي
+            قال و هو يبتسم                           | قال و هو يبتسم
+            و ب ت ثم                                 | و ب ت ثم
+            في س و ر يا                              | في س و ر يا
+            J. R. R. T. Tolkien                      | J. R. R. T. Tolkien
+            """)
+    void leavesAcronymsAndSingleLetterWordsApart(String input, String expected) {
+        assertThat(DisguiseCharFilter.strip(input)).isEqualTo(expected);
+    }
+
     @Test
     void wrapCorrectsOffsetsBackToTheOriginal() {
         String original = "قوى الإرهـ.ـاب";
