@@ -21,6 +21,7 @@ topic raqib.articles.raw delete
 topic raqib.articles.enriched delete
 topic raqib.watches compact
 topic raqib.alerts delete
+topic raqib.digests delete
 topic raqib.dlq delete
 
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$bootstrap" --describe --topic 'raqib\..*'

@@ -38,9 +38,14 @@ final class SharedBroker {
 
     /** A configuration for the shared broker with an application id and state dir unique to this call. */
     static RaqibConfig config(String testName) {
+        return config(testName, Map.of());
+    }
+
+    /** The same with the environment {@code env} ({@code RAQIB_*} variables) on top of the defaults. */
+    static RaqibConfig config(String testName, Map<String, String> env) {
         try {
             String unique = testName + "-" + UUID.randomUUID().toString().substring(0, 8);
-            return RaqibConfig.load(null, Map.of(), Map.of(
+            return RaqibConfig.load(null, env, Map.of(
                     RaqibConfig.BOOTSTRAP_SERVERS, get().bootstrapServers(),
                     RaqibConfig.APPLICATION_ID, unique,
                     RaqibConfig.STATE_DIR, Files.createTempDirectory("raqib-it-").toString()));

@@ -12,6 +12,8 @@ import io.raqib.core.model.Watch;
 import io.raqib.sink.delivery.DeskTopics;
 import io.raqib.sink.delivery.WebhookDelivery;
 import io.raqib.sink.delivery.WebhookPolicy;
+import io.raqib.sink.digest.DigestMailService;
+import io.raqib.sink.digest.DigestTopology;
 import io.raqib.sink.gate.AlertFactory;
 import io.raqib.sink.matching.ArticleMatcher;
 import io.raqib.sink.watches.WatchDeadLetters;
@@ -29,7 +31,8 @@ import org.apache.kafka.streams.StreamsBuilder;
 /**
  * The sink stage as a service: the optional watches file published to the {@code raqib.watches} topic
  * ({@link WatchSeeder}), the watches then loaded from the topic and followed (desk topics created as desks appear;
- * records that cannot be applied go to {@code raqib.dlq}), then the matching topology and the webhook delivery.
+ * records that cannot be applied go to {@code raqib.dlq}), then the matching topology (with the desks' digests when
+ * any desk asked for them), the webhook delivery and the digest mailing.
  * Articles are only processed once the stored watches are loaded.
  */
 public final class SinkService implements AutoCloseable {
@@ -47,6 +50,8 @@ public final class SinkService implements AutoCloseable {
     private final StreamsService streams;
     /** Null when no webhook is allowed (raqib.webhook.allow empty): no consumer group to join then. */
     private final WebhookDelivery webhooks;
+    /** Null when no desk asked for digests by e-mail. */
+    private final DigestMailService digestMail;
 
     /** A sink whose suppression counters go to a private registry; {@code fileWatches} are published at start. */
     public SinkService(RaqibConfig config, List<Watch> fileWatches) {
@@ -72,11 +77,16 @@ public final class SinkService implements AutoCloseable {
         // operator changed that one): the constructor does not reach the cluster, start() does.
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics,
                 config.partitions());
+        if (config.sink().digests().enabled()) {
+            DigestTopology.build(builder, config.sink().digests(), registry::get);
+        }
         streams = new StreamsService("sink", builder.build(), clients.streams("sink", metrics));
         streams.bindMetrics(metrics);
         listenerMetrics = listener.bindMetrics(metrics);
         WebhookPolicy webhookPolicy = new WebhookPolicy(config.sink().webhookAllow());
         webhooks = webhookPolicy.allowsNone() ? null : new WebhookDelivery(config, registry, webhookPolicy, metrics);
+        digestMail = config.sink().digests().mails()
+                ? new DigestMailService(config, metrics, DigestMailService.BACKOFF) : null;
         metrics.gauge("raqib.sink.watches", registry, WatchRegistry::size);
     }
 
@@ -98,6 +108,9 @@ public final class SinkService implements AutoCloseable {
         if (webhooks != null) {
             webhooks.start();
         }
+        if (digestMail != null) {
+            digestMail.start();
+        }
     }
 
     /** What {@link #start} did with the watches file's watches, or null without a file (or before start). */
@@ -115,7 +128,8 @@ public final class SinkService implements AutoCloseable {
      * webhook delivery), or null while healthy: a sink with a failure no longer does its job and should exit.
      */
     public Throwable failure() {
-        return Stream.of(listener.failure(), streams.failure(), webhooks == null ? null : webhooks.failure())
+        return Stream.of(listener.failure(), streams.failure(), webhooks == null ? null : webhooks.failure(),
+                        digestMail == null ? null : digestMail.failure())
                 .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
@@ -127,6 +141,9 @@ public final class SinkService implements AutoCloseable {
         List<ComponentHealth> parts = new ArrayList<>(List.of(streams.health(), listener.health()));
         if (webhooks != null) {
             parts.add(webhooks.health());
+        }
+        if (digestMail != null) {
+            parts.add(digestMail.health());
         }
         return new ServiceHealth("sink", parts);
     }
@@ -141,6 +158,9 @@ public final class SinkService implements AutoCloseable {
         streams.close();
         if (webhooks != null) {
             webhooks.close();
+        }
+        if (digestMail != null) {
+            digestMail.close();
         }
         listener.close();
         listenerMetrics.close();

@@ -14,29 +14,32 @@ import java.util.Map;
  *                          segments); empty (the default) allows none
  * @param watchLimits       {@code raqib.watch.*}: the bounds of one watch (query size, nesting, languages, …)
  * @param webhooks          how webhooks are delivered (timeouts, queues, circuit breakers)
+ * @param digests           which desks get hourly or daily digests, and the mail server
  */
 public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow, WatchLimits watchLimits,
-                           WebhookSettings webhooks) {
+                           WebhookSettings webhooks, DigestSettings digests) {
 
     public static final String MAX_WATCHES_PER_DESK = "raqib.max.watches.per.desk";
     public static final String WEBHOOK_ALLOW = "raqib.webhook.allow";
 
     static final Map<String, String> DEFAULTS = defaults();
 
-    /** Settings with the default watch limits and webhook delivery. */
+    /** Settings with the default watch limits and webhook delivery, and no digests. */
     public SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow) {
-        this(maxWatchesPerDesk, webhookAllow, WatchLimits.defaults(), WebhookSettings.defaults());
+        this(maxWatchesPerDesk, webhookAllow, WatchLimits.defaults(), WebhookSettings.defaults(),
+                DigestSettings.from(ConfigValues.merge(DigestSettings.DEFAULTS, null, Map.of(), Map.of())));
     }
 
     static SinkSettings from(ConfigValues v) {
         return new SinkSettings(v.positiveInt(MAX_WATCHES_PER_DESK), v.list(WEBHOOK_ALLOW), WatchLimits.from(v),
-                WebhookSettings.from(v));
+                WebhookSettings.from(v), DigestSettings.from(v));
     }
 
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new HashMap<>(Map.of(MAX_WATCHES_PER_DESK, "1000", WEBHOOK_ALLOW, ""));
         defaults.putAll(WatchLimits.DEFAULTS);
         defaults.putAll(WebhookSettings.DEFAULTS);
+        defaults.putAll(DigestSettings.DEFAULTS);
         return Map.copyOf(defaults);
     }
 }

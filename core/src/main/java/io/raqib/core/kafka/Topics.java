@@ -2,6 +2,7 @@ package io.raqib.core.kafka;
 
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.Article;
+import io.raqib.core.model.Digest;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import java.util.List;
@@ -23,6 +24,9 @@ public final class Topics {
     /** Alerts as CloudEvent JSON, key = watch id. */
     public static final TopicSpec<String, Alert> ALERTS =
             new TopicSpec<>("raqib.alerts", Serdes.String(), new JsonSerde<>(Alert.class), false);
+    /** Alert digests of desks (hourly, daily), key = desk. */
+    public static final TopicSpec<String, Digest> DIGESTS =
+            new TopicSpec<>("raqib.digests", Serdes.String(), new JsonSerde<>(Digest.class), false);
     /** Records that could not be processed, original bytes with headers saying why. */
     public static final TopicSpec<byte[], byte[]> DLQ =
             new TopicSpec<>("raqib.dlq", Serdes.ByteArray(), Serdes.ByteArray(), false);
@@ -32,6 +36,6 @@ public final class Topics {
 
     /** All topics the pipeline needs, for creation at start. */
     public static List<TopicSpec<?, ?>> all() {
-        return List.of(ARTICLES_RAW, ARTICLES_ENRICHED, WATCHES, ALERTS, DLQ);
+        return List.of(ARTICLES_RAW, ARTICLES_ENRICHED, WATCHES, ALERTS, DIGESTS, DLQ);
     }
 }

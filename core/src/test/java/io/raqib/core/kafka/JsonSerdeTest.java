@@ -164,7 +164,8 @@ class JsonSerdeTest {
     @Test
     void topicRegistryNamesEveryTopicOnceAndOnlyWatchesIsCompacted() {
         assertThat(Topics.all()).extracting(TopicSpec::name).containsExactlyInAnyOrder(
-                "raqib.articles.raw", "raqib.articles.enriched", "raqib.watches", "raqib.alerts", "raqib.dlq");
+                "raqib.articles.raw", "raqib.articles.enriched", "raqib.watches", "raqib.alerts", "raqib.digests",
+                "raqib.dlq");
         assertThat(Topics.all()).filteredOn(TopicSpec::compacted).containsExactly(Topics.WATCHES);
     }
 

@@ -35,7 +35,7 @@ public final class AlertFactory {
     public Alert create(WatchMatch match, EnrichedArticle article) {
         AlertData data = new AlertData(match.watch().id(), match.watch().name(), article.id(), title(article),
                 article.url(), article.source(), article.language(), List.of(), entities(article),
-                article.topics());
+                article.topics()).withStoryId(article.storyId());
         return Alert.of(alertId(match.watch().id(), article.id()), clock.instant(), data);
     }
 

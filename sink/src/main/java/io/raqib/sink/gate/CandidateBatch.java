@@ -86,7 +86,8 @@ public record CandidateBatch(int partition, String articleId, String story, Aler
             }
             AlertData shared = alert.data();
             AlertData data = new AlertData(m.watchId(), m.watchName(), articleId, shared.title(), shared.url(),
-                    shared.source(), shared.language(), shared.highlights(), shared.entities(), shared.topics());
+                    shared.source(), shared.language(), shared.highlights(), shared.entities(), shared.topics())
+                    .withStoryId(shared.storyId());
             out.add(new AlertCandidate(m.watchId(), m.desk(), m.throttle(), articleId, story,
                     Alert.of(m.alertId(), alert.time(), data), own));
         }

@@ -1,0 +1,99 @@
+package io.raqib.core.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Which desks get alert digests and how, part of {@link SinkSettings}.
+ *
+ * @param subscriptions {@code raqib.digests}: comma-separated {@code desk:period[:address;address…]}, e.g.
+ *                      {@code levant:PT1H:ana@example.org, gulf:P1D}; every digest goes to {@code raqib.digests},
+ *                      and by e-mail to the addresses given
+ * @param grace         {@code raqib.digest.grace}: how long after a period ends its late alerts are still waited
+ *                      for before the digest is sent (default {@code PT1M})
+ * @param smtp          the mail server digests are sent through
+ */
+public record DigestSettings(List<Subscription> subscriptions, Duration grace, SmtpSettings smtp) {
+
+    public static final String DIGESTS = "raqib.digests";
+    public static final String GRACE = "raqib.digest.grace";
+    /** The periods a desk may ask for: a shorter one would mail an analyst every few minutes. */
+    public static final Set<Duration> PERIODS = Set.of(Duration.ofHours(1), Duration.ofDays(1));
+
+    private static final Pattern DESK = Pattern.compile("[A-Za-z0-9._-]{1,100}");
+    private static final Pattern ADDRESS = Pattern.compile("[^@\\s;,<>]+@[^@\\s;,<>]+\\.[^@\\s;,<>]+");
+
+    static final Map<String, String> DEFAULTS = defaults();
+
+    /**
+     * One desk's digest: its alerts of each {@code period} (aligned to UTC hours or days) grouped by watch and
+     * story, mailed to {@code mailTo} (may be empty: the topic only).
+     */
+    public record Subscription(String desk, Duration period, List<String> mailTo) {
+    }
+
+    /** Whether any desk asked for digests. */
+    public boolean enabled() {
+        return !subscriptions.isEmpty();
+    }
+
+    /** Whether any digest is to be mailed. */
+    public boolean mails() {
+        return subscriptions.stream().anyMatch(s -> !s.mailTo().isEmpty());
+    }
+
+    /** The addresses the {@code period} digest of {@code desk} goes to. */
+    public List<String> recipients(String desk, Duration period) {
+        return subscriptions.stream().filter(s -> s.desk().equals(desk) && s.period().equals(period))
+                .flatMap(s -> s.mailTo().stream()).distinct().toList();
+    }
+
+    static DigestSettings from(ConfigValues v) {
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (String entry : v.list(DIGESTS)) {
+            subscriptions.add(subscription(v, entry));
+        }
+        SmtpSettings smtp = SmtpSettings.from(v);
+        if (subscriptions.stream().anyMatch(s -> !s.mailTo().isEmpty()) && smtp.host().isEmpty()) {
+            throw v.invalid(SmtpSettings.HOST, "", "a mail server: " + DIGESTS + " names e-mail addresses");
+        }
+        return new DigestSettings(List.copyOf(subscriptions), v.duration(GRACE), smtp);
+    }
+
+    private static Subscription subscription(ConfigValues v, String entry) {
+        String[] parts = entry.split(":", 3);
+        String what = "desk:period[:address;…] entries with period PT1H or P1D";
+        if (parts.length < 2 || !DESK.matcher(parts[0].strip()).matches()) {
+            throw v.invalid(DIGESTS, entry, what);
+        }
+        Duration period;
+        try {
+            period = Duration.parse(parts[1].strip());
+        } catch (RuntimeException e) {
+            throw v.invalid(DIGESTS, entry, what);
+        }
+        if (!PERIODS.contains(period)) {
+            throw v.invalid(DIGESTS, entry, what);
+        }
+        List<String> mailTo = parts.length < 3 ? List.of() : Arrays.stream(parts[2].split(";")).map(String::strip)
+                .filter(a -> !a.isEmpty()).toList();
+        for (String address : mailTo) {
+            if (!ADDRESS.matcher(address).matches()) {
+                throw v.invalid(DIGESTS, entry, what + " and e-mail addresses (" + address + " is not one)");
+            }
+        }
+        return new Subscription(parts[0].strip(), period, mailTo);
+    }
+
+    private static Map<String, String> defaults() {
+        Map<String, String> defaults = new HashMap<>(Map.of(DIGESTS, "", GRACE, "PT1M"));
+        defaults.putAll(SmtpSettings.DEFAULTS);
+        return Map.copyOf(defaults);
+    }
+}

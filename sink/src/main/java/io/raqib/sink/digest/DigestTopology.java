@@ -1,0 +1,58 @@
+package io.raqib.sink.digest;
+
+import io.raqib.core.config.DigestSettings;
+import io.raqib.core.kafka.JsonSerde;
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.Alert;
+import io.raqib.core.model.Digest.DigestWatch;
+import io.raqib.core.model.Watch;
+import java.util.List;
+import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The digest topology: {@code raqib.alerts} → live alerts of watches whose desk asked for digests, re-keyed by
+ * desk (only what a digest lists crosses the repartition topic) → {@link DigestProcessor} → {@code raqib.digests},
+ * key = desk. Replayed alerts and alerts of deleted watches are left out.
+ */
+public final class DigestTopology {
+
+    static final String STORE = "digest-windows";
+
+    private DigestTopology() {
+    }
+
+    /** Adds the digest branch to {@code builder}; {@code watches} gives a watch by id (null once deleted). */
+    public static void build(StreamsBuilder builder, DigestSettings settings, Function<String, Watch> watches) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
+                new JsonSerde<>(DigestWatch.class)));
+        builder.stream(Topics.ALERTS.name(), Consumed.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                        .withName("digest-alerts-source"))
+                .flatMap((watchId, alert) -> deskEntry(settings, watches, alert), Named.as("digest-desk-of-alert"))
+                .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(DigestEntry.class))
+                        .withName("digest-entries"))
+                .process(() -> new DigestProcessor(settings, STORE), Named.as("digest-windows"), STORE)
+                .to(Topics.DIGESTS.name(), Produced.with(Topics.DIGESTS.keySerde(), Topics.DIGESTS.valueSerde())
+                        .withName("digests-sink"));
+    }
+
+    private static List<KeyValue<String, DigestEntry>> deskEntry(DigestSettings settings,
+            Function<String, Watch> watches, Alert alert) {
+        if (alert == null || alert.data() == null || !Alert.TYPE.equals(alert.type()) || alert.data().replay()) {
+            return List.of();
+        }
+        Watch watch = watches.apply(alert.data().watchId());
+        String desk = watch == null ? null : watch.desk();
+        if (desk == null || settings.subscriptions().stream().noneMatch(s -> s.desk().equals(desk))) {
+            return List.of();
+        }
+        return List.of(KeyValue.pair(desk, DigestEntry.of(alert)));
+    }
+}
