@@ -7,7 +7,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Settings of webhook delivery, part of {@link SinkSettings}.
@@ -46,6 +47,8 @@ public record WebhookSettings(Duration timeout, int queuePerTarget, int workers,
     /** Key sizes the Standard Webhooks specification allows for HMAC-SHA256 secrets. */
     private static final int MIN_KEY_BYTES = 24;
     private static final int MAX_KEY_BYTES = 64;
+    /** A desk's name, as watches write it. */
+    private static final Pattern DESK = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     static final Map<String, String> DEFAULTS = Map.of(
             TIMEOUT, "PT10S",
@@ -93,33 +96,34 @@ public record WebhookSettings(Duration timeout, int queuePerTarget, int workers,
                 byDesk(v, SECRETS, WebhookSettings::secrets), byDesk(v, FORMATS, WebhookSettings::format));
     }
 
-    private static List<String> secrets(String desk, String value) {
+    private static List<String> secrets(String value) {
         List<String> secrets = Arrays.stream(value.split(" ")).filter(s -> !s.isEmpty()).toList();
         secrets.forEach(WebhookSettings::signingKey);
         if (secrets.isEmpty()) {
-            throw new IllegalArgumentException("no secret for desk " + desk);
+            throw new IllegalArgumentException("no secret after the desk");
         }
         return secrets;
     }
 
-    private static WebhookFormat format(String desk, String value) {
-        return WebhookFormat.named(value).orElseThrow(() -> new IllegalArgumentException("desk " + desk
-                + ": the format must be " + WebhookFormat.choices()));
+    private static WebhookFormat format(String value) {
+        return WebhookFormat.named(value).orElseThrow(() -> new IllegalArgumentException("the format must be "
+                + WebhookFormat.choices()));
     }
 
     /** The {@code desk=value} entries of {@code key}, each value read by {@code parse}. */
-    private static <T> Map<String, T> byDesk(ConfigValues v, String key, BiFunction<String, String, T> parse) {
+    private static <T> Map<String, T> byDesk(ConfigValues v, String key, Function<String, T> parse) {
         Map<String, T> out = new HashMap<>();
         for (String entry : v.list(key)) {
             int eq = entry.indexOf('=');
             String desk = eq < 0 ? "" : entry.substring(0, eq).strip();
-            // the value is never quoted back: for SECRETS it is a secret
+            // nothing of the entry is quoted back but a valid desk name: a mistyped entry may hold a secret
             String what = "desk=value entries, comma-separated (entry " + (out.size() + 1) + ": ";
-            if (desk.isEmpty() || out.containsKey(desk)) {
-                throw v.invalid(key, "…", what + (desk.isEmpty() ? "no desk)" : "desk " + desk + " twice)"));
+            if (!desk.equals(ANY_DESK) && !DESK.matcher(desk).matches() || out.containsKey(desk)) {
+                throw v.invalid(key, "…", what + (out.containsKey(desk) ? "desk " + desk + " twice)"
+                        : "no desk name before '=': lower-case letters, digits, '.', '_', '-', or *)"));
             }
             try {
-                out.put(desk, parse.apply(desk, entry.substring(eq + 1).strip()));
+                out.put(desk, parse.apply(entry.substring(eq + 1).strip()));
             } catch (IllegalArgumentException e) {
                 throw v.invalid(key, "…", what + e.getMessage() + ")");
             }

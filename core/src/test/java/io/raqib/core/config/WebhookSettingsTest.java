@@ -54,11 +54,12 @@ class WebhookSettingsTest {
     @Test
     void aBadSecretIsRefusedWithoutQuotingIt() {
         String[] bad = {"news=MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", "news=whsec_c2hvcnQ=", "news=whsec_#notbase64#",
-            "=" + SECRET, SECRET, "news=" + SECRET + ",news=" + OLD, "news="};
+            "=" + SECRET, SECRET, "news=" + SECRET + ",news=" + OLD, "news=", "News=" + SECRET, OLD};
         for (String value : bad) {
             assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_WEBHOOK_SECRETS", value), Map.of()))
                     .as(value).isInstanceOf(IllegalArgumentException.class)
-                    .hasMessageContaining("raqib.webhook.secrets").hasMessageNotContaining("MfKQ9r8G");
+                    .hasMessageContaining("raqib.webhook.secrets").hasMessageNotContaining("MfKQ9r8G")
+                    .hasMessageNotContaining("AAAAAAAA");
         }
         assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_WEBHOOK_SECRETS", "news=whsec_c2hvcnQ="),
                 Map.of())).hasMessageContaining("24 to 64 bytes, got 5");

@@ -7,6 +7,7 @@ import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.AlertData;
 import io.raqib.core.model.Highlight;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,7 +42,7 @@ final class SlackMessage {
         if (!about.isEmpty()) {
             mrkdwn(blocks.addObject().put("type", "context").putArray("elements").addObject(), about);
         }
-        data.highlights().stream().map(Highlight::fragment).filter(f -> f != null && !f.isBlank()).findFirst()
+        Stream.ofNullable(data.highlights()).flatMap(List::stream).map(Highlight::fragment).filter(f -> f != null && !f.isBlank()).findFirst()
                 .ifPresent(fragment -> mrkdwn(blocks.addObject().put("type", "section").putObject("text"),
                         "> " + escape(cut(fragment.replaceAll("\\s+", " ").strip(), MAX_FRAGMENT_CHARS))));
         try {

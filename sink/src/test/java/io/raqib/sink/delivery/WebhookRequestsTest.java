@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.config.WebhookSettings;
 import io.raqib.core.json.RaqibJson;
+import io.raqib.core.model.Alert;
+import io.raqib.core.model.AlertData;
 import io.raqib.core.model.Watch;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -99,5 +102,17 @@ class WebhookRequestsTest {
         assertThat(blocks.get(1).path("elements").get(0).path("text").asText()).isEqualTo("news.example.org · en");
         assertThat(blocks.get(2).path("text").path("text").asText())
                 .isEqualTo("> the worst drought in &lt;b&gt;decades&lt;/b&gt;");
+    }
+
+    @Test
+    void withoutUrlSourceOrHighlightsTheSlackMessageShowsTheTitleAlone() throws Exception {
+        byte[] bare = RaqibJson.write(Alert.of("b4re", Instant.now(), new AlertData("w", null, "a1", "Wheat", null,
+                null, null, null, List.of(), List.of()))).getBytes(StandardCharsets.UTF_8);
+
+        JsonNode message = RaqibJson.mapper().readTree(requests.of(watch("news", null), bare).body());
+
+        assertThat(message.path("text").asText()).isEqualTo("w: Wheat");
+        assertThat(message.path("blocks")).hasSize(1);
+        assertThat(message.path("blocks").get(0).path("text").path("text").asText()).isEqualTo("*w*\nWheat");
     }
 }
