@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.config.WebhookSettings;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.DlqHeaders;
 import io.raqib.core.kafka.Topics;
@@ -15,9 +16,13 @@ import io.raqib.sink.delivery.WebhookPolicy;
 import io.raqib.sink.watches.WatchRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import okhttp3.mockwebserver.Dispatcher;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -27,15 +32,21 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Webhook delivery from {@code raqib.alerts} on the embedded broker to a real HTTP server: a CloudEvent in
- * structured mode for a watch with a webhook; a target that keeps failing, or is no longer allowed, ends in the DLQ.
+ * structured mode for a watch with a webhook, signed with the secret of desk {@code *}; a target that keeps
+ * failing, or is no longer allowed, ends in the DLQ.
  */
 class WebhookIT {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     @Test
     void alertsArePostedAsCloudEventsAndUndeliverableOnesGoToTheDlq() throws Exception {
-        RaqibConfig config = SharedBroker.config("webhook");
+        RaqibConfig broker = SharedBroker.config("webhook");
+        RaqibConfig config = RaqibConfig.load(null, Map.of(), Map.of(
+                RaqibConfig.BOOTSTRAP_SERVERS, broker.bootstrapServers(),
+                RaqibConfig.APPLICATION_ID, broker.applicationId(),
+                WebhookSettings.SECRETS, WebhookSettings.ANY_DESK + "=" + SECRET));
         String run = UUID.randomUUID().toString().substring(0, 8);
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         try (MockWebServer server = new MockWebServer(); WatchRegistry registry = new WatchRegistry()) {
@@ -73,9 +84,13 @@ class WebhookIT {
                 assertThat(delivered).as("POST to the ok hook").isNotNull();
                 assertThat(delivered.getMethod()).isEqualTo("POST");
                 assertThat(delivered.getHeader("Content-Type")).startsWith("application/cloudevents+json");
-                Alert posted = RaqibJson.mapper().readValue(delivered.getBody().readUtf8(), Alert.class);
+                byte[] body = delivered.getBody().readByteArray();
+                Alert posted = RaqibJson.mapper().readValue(body, Alert.class);
                 assertThat(posted.subject()).isEqualTo("ok-" + run);
                 assertThat(posted.specversion()).isEqualTo("1.0");
+                assertThat(delivered.getHeader("webhook-id")).isEqualTo("alert-ok-" + run);
+                assertThat(delivered.getHeader("webhook-signature")).isEqualTo("v1," + signature(
+                        "alert-ok-" + run + "." + delivered.getHeader("webhook-timestamp") + ".", body));
 
                 List<ConsumerRecord<byte[], byte[]>> dead = KafkaTestClients.readUntil(config.bootstrapServers(),
                         Topics.DLQ, r -> r.key() != null && new String(r.key(), StandardCharsets.UTF_8).endsWith(run),
@@ -94,5 +109,13 @@ class WebhookIT {
         assertThat(metrics.counter("raqib.sink.webhooks", "outcome", "delivered").count()).isEqualTo(1);
         assertThat(metrics.counter("raqib.sink.webhooks", "outcome", "failed").count()).isEqualTo(1);
         assertThat(metrics.counter("raqib.sink.webhooks", "outcome", "refused").count()).isEqualTo(1);
+    }
+
+    /** What a receiver computes with {@link #SECRET}: base64 of HMAC-SHA256 over the prefix and the body. */
+    private static String signature(String prefix, byte[] body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(WebhookSettings.signingKey(SECRET), "HmacSHA256"));
+        mac.update(prefix.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(mac.doFinal(body));
     }
 }

@@ -12,6 +12,11 @@ import java.util.List;
  * {@code terms} (words or phrases) that fire when the weights of the distinct terms found reach
  * {@code threshold}; {@code required} terms must all be present and {@code excluded} terms must all be absent.
  * With both forms set, the article must satisfy both.
+ *
+ * <p>Optional {@code webhookFormat}: the body its {@code webhook} receives, {@code cloudevents} (the alert's
+ * CloudEvent JSON) or {@code slack} (a Slack incoming-webhook message); unset, the desk's format
+ * ({@code raqib.webhook.formats}) applies, else {@code cloudevents}. Signing secrets are not part of a watch: the
+ * operator sets them per desk ({@code raqib.webhook.secrets}), so they never travel on {@code raqib.watches}.
  */
 public record Watch(
         String id,
@@ -25,7 +30,8 @@ public record Watch(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Term> terms,
         @JsonInclude(JsonInclude.Include.NON_NULL) Double threshold,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> required,
-        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> excluded) {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> excluded,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String webhookFormat) {
 
     public Watch {
         languages = languages == null ? List.of() : List.copyOf(languages);
@@ -38,6 +44,13 @@ public record Watch(
     public Watch(String id, String name, String query, String owner, String desk, List<String> languages,
                  Duration throttle, String webhook) {
         this(id, name, query, owner, desk, languages, throttle, webhook, List.of(), null, List.of(), List.of());
+    }
+
+    /** A watch whose webhook gets its desk's format. */
+    public Watch(String id, String name, String query, String owner, String desk, List<String> languages,
+                 Duration throttle, String webhook, List<Term> terms, Double threshold, List<String> required,
+                 List<String> excluded) {
+        this(id, name, query, owner, desk, languages, throttle, webhook, terms, threshold, required, excluded, null);
     }
 
     /** Whether this watch applies to an article in the given language. */
@@ -53,13 +66,13 @@ public record Watch(
     /** A copy with another id (the REST API assigns ids). */
     public Watch withId(String newId) {
         return new Watch(newId, name, query, owner, desk, languages, throttle, webhook, terms, threshold, required,
-                excluded);
+                excluded, webhookFormat);
     }
 
     /** A copy with another webhook (admission stores the normalized URL). */
     public Watch withWebhook(String newWebhook) {
         return new Watch(id, name, query, owner, desk, languages, throttle, newWebhook, terms, threshold, required,
-                excluded);
+                excluded, webhookFormat);
     }
 
     /** A weighted term of the second watch form: a word or phrase (analyzed like the text) and its weight. */

@@ -89,7 +89,7 @@ final class TargetLane {
             return;
         }
         try {
-            WebhookSender.Result result = sender.send(alert.url(), alert.record().value(), breaker);
+            WebhookSender.Result result = sender.send(alert.url(), alert.request(), breaker);
             if (result.reason() == null) {
                 outcomes.delivered(alert.record(), alert.progress());
             } else {

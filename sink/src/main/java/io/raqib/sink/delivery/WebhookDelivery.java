@@ -40,7 +40,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts each alert of a watch that names a {@code webhook} to that URL, as a CloudEvent in the HTTP binding's
- * structured mode ({@code Content-Type: application/cloudevents+json}). Reads {@code raqib.alerts} in one consumer
+ * structured mode ({@code Content-Type: application/cloudevents+json}) or as a Slack message, with the Standard
+ * Webhooks headers, signed when its desk has a secret ({@link WebhookRequests}). Reads {@code raqib.alerts} in one consumer
  * group shared by the sink instances, so each alert is delivered by one of them, at least once, in order per
  * watch.
  *
@@ -61,6 +62,7 @@ public final class WebhookDelivery implements AutoCloseable {
     private final KafkaProducer<byte[], byte[]> dlq;
     private final WatchRegistry registry;
     private final WebhookPolicy policy;
+    private final WebhookRequests requests;
     private final WebhookOutcomes outcomes;
     private final TargetLanes lanes;
     /** The progress of each assigned partition; read and changed by the consumer thread only. */
@@ -94,6 +96,7 @@ public final class WebhookDelivery implements AutoCloseable {
                 new ByteArraySerializer());
         this.registry = registry;
         this.policy = policy;
+        this.requests = new WebhookRequests(config.sink().webhooks());
         this.outcomes = new WebhookOutcomes(dlq, DeadLetterRecords.valueLimit(config.maxRecordBytes()), metrics,
                 this::failed);
         this.lanes = new TargetLanes(policy.targets(), config.sink().webhooks(),
@@ -170,7 +173,7 @@ public final class WebhookDelivery implements AutoCloseable {
                 outcomes.skipped(r, p);
                 return;
             }
-            PendingAlert alert = new PendingAlert(r, p, url.get());
+            PendingAlert alert = new PendingAlert(r, p, url.get(), requests.of(watch, r.value()));
             if (held.holds(partition) || !lanes.offer(alert)) {
                 held.hold(partition, alert);
             }

@@ -1,17 +1,19 @@
 package io.raqib.sink.delivery;
 
-import io.raqib.sink.SinkTopology;
 import io.raqib.sink.delivery.WebhookOutcomes.Outcome;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Posts one alert to its webhook as a CloudEvent in the HTTP binding's structured mode, retrying after each
- * {@code backoff} while the target's {@link CircuitBreaker} lets requests through. A 4xx other than 408/429 is
+ * Posts one alert's {@link WebhookRequest} to its webhook, retrying after each {@code backoff} while the target's
+ * {@link CircuitBreaker} lets requests through. Every attempt carries the Standard Webhooks headers: the same
+ * {@code webhook-id}, its own {@code webhook-timestamp} (so a receiver's replay window holds for retries too) and,
+ * when the request has a signer, a {@code webhook-signature} over both and the body. A 4xx other than 408/429 is
  * not retried. Redirects are not followed: the allow-list decides where alerts go. Thread-safe.
  */
 final class WebhookSender {
@@ -20,6 +22,10 @@ final class WebhookSender {
     record Result(Outcome outcome, Exception reason) {
     }
 
+    /** The Standard Webhooks headers. */
+    static final String ID = "webhook-id";
+    static final String TIMESTAMP = "webhook-timestamp";
+    static final String SIGNATURE = "webhook-signature";
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Duration timeout;
@@ -31,8 +37,8 @@ final class WebhookSender {
         this.backoff = List.copyOf(backoff);
     }
 
-    /** Posts {@code event} to {@code url}: one attempt, plus one after each backoff while it fails. */
-    Result send(WebhookUrl url, byte[] event, CircuitBreaker breaker) throws InterruptedException {
+    /** Posts {@code request} to {@code url}: one attempt, plus one after each backoff while it fails. */
+    Result send(WebhookUrl url, WebhookRequest request, CircuitBreaker breaker) throws InterruptedException {
         Exception last = null;
         for (int attempt = 0; attempt <= backoff.size(); attempt++) {
             if (!breaker.allowsRequest()) {
@@ -43,7 +49,7 @@ final class WebhookSender {
                 Thread.sleep(backoff.get(attempt - 1).toMillis());
             }
             try {
-                int status = post(url, event);
+                int status = post(url, request);
                 if (status / 100 == 2) {
                     breaker.succeeded();
                     return new Result(Outcome.DELIVERED, null);
@@ -62,11 +68,16 @@ final class WebhookSender {
         return new Result(Outcome.FAILED, last);
     }
 
-    private int post(WebhookUrl url, byte[] event) throws IOException, InterruptedException {
+    private int post(WebhookUrl url, WebhookRequest request) throws IOException, InterruptedException {
+        long timestamp = Instant.now().getEpochSecond();
         // The request timeout covers the whole answer, body included: a target that stalls holds its lane no longer.
-        HttpRequest request = HttpRequest.newBuilder(url.toUri()).timeout(timeout)
-                .header("Content-Type", SinkTopology.CLOUDEVENTS_CONTENT_TYPE).header("User-Agent", "raqib-sink")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(event)).build();
-        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpRequest.Builder post = HttpRequest.newBuilder(url.toUri()).timeout(timeout)
+                .header("Content-Type", request.contentType()).header("User-Agent", "raqib-sink")
+                .header(ID, request.id()).header(TIMESTAMP, Long.toString(timestamp))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(request.body()));
+        if (request.signer() != null) {
+            post.header(SIGNATURE, request.signer().signature(request.id(), timestamp, request.body()));
+        }
+        return http.send(post.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

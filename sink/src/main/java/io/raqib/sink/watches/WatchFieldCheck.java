@@ -2,6 +2,7 @@ package io.raqib.sink.watches;
 
 import io.raqib.core.config.WatchLimits;
 import io.raqib.core.model.Watch;
+import io.raqib.core.model.WebhookFormat;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Checks the fields of a watch other than the query grammar against {@link WatchLimits}: id, desk, name, owner,
- * throttle, languages, and the sizes of the weighted-terms lists and of the query. Each refusal names the field.
+ * throttle, languages, webhookFormat, and the sizes of the weighted-terms lists and of the query. Each refusal names the field.
  */
 final class WatchFieldCheck {
 
@@ -56,6 +57,10 @@ final class WatchFieldCheck {
             throw invalid(id, "throttle", "must be a positive ISO-8601 duration of at most " + limits.maxThrottle());
         }
         languages(id, watch.languages());
+        if (watch.webhookFormat() != null && WebhookFormat.named(watch.webhookFormat()).isEmpty()) {
+            throw invalid(id, "webhookFormat", "'" + abbreviate(watch.webhookFormat()) + "' is not a format: use "
+                    + WebhookFormat.choices() + ", or leave it out for the desk's format");
+        }
         maxEntries(id, "terms", watch.terms().stream().map(Watch.Term::text).toList());
         maxEntries(id, "required", watch.required());
         maxEntries(id, "excluded", watch.excluded());

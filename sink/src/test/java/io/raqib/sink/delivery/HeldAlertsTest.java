@@ -16,7 +16,7 @@ class HeldAlertsTest {
 
     private static PendingAlert alert(TopicPartition partition, long offset) {
         return new PendingAlert(new ConsumerRecord<>(partition.topic(), partition.partition(), offset, null, null),
-                new PartitionProgress(), WebhookUrl.parse("https://h.example/"));
+                new PartitionProgress(), WebhookUrl.parse("https://h.example/"), null);
     }
 
     @Test

@@ -1,11 +1,12 @@
 package io.raqib.sink.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.raqib.sink.delivery.WebhookOutcomes.Outcome;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
@@ -15,10 +16,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** One alert's delivery against a real HTTP server: retries, what counts against the target, and timeouts. */
+/**
+ * One alert's delivery against a real HTTP server: retries, what counts against the target, timeouts, and the
+ * Standard Webhooks headers.
+ */
 class WebhookSenderTest {
 
-    private static final byte[] EVENT = "{\"specversion\":\"1.0\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] BODY = WebhookFixtures.alert("a1b2c3");
+    private static final WebhookRequest EVENT = new WebhookRequest("a1b2c3",
+            "application/cloudevents+json; charset=UTF-8", BODY, null);
     private final MockWebServer server = new MockWebServer();
     private final WebhookSender sender = new WebhookSender(Duration.ofSeconds(30),
             List.of(Duration.ofMillis(10), Duration.ofMillis(10)));
@@ -44,7 +50,11 @@ class WebhookSenderTest {
         RecordedRequest posted = server.takeRequest();
         assertThat(posted.getPath()).isEqualTo("/hooks/a");
         assertThat(posted.getHeader("Content-Type")).startsWith("application/cloudevents+json");
-        assertThat(posted.getBody().readByteArray()).isEqualTo(EVENT);
+        assertThat(posted.getBody().readByteArray()).isEqualTo(BODY);
+        assertThat(posted.getHeader("webhook-id")).isEqualTo("a1b2c3");
+        assertThat(Long.parseLong(posted.getHeader("webhook-timestamp")))
+                .isCloseTo(Instant.now().getEpochSecond(), within(5L));
+        assertThat(posted.getHeader("webhook-signature")).as("no secret, no signature").isNull();
         assertThat(server.getRequestCount()).isEqualTo(1);
     }
 
@@ -107,5 +117,43 @@ class WebhookSenderTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
         assertThat(result.reason()).isInstanceOf(HttpTimeoutException.class);
+    }
+
+    @Test
+    void aSignedAlertVerifiesWithItsSecretAndNotWithAnother() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(204));
+        WebhookRequest signed = new WebhookRequest("a1b2c3", EVENT.contentType(), BODY,
+                new WebhookSigner(List.of(WebhookFixtures.SECRET)));
+
+        assertThat(sender.send(url, signed, breaker).outcome()).isEqualTo(Outcome.DELIVERED);
+        RecordedRequest posted = server.takeRequest();
+        byte[] body = posted.getBody().readByteArray();
+        String id = posted.getHeader("webhook-id");
+        String timestamp = posted.getHeader("webhook-timestamp");
+        String signature = posted.getHeader("webhook-signature");
+
+        assertThat(signature).startsWith("v1,");
+        assertThat(WebhookFixtures.verifies(WebhookFixtures.SECRET, id, timestamp, body, signature)).isTrue();
+        assertThat(WebhookFixtures.verifies(WebhookFixtures.OTHER_SECRET, id, timestamp, body, signature)).isFalse();
+    }
+
+    @Test
+    void retriesKeepTheWebhookIdAndSignTheirOwnTimestamp() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(503));
+        server.enqueue(new MockResponse().setResponseCode(429));
+        server.enqueue(new MockResponse().setResponseCode(200));
+        WebhookRequest signed = new WebhookRequest("a1b2c3", EVENT.contentType(), BODY,
+                new WebhookSigner(List.of(WebhookFixtures.SECRET)));
+
+        assertThat(sender.send(url, signed, breaker).outcome()).isEqualTo(Outcome.DELIVERED);
+
+        assertThat(server.getRequestCount()).isEqualTo(3);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            RecordedRequest posted = server.takeRequest();
+            assertThat(posted.getHeader("webhook-id")).as("attempt %d", attempt).isEqualTo("a1b2c3");
+            assertThat(WebhookFixtures.verifies(WebhookFixtures.SECRET, "a1b2c3",
+                    posted.getHeader("webhook-timestamp"), posted.getBody().readByteArray(),
+                    posted.getHeader("webhook-signature"))).as("attempt %d", attempt).isTrue();
+        }
     }
 }

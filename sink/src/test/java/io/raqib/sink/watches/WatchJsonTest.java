@@ -56,6 +56,19 @@ class WatchJsonTest {
     }
 
     @Test
+    void aWebhookFormatReadsAndIsWrittenOnlyWhenSet() throws Exception {
+        Watch slack = read("{\"id\": \"w5\", \"query\": \"drought\", \"webhookFormat\": \"slack\"}");
+        Watch plain = read("{\"id\": \"w6\", \"query\": \"drought\"}");
+
+        assertThat(slack.webhookFormat()).isEqualTo("slack");
+        assertThat(RaqibJson.write(slack)).contains("\"webhookFormat\":\"slack\"");
+        assertThat(plain.webhookFormat()).isNull();
+        assertThat(RaqibJson.write(plain)).doesNotContain("webhookFormat");
+        assertThat(plain.withId("w7").withWebhook("https://x.example/h").webhookFormat()).isNull();
+        assertThat(slack.withId("w8").withWebhook("https://x.example/h").webhookFormat()).isEqualTo("slack");
+    }
+
+    @Test
     void aWatchesFileNamesTheEntryTheWatchAndTheField() throws Exception {
         Path file = dir.resolve("watches.json");
         Files.writeString(file, "[{\"id\": \"ok\", \"query\": \"rain\"}, {\"id\": \"bad\", \"query\": \"rain\","

@@ -134,6 +134,21 @@ class WatchLimitsTest {
     }
 
     @Test
+    void aWebhookFormatIsOneOfTheKnownOnes() {
+        Watch slak = new Watch("w", "n", "wheat", null, null, List.of(), null, null, List.of(), null, List.of(),
+                List.of(), "slak");
+
+        InvalidWatchException e = refused(slak);
+
+        assertThat(e.field()).isEqualTo("webhookFormat");
+        assertThat(e.getMessage()).contains("'slak' is not a format: use 'cloudevents' or 'slack'");
+        assertThat(refused(new Watch("w", "n", "wheat", null, null, List.of(), null, null, List.of(), null,
+                List.of(), List.of(), "Slack")).field()).isEqualTo("webhookFormat");
+        parser.compile(new Watch("w", "n", "wheat", null, null, List.of(), null, null, List.of(), null, List.of(),
+                List.of(), "slack"));
+    }
+
+    @Test
     void labelsIdAndThrottleAreBounded() {
         assertThat(refused(new Watch("w", "n".repeat(201), "x", null, null, List.of(), null, null)).field())
                 .isEqualTo("name");
