@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.AlertData;
@@ -12,32 +13,46 @@ import io.raqib.core.model.Digest;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.SinkService;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import okhttp3.mockwebserver.MockWebServer;
+import okhttp3.mockwebserver.RecordedRequest;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
  * Digests on the embedded broker: alerts of a desk's watches on {@code raqib.alerts} → the sink's digest windows →
- * one hourly digest on {@code raqib.digests} → mailed through a real SMTP server (GreenMail) to the desk's address.
+ * one hourly digest on {@code raqib.digests} → mailed through a real SMTP server (GreenMail) to the desk's address,
+ * and posted, signed, to its webhook (a real HTTP server).
  */
 class DigestIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
+    private static final String SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 
     @Test
     void aClosedHourOfAlertsIsPublishedAndMailed() throws Exception {
         GreenMail smtp = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         smtp.start();
+        MockWebServer hooks = new MockWebServer();
+        hooks.start();
         String desk = "desk-" + UUID.randomUUID().toString().substring(0, 8);
+        String hook = "http://127.0.0.1:" + hooks.getPort() + "/hooks/" + desk;
         RaqibConfig config = SharedBroker.config("digest", Map.of(
-                "RAQIB_DIGESTS", desk + ":PT1H:" + desk + "@newsroom.example",
+                "RAQIB_DIGESTS", desk + ":PT1H:" + desk + "@newsroom.example;" + hook,
                 "RAQIB_SMTP_HOST", "127.0.0.1",
-                "RAQIB_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort())));
+                "RAQIB_SMTP_PORT", Integer.toString(smtp.getSmtp().getPort()),
+                "RAQIB_WEBHOOK_ALLOW", "http://127.0.0.1:" + hooks.getPort() + "/hooks/",
+                "RAQIB_WEBHOOK_SECRETS", desk + "=" + SECRET));
         Watch watch = new Watch(desk + "-syria", "سوريا", "سوريا", null, desk, List.of(), null, null);
         // Two hours ago: the window is closed, so the digest goes out at the first check.
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
@@ -64,9 +79,25 @@ class DigestIT {
             MimeMessage mail = smtp.getReceivedMessages()[0];
             assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(desk + "@newsroom.example");
             assertThat(mail.getSubject()).contains(desk).contains("3 alerts");
+
+            RecordedRequest posted = hooks.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(posted).as("digest posted").isNotNull();
+            assertThat(posted.getPath()).isEqualTo("/hooks/" + desk);
+            assertThat(posted.getHeader("webhook-id")).isEqualTo(digest.id());
+            String body = posted.getBody().readUtf8();
+            String signed = digest.id() + "." + posted.getHeader("webhook-timestamp") + "." + body;
+            assertThat(posted.getHeader("webhook-signature")).isEqualTo("v1," + hmac(signed));
+            assertThat(RaqibJson.mapper().readValue(body, Digest.class)).isEqualTo(digest);
             assertThat(sink.health().live()).isTrue();
         } finally {
             smtp.stop();
+            hooks.shutdown();
         }
+    }
+
+    private static String hmac(String signed) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(Base64.getDecoder().decode(SECRET.substring("whsec_".length())), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
     }
 }

@@ -12,7 +12,7 @@ import io.raqib.core.model.Watch;
 import io.raqib.sink.delivery.DeskTopics;
 import io.raqib.sink.delivery.WebhookDelivery;
 import io.raqib.sink.delivery.WebhookPolicy;
-import io.raqib.sink.digest.DigestMailService;
+import io.raqib.sink.digest.DigestDelivery;
 import io.raqib.sink.digest.DigestTopology;
 import io.raqib.sink.gate.AlertFactory;
 import io.raqib.sink.matching.ArticleMatcher;
@@ -32,7 +32,7 @@ import org.apache.kafka.streams.StreamsBuilder;
  * The sink stage as a service: the optional watches file published to the {@code raqib.watches} topic
  * ({@link WatchSeeder}), the watches then loaded from the topic and followed (desk topics created as desks appear;
  * records that cannot be applied go to {@code raqib.dlq}), then the matching topology (with the desks' digests when
- * any desk asked for them), the webhook delivery and the digest mailing.
+ * any desk asked for them), the webhook delivery and the digests' delivery.
  * Articles are only processed once the stored watches are loaded.
  */
 public final class SinkService implements AutoCloseable {
@@ -50,8 +50,8 @@ public final class SinkService implements AutoCloseable {
     private final StreamsService streams;
     /** Null when no webhook is allowed (raqib.webhook.allow empty): no consumer group to join then. */
     private final WebhookDelivery webhooks;
-    /** Null when no desk asked for digests by e-mail. */
-    private final DigestMailService digestMail;
+    /** Null when no desk asked for digests by e-mail or webhook. */
+    private final DigestDelivery digests;
 
     /** A sink whose suppression counters go to a private registry; {@code fileWatches} are published at start. */
     public SinkService(RaqibConfig config, List<Watch> fileWatches) {
@@ -85,8 +85,8 @@ public final class SinkService implements AutoCloseable {
         listenerMetrics = listener.bindMetrics(metrics);
         WebhookPolicy webhookPolicy = new WebhookPolicy(config.sink().webhookAllow());
         webhooks = webhookPolicy.allowsNone() ? null : new WebhookDelivery(config, registry, webhookPolicy, metrics);
-        digestMail = config.sink().digests().mails()
-                ? new DigestMailService(config, metrics, DigestMailService.BACKOFF) : null;
+        digests = config.sink().digests().delivers()
+                ? new DigestDelivery(config, webhookPolicy, metrics, DigestDelivery.BACKOFF) : null;
         metrics.gauge("raqib.sink.watches", registry, WatchRegistry::size);
     }
 
@@ -108,8 +108,8 @@ public final class SinkService implements AutoCloseable {
         if (webhooks != null) {
             webhooks.start();
         }
-        if (digestMail != null) {
-            digestMail.start();
+        if (digests != null) {
+            digests.start();
         }
     }
 
@@ -129,7 +129,7 @@ public final class SinkService implements AutoCloseable {
      */
     public Throwable failure() {
         return Stream.of(listener.failure(), streams.failure(), webhooks == null ? null : webhooks.failure(),
-                        digestMail == null ? null : digestMail.failure())
+                        digests == null ? null : digests.failure())
                 .filter(Objects::nonNull).findFirst().orElse(null);
     }
 
@@ -142,8 +142,8 @@ public final class SinkService implements AutoCloseable {
         if (webhooks != null) {
             parts.add(webhooks.health());
         }
-        if (digestMail != null) {
-            parts.add(digestMail.health());
+        if (digests != null) {
+            parts.add(digests.health());
         }
         return new ServiceHealth("sink", parts);
     }
@@ -159,8 +159,8 @@ public final class SinkService implements AutoCloseable {
         if (webhooks != null) {
             webhooks.close();
         }
-        if (digestMail != null) {
-            digestMail.close();
+        if (digests != null) {
+            digests.close();
         }
         listener.close();
         listenerMetrics.close();

@@ -16,25 +16,27 @@ class DigestSettingsTest {
         DigestSettings d = RaqibConfig.defaults().sink().digests();
 
         assertThat(d.enabled()).isFalse();
-        assertThat(d.mails()).isFalse();
+        assertThat(d.delivers()).isFalse();
         assertThat(d.grace()).isEqualTo(Duration.ofMinutes(1));
         assertThat(d.smtp().host()).isEmpty();
     }
 
     @Test
     void subscriptionsWithPeriodsAndAddresses() {
-        DigestSettings d = load(Map.of("RAQIB_DIGESTS", "levant:PT1H:ana@example.org; bob@example.org, gulf:P1D,"
-                + " levant:P1D:chief@example.org", "RAQIB_SMTP_HOST", "mail.example.org", "RAQIB_SMTP_PASSWORD",
-                "s3cret"));
+        DigestSettings d = load(Map.of("RAQIB_DIGESTS", "levant:PT1H:ana@example.org; bob@example.org;"
+                + "https://hooks.example.org/raqib/levant, gulf:P1D, levant:P1D:chief@example.org",
+                "RAQIB_SMTP_HOST", "mail.example.org", "RAQIB_SMTP_PASSWORD", "s3cret"));
 
         assertThat(d.subscriptions()).containsExactly(
                 new DigestSettings.Subscription("levant", Duration.ofHours(1),
-                        List.of("ana@example.org", "bob@example.org")),
-                new DigestSettings.Subscription("gulf", Duration.ofDays(1), List.of()),
-                new DigestSettings.Subscription("levant", Duration.ofDays(1), List.of("chief@example.org")));
+                        List.of("ana@example.org", "bob@example.org"), List.of("https://hooks.example.org/raqib/levant")),
+                new DigestSettings.Subscription("gulf", Duration.ofDays(1), List.of(), List.of()),
+                new DigestSettings.Subscription("levant", Duration.ofDays(1), List.of("chief@example.org"), List.of()));
         assertThat(d.recipients("levant", Duration.ofHours(1))).containsExactly("ana@example.org", "bob@example.org");
         assertThat(d.recipients("gulf", Duration.ofDays(1))).isEmpty();
-        assertThat(d.mails()).isTrue();
+        assertThat(d.webhooks("levant", Duration.ofHours(1))).containsExactly("https://hooks.example.org/raqib/levant");
+        assertThat(d.webhooks("levant", Duration.ofDays(1))).isEmpty();
+        assertThat(d.delivers()).isTrue();
         assertThat(d.smtp().toString()).doesNotContain("s3cret");
     }
 
@@ -48,7 +50,7 @@ class DigestSettingsTest {
         assertThatThrownBy(() -> load(Map.of("RAQIB_DIGESTS", "le vant:PT1H")))
                 .hasMessageContaining("'le vant:PT1H'");
         assertThatThrownBy(() -> load(Map.of("RAQIB_DIGESTS", "levant:PT1H:not-an-address",
-                "RAQIB_SMTP_HOST", "mail.example.org"))).hasMessageContaining("not-an-address is not one");
+                "RAQIB_SMTP_HOST", "mail.example.org"))).hasMessageContaining("not-an-address is neither");
         assertThatThrownBy(() -> load(Map.of("RAQIB_DIGESTS", "levant:PT1H:ana@example.org")))
                 .hasMessageContaining("raqib.smtp.host").hasMessageContaining("names e-mail addresses");
         assertThatThrownBy(() -> load(Map.of("RAQIB_SMTP_STARTTLS", "yes")))

@@ -67,21 +67,33 @@ public final class WebhookPolicy {
         if (text == null || text.isBlank()) {
             return Optional.empty();
         }
+        try {
+            return Optional.of(allowed(text));
+        } catch (IllegalArgumentException e) {
+            throw refused(watch, e.getMessage());
+        }
+    }
+
+    /**
+     * {@code text} as a normalized URL under an allowed prefix; {@link IllegalArgumentException} saying why not when
+     * it is malformed or not allowed.
+     */
+    public WebhookUrl allowed(String text) {
         WebhookUrl url;
         try {
             url = WebhookUrl.parse(text);
         } catch (IllegalArgumentException e) {
-            throw refused(watch, "webhook " + e.getMessage());
+            throw new IllegalArgumentException("webhook " + e.getMessage(), e);
         }
         if (allowed.isEmpty()) {
-            throw refused(watch, "webhooks are off: the operator must list allowed URL prefixes in "
+            throw new IllegalArgumentException("webhooks are off: the operator must list allowed URL prefixes in "
                     + SinkSettings.WEBHOOK_ALLOW);
         }
         if (allowed.stream().noneMatch(url::isUnder)) {
-            throw refused(watch, "webhook " + url + " is not under an allowed prefix (" + SinkSettings.WEBHOOK_ALLOW
-                    + ")");
+            throw new IllegalArgumentException("webhook " + url + " is not under an allowed prefix ("
+                    + SinkSettings.WEBHOOK_ALLOW + ")");
         }
-        return Optional.of(url);
+        return url;
     }
 
     private static InvalidWatchException refused(Watch watch, String reason) {

@@ -47,7 +47,7 @@ final class WebhookRequests {
             throw new IllegalArgumentException("the alert's id is not usable as webhook-id: letters, digits, '_' "
                     + "and '-', at most 128");
         }
-        WebhookSigner signer = byDesk(signers, watch.desk()).orElse(null);
+        WebhookSigner signer = signerOf(watch.desk());
         if (format(watch) == WebhookFormat.SLACK) {
             if (alert.data() == null) {
                 throw new IllegalArgumentException("the alert has no data to show in Slack");
@@ -55,6 +55,11 @@ final class WebhookRequests {
             return new WebhookRequest(alert.id(), SlackMessage.CONTENT_TYPE, SlackMessage.of(alert.data()), signer);
         }
         return new WebhookRequest(alert.id(), SinkTopology.CLOUDEVENTS_CONTENT_TYPE, event, signer);
+    }
+
+    /** The signer of {@code desk}'s requests (desk {@code *}'s for the others), or null: unsigned. */
+    WebhookSigner signerOf(String desk) {
+        return byDesk(signers, desk).orElse(null);
     }
 
     /** The watch's own format, else its desk's, else the CloudEvent. */
