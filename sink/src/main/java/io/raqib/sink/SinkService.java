@@ -8,12 +8,14 @@ import io.raqib.core.health.ComponentHealth;
 import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.StreamsService;
+import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.delivery.DeskTopics;
 import io.raqib.sink.delivery.WebhookDelivery;
 import io.raqib.sink.delivery.WebhookPolicy;
 import io.raqib.sink.digest.DigestDelivery;
 import io.raqib.sink.digest.DigestTopology;
+import io.raqib.sink.volume.VolumeTopology;
 import io.raqib.sink.gate.AlertFactory;
 import io.raqib.sink.matching.ArticleMatcher;
 import io.raqib.sink.watches.WatchDeadLetters;
@@ -27,12 +29,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.KStream;
 
 /**
  * The sink stage as a service: the optional watches file published to the {@code raqib.watches} topic
  * ({@link WatchSeeder}), the watches then loaded from the topic and followed (desk topics created as desks appear;
  * records that cannot be applied go to {@code raqib.dlq}), then the matching topology (with the desks' digests when
- * any desk asked for them), the webhook delivery and the digests' delivery.
+ * any desk asked for them, and the spike and silence alerts), the webhook delivery and the digests' delivery.
  * Articles are only processed once the stored watches are loaded.
  */
 public final class SinkService implements AutoCloseable {
@@ -77,8 +80,16 @@ public final class SinkService implements AutoCloseable {
         // operator changed that one): the constructor does not reach the cluster, start() does.
         SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics,
                 config.partitions());
-        if (config.sink().digests().enabled()) {
-            DigestTopology.build(builder, config.sink().digests(), registry::get);
+        boolean digestsOn = config.sink().digests().enabled();
+        boolean volumeOn = VolumeTopology.enabled(config.sink().volume());
+        if (digestsOn || volumeOn) {
+            KStream<String, Alert> alerts = SinkTopology.alerts(builder);
+            if (digestsOn) {
+                DigestTopology.build(builder, alerts, config.sink().digests(), registry::get);
+            }
+            if (volumeOn) {
+                VolumeTopology.build(builder, alerts, config.sink().volume());
+            }
         }
         streams = new StreamsService("sink", builder.build(), clients.streams("sink", metrics));
         streams.bindMetrics(metrics);

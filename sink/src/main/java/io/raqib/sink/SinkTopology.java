@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.raqib.core.kafka.JsonSerde;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.metrics.PipelineMeters;
+import io.raqib.core.model.Alert;
 import io.raqib.core.model.ArticleRules;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Highlight;
@@ -71,6 +72,12 @@ public final class SinkTopology {
             });
 
     private SinkTopology() {
+    }
+
+    /** The stream of {@code raqib.alerts} (the sink's own output) for the branches that read alerts back. */
+    public static KStream<String, Alert> alerts(StreamsBuilder builder) {
+        return builder.stream(Topics.ALERTS.name(), Consumed.with(Topics.ALERTS.keySerde(),
+                Topics.ALERTS.valueSerde()).withName("alerts-read-back"));
     }
 
     /** The internal topic carrying matches to the alert gate, for the Streams application {@code applicationId}. */

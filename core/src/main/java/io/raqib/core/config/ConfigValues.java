@@ -123,6 +123,11 @@ final class ConfigValues {
                 "a positive ISO-8601 duration such as PT72H");
     }
 
+    /** The number above 1 in {@code key} (a factor that must raise what it multiplies). */
+    double factor(String key) {
+        return parse(key, Double::parseDouble, d -> d > 1 && d < 1e6, "a number above 1");
+    }
+
     /** The number in (0, 1] in {@code key}. */
     double fraction(String key) {
         return parse(key, Double::parseDouble, d -> d > 0 && d <= 1, "a number in (0, 1]");

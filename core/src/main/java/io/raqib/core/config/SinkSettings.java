@@ -15,9 +15,10 @@ import java.util.Map;
  * @param watchLimits       {@code raqib.watch.*}: the bounds of one watch (query size, nesting, languages, …)
  * @param webhooks          how webhooks are delivered (timeouts, queues, circuit breakers)
  * @param digests           which desks get hourly or daily digests, and the mail server
+ * @param volume            spike and silence alerts
  */
 public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow, WatchLimits watchLimits,
-                           WebhookSettings webhooks, DigestSettings digests) {
+                           WebhookSettings webhooks, DigestSettings digests, VolumeSettings volume) {
 
     public static final String MAX_WATCHES_PER_DESK = "raqib.max.watches.per.desk";
     public static final String WEBHOOK_ALLOW = "raqib.webhook.allow";
@@ -27,12 +28,13 @@ public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow, Wat
     /** Settings with the default watch limits and webhook delivery, and no digests. */
     public SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow) {
         this(maxWatchesPerDesk, webhookAllow, WatchLimits.defaults(), WebhookSettings.defaults(),
-                DigestSettings.from(ConfigValues.merge(DigestSettings.DEFAULTS, null, Map.of(), Map.of())));
+                DigestSettings.from(ConfigValues.merge(DigestSettings.DEFAULTS, null, Map.of(), Map.of())),
+                VolumeSettings.from(ConfigValues.merge(VolumeSettings.DEFAULTS, null, Map.of(), Map.of())));
     }
 
     static SinkSettings from(ConfigValues v) {
         return new SinkSettings(v.positiveInt(MAX_WATCHES_PER_DESK), v.list(WEBHOOK_ALLOW), WatchLimits.from(v),
-                WebhookSettings.from(v), DigestSettings.from(v));
+                WebhookSettings.from(v), DigestSettings.from(v), VolumeSettings.from(v));
     }
 
     private static Map<String, String> defaults() {
@@ -40,6 +42,7 @@ public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow, Wat
         defaults.putAll(WatchLimits.DEFAULTS);
         defaults.putAll(WebhookSettings.DEFAULTS);
         defaults.putAll(DigestSettings.DEFAULTS);
+        defaults.putAll(VolumeSettings.DEFAULTS);
         return Map.copyOf(defaults);
     }
 }

@@ -11,7 +11,7 @@ import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -29,13 +29,15 @@ public final class DigestTopology {
     private DigestTopology() {
     }
 
-    /** Adds the digest branch to {@code builder}; {@code watches} gives a watch by id (null once deleted). */
-    public static void build(StreamsBuilder builder, DigestSettings settings, Function<String, Watch> watches) {
+    /**
+     * Adds the digest branch to {@code builder}: {@code alerts} is the sink's stream of {@code raqib.alerts},
+     * {@code watches} gives a watch by id (null once deleted).
+     */
+    public static void build(StreamsBuilder builder, KStream<String, Alert> alerts, DigestSettings settings,
+                             Function<String, Watch> watches) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(STORE), Serdes.String(),
                 new JsonSerde<>(DigestWatch.class)));
-        builder.stream(Topics.ALERTS.name(), Consumed.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
-                        .withName("digest-alerts-source"))
-                .flatMap((watchId, alert) -> deskEntry(settings, watches, alert), Named.as("digest-desk-of-alert"))
+        alerts.flatMap((watchId, alert) -> deskEntry(settings, watches, alert), Named.as("digest-desk-of-alert"))
                 .repartition(Repartitioned.with(Serdes.String(), new JsonSerde<>(DigestEntry.class))
                         .withName("digest-entries"))
                 .process(() -> new DigestProcessor(settings, STORE), Named.as("digest-windows"), STORE)

@@ -13,6 +13,7 @@ import io.raqib.core.model.Digest;
 import io.raqib.core.model.Digest.DigestStory;
 import io.raqib.core.model.Digest.DigestWatch;
 import io.raqib.core.model.Watch;
+import io.raqib.sink.SinkTopology;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +49,7 @@ class DigestTopologyTest {
         RaqibConfig config = RaqibConfig.load(null, Map.of("RAQIB_DIGESTS", "levant:PT1H, sport:P1D",
                 "RAQIB_DIGEST_GRACE", "PT1M"), Map.of(RaqibConfig.STATE_DIR, stateDir.toString()));
         StreamsBuilder builder = new StreamsBuilder();
-        DigestTopology.build(builder, config.sink().digests(), WATCHES::get);
+        DigestTopology.build(builder, SinkTopology.alerts(builder), config.sink().digests(), WATCHES::get);
         driver = new TopologyTestDriver(builder.build(), new KafkaClients(config).streams("sink"), EIGHT);
         alerts = driver.createInputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
                 Topics.ALERTS.valueSerde().serializer());

@@ -1,0 +1,42 @@
+package io.raqib.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Spike and silence alerts are on by default with conservative bars, and every setting is checked. */
+class VolumeSettingsTest {
+
+    @Test
+    void defaults() {
+        VolumeSettings v = RaqibConfig.defaults().sink().volume();
+
+        assertThat(v).isEqualTo(new VolumeSettings(Set.of("watch-spike", "source-spike", "source-silence"),
+                Duration.ofHours(1), 24, 3.0, 10, 5.0, Duration.ofHours(1), 20));
+        assertThat(v.on(VolumeSettings.WATCH_SPIKE)).isTrue();
+    }
+
+    @Test
+    void kindsCanBeNarrowedOrTurnedOff() {
+        VolumeSettings some = RaqibConfig.load(null, Map.of("RAQIB_VOLUME_ALERTS", "source-silence"), Map.of())
+                .sink().volume();
+        assertThat(some.on(VolumeSettings.SOURCE_SILENCE)).isTrue();
+        assertThat(some.on(VolumeSettings.WATCH_SPIKE)).isFalse();
+        assertThat(RaqibConfig.load(null, Map.of(), Map.of(VolumeSettings.KINDS, "")).sink().volume().kinds())
+                .isEmpty();
+    }
+
+    @Test
+    void badValuesNameTheSetting() {
+        assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_VOLUME_ALERTS", "spikes"), Map.of()))
+                .hasMessageContaining("raqib.volume.alerts").hasMessageContaining("watch-spike");
+        assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_SPIKE_FACTOR", "0.5"), Map.of()))
+                .hasMessageContaining("raqib.spike.factor").hasMessageContaining("above 1");
+        assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_SPIKE_BASELINE_WINDOWS", "1"), Map.of()))
+                .hasMessageContaining("between 2 and 1000");
+    }
+}

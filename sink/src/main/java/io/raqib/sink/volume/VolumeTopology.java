@@ -1,0 +1,73 @@
+package io.raqib.sink.volume;
+
+import io.raqib.core.config.VolumeSettings;
+import io.raqib.core.kafka.JsonSerde;
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.Alert;
+import io.raqib.core.model.VolumeAlert;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The spike and silence alerts: each watch's live alerts (already keyed and partitioned by watch id) and each
+ * source's articles on {@code raqib.articles.raw} (re-keyed by source) are counted per window by a
+ * {@link VolumeProcessor}, whose {@link VolumeAlert}s go to {@code raqib.alerts}, key = their subject.
+ */
+public final class VolumeTopology {
+
+    static final String WATCH_STORE = "volume-watches";
+    static final String SOURCE_STORE = "volume-sources";
+    private static final Serde<VolumeAlert> EVENTS = new JsonSerde<>(VolumeAlert.class);
+
+    private VolumeTopology() {
+    }
+
+    /** Whether {@code settings} turn any volume alert on. */
+    public static boolean enabled(VolumeSettings settings) {
+        return !settings.kinds().isEmpty();
+    }
+
+    /** Adds the volume branches {@code settings} turn on; {@code alerts} is the sink's stream of raqib.alerts. */
+    public static void build(StreamsBuilder builder, KStream<String, Alert> alerts, VolumeSettings settings) {
+        VolumeTracker tracker = new VolumeTracker(settings);
+        Produced<String, VolumeAlert> toAlerts = Produced.with(Serdes.String(), EVENTS);
+        if (settings.on(VolumeSettings.WATCH_SPIKE)) {
+            addStore(builder, WATCH_STORE);
+            alerts.filter((watchId, a) -> a != null && Alert.TYPE.equals(a.type()) && a.data() != null
+                            && !a.data().replay() && watchId != null, Named.as("volume-live-alerts"))
+                    .mapValues(a -> a.data().watchName() == null ? "" : a.data().watchName(),
+                            Named.as("volume-watch-names"))
+                    .process(() -> new VolumeProcessor(tracker, WATCH_STORE, true, true, false),
+                            Named.as("volume-watch-counts"), WATCH_STORE)
+                    .to(Topics.ALERTS.name(), toAlerts.withName("volume-watch-alerts"));
+        }
+        boolean sourceSpikes = settings.on(VolumeSettings.SOURCE_SPIKE);
+        boolean silences = settings.on(VolumeSettings.SOURCE_SILENCE);
+        if (sourceSpikes || silences) {
+            addStore(builder, SOURCE_STORE);
+            builder.stream(Topics.ARTICLES_RAW.name(), Consumed.with(Topics.ARTICLES_RAW.keySerde(),
+                            Topics.ARTICLES_RAW.valueSerde()).withName("volume-articles"))
+                    .filter((id, a) -> a != null && a.source() != null && !a.source().isBlank(),
+                            Named.as("volume-articles-with-source"))
+                    .map((id, a) -> KeyValue.pair(VolumeAlert.SOURCE_SUBJECT + a.source(),
+                            a.source()), Named.as("volume-by-source"))
+                    .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("volume-sources"))
+                    .process(() -> new VolumeProcessor(tracker, SOURCE_STORE, false, sourceSpikes, silences),
+                            Named.as("volume-source-counts"), SOURCE_STORE)
+                    .to(Topics.ALERTS.name(), toAlerts.withName("volume-source-alerts"));
+        }
+    }
+
+    private static void addStore(StreamsBuilder builder, String name) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
+                new JsonSerde<>(SubjectVolume.class)));
+    }
+}

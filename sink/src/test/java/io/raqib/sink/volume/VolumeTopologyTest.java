@@ -1,0 +1,166 @@
+package io.raqib.sink.volume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.json.RaqibJson;
+import io.raqib.core.kafka.KafkaClients;
+import io.raqib.core.kafka.Topics;
+import io.raqib.core.model.Alert;
+import io.raqib.core.model.AlertData;
+import io.raqib.core.model.Article;
+import io.raqib.core.model.VolumeAlert;
+import io.raqib.sink.SinkTopology;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Watch and source volumes counted per hour against their own baseline (4 past hours here, factor 3, at least 5):
+ * a spike is alerted once, when its window crosses the bar; a regular source that stops is alerted as silent.
+ */
+class VolumeTopologyTest {
+
+    private static final Instant MIDNIGHT = Instant.parse("2026-11-29T00:00:00Z");
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, Alert> alerts;
+    private TestInputTopic<String, Article> articles;
+    private TestOutputTopic<String, String> events;
+
+    @TempDir
+    Path stateDir;
+
+    @BeforeEach
+    void start() {
+        RaqibConfig config = RaqibConfig.load(null, Map.of("RAQIB_SPIKE_BASELINE_WINDOWS", "4",
+                "RAQIB_SPIKE_MIN_COUNT", "5", "RAQIB_SILENCE_MIN_ARTICLES", "10"),
+                Map.of(RaqibConfig.STATE_DIR, stateDir.toString()));
+        StreamsBuilder builder = new StreamsBuilder();
+        VolumeTopology.build(builder, SinkTopology.alerts(builder), config.sink().volume());
+        driver = new TopologyTestDriver(builder.build(), new KafkaClients(config).streams("sink"), MIDNIGHT);
+        alerts = driver.createInputTopic(Topics.ALERTS.name(), Topics.ALERTS.keySerde().serializer(),
+                Topics.ALERTS.valueSerde().serializer());
+        articles = driver.createInputTopic(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_RAW.keySerde().serializer(),
+                Topics.ARTICLES_RAW.valueSerde().serializer());
+        events = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(),
+                Serdes.String().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void aWatchWhoseHourFarExceedsItsBaselineRaisesOneSpike() throws Exception {
+        for (int hour = 0; hour < 4; hour++) {
+            alert("syria", hour, 10, 2);
+        }
+        assertThat(events.isEmpty()).as("2 an hour is the baseline").isTrue();
+
+        alert("syria", 4, 10, 8);
+
+        List<VolumeAlert> spikes = read();
+        assertThat(spikes).hasSize(1);
+        VolumeAlert spike = spikes.get(0);
+        assertThat(spike.type()).isEqualTo(VolumeAlert.SPIKE);
+        assertThat(spike.subject()).isEqualTo("syria");
+        assertThat(spike.data().scope()).isEqualTo("watch");
+        assertThat(spike.data().watchName()).isEqualTo("Syria watch");
+        assertThat(spike.data().count()).as("alerted when the count reached 3 × 2").isEqualTo(6);
+        assertThat(spike.data().baseline()).isEqualTo(2.0);
+        assertThat(spike.data().from()).isEqualTo(MIDNIGHT.plus(Duration.ofHours(4)));
+        assertThat(spike.data().to()).isEqualTo(MIDNIGHT.plus(Duration.ofHours(5)));
+    }
+
+    @Test
+    void noSpikeBeforeHalfTheBaselineNorBelowTheMinimumCount() throws Exception {
+        alert("new-watch", 0, 10, 4);
+        alert("quiet", 0, 10, 1);
+        for (int hour = 1; hour < 4; hour++) {
+            alert("quiet", hour, 10, 1);
+        }
+        alert("quiet", 4, 10, 4);
+
+        assertThat(read()).as("4 in the first hour: no baseline yet; 1 → 4: under the minimum of 5").isEmpty();
+    }
+
+    @Test
+    void aSourceThatSurgesAndThenFallsSilent() throws Exception {
+        for (int hour = 0; hour < 4; hour++) {
+            article("sana.sy", hour, 20, 3);
+        }
+        article("sana.sy", 4, 5, 9);
+        List<VolumeAlert> spike = read();
+        assertThat(spike).extracting(VolumeAlert::type, VolumeAlert::subject)
+                .containsExactly(tuple(VolumeAlert.SPIKE, "source:sana.sy"));
+        assertThat(spike.get(0).data().source()).isEqualTo("sana.sy");
+
+        // Its usual interval is about 11 minutes (moving average of 20 then 5): 5 × that is under the 1 h floor.
+        driver.advanceWallClockTime(Duration.ofMinutes(4 * 60 + 40 + 55));
+        assertThat(read()).as("55 minutes quiet").isEmpty();
+        driver.advanceWallClockTime(Duration.ofMinutes(10));
+        List<VolumeAlert> silence = read();
+        assertThat(silence).extracting(VolumeAlert::type).containsExactly(VolumeAlert.SILENCE);
+        assertThat(silence.get(0).data().lastArticle()).isEqualTo(MIDNIGHT.plus(Duration.ofMinutes(4 * 60 + 40)));
+        assertThat(silence.get(0).data().silentFor()).isEqualTo("PT1H5M");
+        driver.advanceWallClockTime(Duration.ofHours(2));
+        assertThat(read()).as("one silence alert until it publishes again").isEmpty();
+    }
+
+    @Test
+    void replayedAlertsAndTheVolumeAlertsThemselvesAreNotCounted() throws Exception {
+        for (int hour = 0; hour < 4; hour++) {
+            alert("syria", hour, 10, 2);
+        }
+        for (int i = 0; i < 10; i++) {
+            Alert replayed = alert("syria", 4, i);
+            alerts.pipeInput("syria", replayed.withData(replayed.data().asReplay()), replayed.time());
+        }
+        assertThat(read()).isEmpty();
+    }
+
+    /** {@code n} alerts of {@code watch} in hour {@code hour}, {@code step} minutes apart. */
+    private void alert(String watch, int hour, int step, int n) {
+        for (int i = 0; i < n; i++) {
+            Alert a = alert(watch, hour, step * i);
+            alerts.pipeInput(watch, a, a.time());
+        }
+    }
+
+    private static Alert alert(String watch, int hour, int minute) {
+        Instant time = MIDNIGHT.plus(Duration.ofHours(hour)).plus(Duration.ofMinutes(minute));
+        return Alert.of(watch + time, time, new AlertData(watch, "Syria watch", "a" + time, "t", null, "s", "ar",
+                List.of(), List.of(), List.of()));
+    }
+
+    /** {@code n} articles of {@code source} in hour {@code hour}, {@code step} minutes apart. */
+    private void article(String source, int hour, int step, int n) {
+        for (int i = 0; i < n; i++) {
+            Instant time = MIDNIGHT.plus(Duration.ofHours(hour)).plus(Duration.ofMinutes((long) step * i));
+            articles.pipeInput("id" + time, new Article("id" + time, null, source, "t", "b", null, "ar", time, time),
+                    time);
+        }
+    }
+
+    private List<VolumeAlert> read() throws Exception {
+        List<VolumeAlert> out = new ArrayList<>();
+        for (String json : events.readValuesToList()) {
+            out.add(RaqibJson.mapper().readValue(json, VolumeAlert.class));
+        }
+        return out;
+    }
+}
