@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntUnaryOperator;
+import java.util.regex.Pattern;
 
 /**
  * Tags gazetteer entities in an article's title and clean body (never in boilerplate such as read-also lines),
@@ -23,6 +24,8 @@ public final class EntityTagger {
 
     /** Mentions kept per entity. */
     public static final int MAX_MENTIONS = 100;
+
+    private static final Pattern POSSESSIVE = Pattern.compile("['\u2019]s$");
 
     private final PhraseMatcher<Gazetteer.Name> names;
 
@@ -72,7 +75,8 @@ public final class EntityTagger {
         for (PhraseMatcher.Match<Gazetteer.Name> match : names.longestMatches(analyzed)) {
             int start = analyzed.word(match.from()).start();
             int end = analyzed.word(match.to() - 1).end();
-            String surface = source.substring(start, end);
+            // A possessive does not make an acronym lower-case text: BBC's, UN's.
+            String surface = POSSESSIVE.matcher(source.substring(start, end)).replaceFirst("");
             List<Gazetteer.Name> readings = match.values().stream()
                     .filter(n -> !n.acronym() || surface.equals(surface.toUpperCase(Locale.ROOT))).toList();
             if (!readings.isEmpty()) {

@@ -8,8 +8,10 @@ import java.util.Set;
 /**
  * Weighs one article's evidence for weak names. A full name tags on its own. A surname, nickname or word-like
  * acronym tags only when the article also names the entity, or one of its context entities, by a full name. A
- * role tags only when the article names its holder by another of his names (full, or a supported weak one): the
- * role already implies its country, so a context entity cannot tell which holder it means.
+ * role tags only when the article names its holder by another of his names (full, or a supported weak one) or
+ * names a context person or organization in full (the Kremlin, a crown prince): those belong to the holder's own
+ * time. A context place does not count for a role, which already implies its country (Ukraine says nothing about
+ * which Ukrainian president is meant).
  */
 final class MentionEvidence {
 
@@ -28,29 +30,36 @@ final class MentionEvidence {
     /** The spans that tag an entity, in text order, each read as its first reading that has enough evidence. */
     static List<Choice> choose(List<Candidate> candidates) {
         Set<String> fullyNamed = new HashSet<>();
-        candidates.forEach(c -> c.names().stream().filter(n -> !n.kind().weak())
-                .forEach(n -> fullyNamed.add(n.entry().qid())));
+        Set<String> fullyNamedActors = new HashSet<>();
+        candidates.forEach(c -> c.names().stream().filter(n -> !n.kind().weak()).forEach(n -> {
+            fullyNamed.add(n.entry().qid());
+            if (!n.entry().type().equals("location")) {
+                fullyNamedActors.add(n.entry().qid());
+            }
+        }));
         Set<String> named = new HashSet<>(fullyNamed);
         candidates.forEach(c -> c.names().stream()
                 .filter(n -> n.kind() != Variant.Kind.ROLE && supported(n.entry(), fullyNamed))
                 .forEach(n -> named.add(n.entry().qid())));
         List<Choice> choices = new ArrayList<>();
         for (Candidate candidate : candidates) {
-            candidate.names().stream().filter(n -> counts(n, fullyNamed, named)).findFirst()
+            candidate.names().stream().filter(n -> counts(n, fullyNamed, fullyNamedActors, named)).findFirst()
                     .ifPresent(n -> choices.add(new Choice(candidate, n.entry())));
         }
         return choices;
     }
 
-    private static boolean counts(Gazetteer.Name name, Set<String> fullyNamed, Set<String> named) {
+    private static boolean counts(Gazetteer.Name name, Set<String> fullyNamed, Set<String> fullyNamedActors,
+                                  Set<String> named) {
         return switch (name.kind()) {
             case NAME -> true;
-            case ROLE -> named.contains(name.entry().qid());
+            case ROLE -> named.contains(name.entry().qid()) || supported(name.entry(), fullyNamedActors);
             case SURNAME, NICKNAME, ACRONYM -> supported(name.entry(), fullyNamed);
         };
     }
 
-    private static boolean supported(GazetteerEntry entry, Set<String> fullyNamed) {
-        return fullyNamed.contains(entry.qid()) || entry.context().stream().anyMatch(fullyNamed::contains);
+    /** Whether {@code entry} or one of its context entities is among {@code present}. */
+    private static boolean supported(GazetteerEntry entry, Set<String> present) {
+        return present.contains(entry.qid()) || entry.context().stream().anyMatch(present::contains);
     }
 }
