@@ -37,7 +37,8 @@ class EntityEvidenceTest {
 
     @Test
     void aSurnameIsTaggedWithTheFullNameOrAContextEntityInTheSameArticle() {
-        List<Entity> byFullName = tag("بيسكوف يعلق", "قال دميتري بيسكوف إن الاجتماع مهم. وأضاف بيسكوف أن الموعد لم يحدد.");
+        List<Entity> byFullName = tag("بيسكوف يعلق",
+                "قال دميتري بيسكوف إن الاجتماع مهم. وأضاف بيسكوف أن الموعد لم يحدد.");
         assertThat(mentions(byFullName, "Q312575")).containsExactly("بيسكوف", "دميتري بيسكوف", "بيسكوف");
 
         List<Entity> byContext = tag("", "قال المتحدث باسم الكرملين بيسكوف إن الاجتماع مهم.");
@@ -68,6 +69,15 @@ class EntityEvidenceTest {
         assertThat(mentions(entities, "Q7747")).containsExactly("الرئيس الروسي", "الرئيس الروسي", "فلاديمير بوتين",
                 "الرئيس الروسي");
         assertThat(ids("", "The Russian President said the talks went well.")).isEmpty();
+    }
+
+    @Test
+    void aRoleCountsNextToAContextInstitutionButNotNextToItsCountry() {
+        assertThat(mentions(tag("", "قال الكرملين إن الرئيس الروسي سيزور أنقرة."), "Q7747"))
+                .containsExactly("الرئيس الروسي");
+        // In 2015 the Ukrainian president was Poroshenko: Ukraine is named, Zelenskyy is not.
+        assertThat(ids("", "وافق الرئيس الأوكراني على إنشاء منطقة منزوعة السلاح في أوكرانيا."))
+                .containsExactly("Q212");
     }
 
     @Test
