@@ -13,9 +13,12 @@ import java.util.regex.Pattern;
 
 /**
  * The entity gazetteer: the bundled {@code gazetteer/*.tsv} files plus an operator's own {@code *.tsv} files
- * (same columns), loaded at start. A row is {@code qid, type, name_en, name_ar, variants} with variants
- * separated by {@code |}. A row whose QID is already known adds its names to that entity, so an operator file
- * can add variants to a bundled entity (its name cells may then be empty); a later row's names and type win.
+ * (same columns), loaded at start. A row is {@code qid, type, name_en, name_ar, variants[, source[, context]]}:
+ * variants separated by {@code |}, each optionally prefixed with its kind ({@code surname:}, {@code nickname:},
+ * {@code role:}, {@code acronym:}; see {@link Variant}); {@code source} says where the QID was checked; {@code
+ * context} lists {@code |}-separated QIDs of related entities that support the weak variants. A row whose QID is
+ * already known adds its names and context to that entity, so an operator file can add variants to a bundled
+ * entity (its name cells may then be empty); a later row's names, kinds, type and source win.
  */
 public final class Gazetteer {
 
@@ -34,8 +37,9 @@ public final class Gazetteer {
      * @param entry   the entity
      * @param acronym whether the name is an upper-case acronym ({@code UN}, {@code U.S.}) that only matches
      *                upper-case text, so {@code un}/{@code us} in running text are not tagged
+     * @param kind    the kind of name, which decides the evidence a mention needs
      */
-    public record Name(GazetteerEntry entry, boolean acronym) {
+    public record Name(GazetteerEntry entry, boolean acronym, Variant.Kind kind) {
     }
 
     /** The bundled gazetteer plus the {@code *.tsv} files of {@code extraDir} (may be null). */
@@ -62,9 +66,10 @@ public final class Gazetteer {
     public PhraseMatcher<Name> matcher() {
         PhraseMatcher<Name> matcher = new PhraseMatcher<>();
         for (GazetteerEntry entry : entries.values()) {
-            for (String name : entry.names()) {
-                List<String> terms = AnalyzedText.forNames(name).words().stream().map(AnalyzedText.Word::term).toList();
-                matcher.add(terms, new Name(entry, ACRONYM.matcher(name).matches()));
+            for (Variant name : entry.typedNames()) {
+                List<String> terms = AnalyzedText.forNames(name.text()).words().stream()
+                        .map(AnalyzedText.Word::term).toList();
+                matcher.add(terms, new Name(entry, ACRONYM.matcher(name.text()).matches(), name.kind()));
             }
         }
         return matcher;
@@ -79,17 +84,38 @@ public final class Gazetteer {
         if (!GazetteerEntry.TYPES.contains(type)) {
             throw row.error("type must be one of " + GazetteerEntry.TYPES + ", got '" + type + "'");
         }
-        List<String> variants = Arrays.stream(row.cell(4).split("\\|")).map(String::strip)
-                .filter(v -> !v.isEmpty()).toList();
-        return new GazetteerEntry(qid, type, row.cell(2), row.cell(3), variants);
+        List<Variant> variants = new ArrayList<>();
+        for (String written : split(row.cell(4))) {
+            try {
+                variants.add(Variant.parse(written));
+            } catch (IllegalArgumentException e) {
+                throw row.error(e.getMessage());
+            }
+        }
+        List<String> context = split(row.cell(6));
+        for (String related : context) {
+            if (!QID.matcher(related).matches()) {
+                throw row.error("context: not a Wikidata QID: '" + related + "'");
+            }
+        }
+        return new GazetteerEntry(qid, type, row.cell(2), row.cell(3), variants, row.cell(5), context);
+    }
+
+    private static List<String> split(String cell) {
+        return Arrays.stream(cell.split("\\|")).map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private static GazetteerEntry merge(GazetteerEntry earlier, GazetteerEntry later) {
-        List<String> variants = new ArrayList<>(earlier.variants());
-        earlier.names().stream().filter(n -> !later.names().contains(n)).forEach(variants::add);
-        variants.addAll(later.variants());
-        return new GazetteerEntry(later.qid(), later.type(),
-                later.nameEn().isEmpty() ? earlier.nameEn() : later.nameEn(),
-                later.nameAr().isEmpty() ? earlier.nameAr() : later.nameAr(), variants.stream().distinct().toList());
+        Map<String, Variant> variants = new LinkedHashMap<>();
+        earlier.typedNames().forEach(v -> variants.put(v.text(), v));
+        later.variants().forEach(v -> variants.put(v.text(), v));
+        String nameEn = later.nameEn().isEmpty() ? earlier.nameEn() : later.nameEn();
+        String nameAr = later.nameAr().isEmpty() ? earlier.nameAr() : later.nameAr();
+        variants.remove(nameEn);
+        variants.remove(nameAr);
+        List<String> context = new ArrayList<>(earlier.context());
+        later.context().stream().filter(q -> !context.contains(q)).forEach(context::add);
+        return new GazetteerEntry(later.qid(), later.type(), nameEn, nameAr, List.copyOf(variants.values()),
+                later.source().isEmpty() ? earlier.source() : later.source(), context);
     }
 }

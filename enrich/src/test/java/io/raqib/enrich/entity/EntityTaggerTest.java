@@ -51,8 +51,8 @@ class EntityTaggerTest {
 
     @Test
     void gulfAndPalestinianActorsAreFoundWithoutTaggingTheWordForEnthusiasm() {
-        String body = "استقبل خادم الحرمين الشريفين ولي ولي العهد الأمير محمد بن سلمان، وبحث مع مجلس التعاون الخليجي "
-                + "هجمات ميليشيا الحوثي وحزب الله. ورحبت لحركة حماس بالقرار بحماس، فيما ذكر بشار حافظ الأسد والده حافظ الأسد.";
+        String body = "استقبل خادم الحرمين الشريفين الملك سلمان ولي ولي العهد الأمير محمد بن سلمان، "
+                + "وبحث مع مجلس التعاون الخليجي هجمات ميليشيا الحوثي وحزب الله. ورحبت لحركة حماس بالقرار بحماس، فيما ذكر بشار حافظ الأسد والده حافظ الأسد.";
 
         List<Entity> entities = tag("", body);
 
@@ -82,14 +82,14 @@ class EntityTaggerTest {
 
     @Test
     void cleanBodyOffsetsAreMappedBackToTheBody() {
-        String body = "By Staff\nPutin spoke.";
-        String clean = "Putin spoke.";
+        String body = "By Staff\nVladimir Putin spoke.";
+        String clean = "Vladimir Putin spoke.";
         IntUnaryOperator toBody = offset -> offset + 9;
 
         List<Entity> entities = tagger.tag("", body, AnalyzedText.forNames(""), AnalyzedText.forNames(clean), clean,
                 toBody, "en");
 
-        assertThat(entities.get(0).mentions()).containsExactly(new Mention("body", 9, 14, "Putin"));
+        assertThat(entities.get(0).mentions()).containsExactly(new Mention("body", 9, 23, "Vladimir Putin"));
     }
 
     private static List<Entity> tag(String title, String body) {
