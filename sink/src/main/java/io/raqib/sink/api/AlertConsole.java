@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Alert;
+import io.raqib.core.model.Watch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,12 +14,13 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The live console: analysts watch alerts arrive in the browser. Contributes to the process's HTTP server
@@ -29,8 +31,14 @@ import java.util.function.Consumer;
  * </pre>
  * Alerts are fed by {@link #accept(Alert)} (in the services, from a tail of {@code raqib.alerts}). The
  * {@code /api} paths sit behind the server's bearer tokens; on the stream browsers pass the token as {@code ?token=}.
+ * A desk's token sees the alerts of its desk's watches only; an operator's sees all.
+ *
+ * <p>Resuming: a client reconnecting with {@code Last-Event-ID} (EventSource does so by itself) gets only the
+ * recent alerts after that one. When that alert is no longer among the recent ones, the stream starts with an
+ * event {@code reset} (data {@code {"lastEventId", "reason"}}, no id) and then sends all recent alerts: some may be
+ * ones the client has, and alerts between the two may be missing (read {@code raqib.alerts} for a full history).
  */
-public final class AlertConsole implements Consumer<RoutesConfig> {
+public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable {
 
     /** Alerts kept for clients that connect later. */
     public static final int RECENT = 200;
@@ -38,8 +46,11 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
     /** The event stream's path: the one API path that takes the token as {@code ?token=} (browsers' EventSource). */
     public static final String STREAM = "/api/alerts/stream";
     private static final String EVENT_STREAM = "text/event-stream";
+    private static final String LAST_EVENT_ID = "Last-Event-ID";
     private final Deque<Sent> recent = new ArrayDeque<>();
-    private final Set<SseClient> clients = new CopyOnWriteArraySet<>();
+    /** The connected streams and whose they are. */
+    private final Map<SseClient, ApiCaller> clients = new ConcurrentHashMap<>();
+    private final Function<String, Watch> watches;
     /** Sends on its own thread, in order: a stalled browser must not hold up the alert tail that feeds us. */
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "raqib-console");
@@ -48,7 +59,17 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
     });
     private final byte[] page;
 
+    /** A console that knows no watch, so no alert's desk: only operators' tokens see its alerts. */
     public AlertConsole() {
+        this(watchId -> null);
+    }
+
+    /**
+     * @param watches the watch of an id (null when gone), asked once per alert as it arrives: an alert stays with
+     *                the desk its watch had then, and one whose watch is gone is shown to operators only
+     */
+    public AlertConsole(Function<String, Watch> watches) {
+        this.watches = watches;
         try (InputStream in = Objects.requireNonNull(AlertConsole.class.getResourceAsStream(PAGE_RESOURCE),
                 PAGE_RESOURCE)) {
             page = in.readAllBytes();
@@ -79,7 +100,8 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
      * the sending happens on the console's own thread.
      */
     public void accept(Alert alert) {
-        Sent sent = new Sent(alert.id(), RaqibJson.write(alert));
+        Watch watch = watches.apply(alert.subject());
+        Sent sent = new Sent(alert.id(), watch == null ? null : watch.desk(), RaqibJson.write(alert));
         sender.execute(() -> {
             synchronized (recent) {
                 recent.addLast(sent);
@@ -87,22 +109,43 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
                     recent.removeFirst();
                 }
             }
-            clients.forEach(client -> send(client, sent));
+            clients.forEach((client, caller) -> send(client, caller, sent));
         });
     }
 
     private void connect(SseClient client) {
+        ApiCaller caller = ApiCaller.of(client.ctx());
+        String lastEventId = client.ctx().header(LAST_EVENT_ID);
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         // On the sender thread, so the backlog and the live alerts reach the client once each, in order.
         sender.execute(() -> {
-            recentCopy().forEach(sent -> send(client, sent));
-            clients.add(client);
+            List<Sent> backlog = recentCopy();
+            int resumeAt = lastEventId == null ? 0 : indexAfter(backlog, lastEventId);
+            if (resumeAt < 0) {
+                client.sendEvent("reset", RaqibJson.write(Map.of("lastEventId", lastEventId, "reason",
+                        "not among the last " + RECENT + " alerts; sending them all")));
+                resumeAt = 0;
+            }
+            backlog.subList(resumeAt, backlog.size()).forEach(sent -> send(client, caller, sent));
+            clients.put(client, caller);
         });
     }
 
+    /** The place just after alert {@code id} in {@code alerts}, or -1 when it is not there. */
+    private static int indexAfter(List<Sent> alerts, String id) {
+        for (int i = alerts.size() - 1; i >= 0; i--) {
+            if (alerts.get(i).id().equals(id)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
     private void recent(Context ctx) {
-        List<String> json = recentCopy().stream().map(Sent::json).toList();
+        ApiCaller caller = ApiCaller.of(ctx);
+        List<String> json = recentCopy().stream().filter(sent -> caller.reaches(sent.desk())).map(Sent::json)
+                .toList();
         ctx.contentType("application/json").result("[" + String.join(",", json) + "]");
     }
 
@@ -112,15 +155,21 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
         }
     }
 
-    private void send(SseClient client, Sent sent) {
+    private void send(SseClient client, ApiCaller caller, Sent sent) {
         if (client.terminated()) {
             clients.remove(client);
-        } else {
+        } else if (caller.reaches(sent.desk())) {
             client.sendEvent("alert", sent.json(), sent.id());
         }
     }
 
-    /** An alert as the clients get it. */
-    private record Sent(String id, String json) {
+    /** Stops the sending thread; connected streams get nothing more. */
+    @Override
+    public void close() {
+        sender.shutdownNow();
+    }
+
+    /** An alert as the clients get it, with the desk of its watch (null: none). */
+    private record Sent(String id, String desk, String json) {
     }
 }
