@@ -10,6 +10,7 @@ import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.api.AlertConsole;
+import io.raqib.sink.api.AlertTopicHistory;
 import io.raqib.sink.api.WatchApi;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
@@ -58,7 +59,7 @@ public final class SinkCommand implements Callable<Integer> {
         try (SinkService sink = new SinkService(config, watches, metrics);
              WatchStore store = new WatchStore(clients, sink.registry(),
                      new WatchAdmission(config.sink()));
-             AlertConsole console = new AlertConsole(store::get);
+             AlertConsole console = new AlertConsole(store::get, new AlertTopicHistory(clients));
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console,
                      new HealthEndpoints(List.of(sink::health))))

@@ -9,6 +9,7 @@ import io.raqib.core.model.AlertData;
 import io.raqib.core.model.Highlight;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.api.AlertConsole;
+import io.raqib.sink.api.AlertHistory;
 import io.raqib.sink.api.ApiCaller;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,8 +17,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ class AlertConsoleTest {
     private static final Map<String, Watch> WATCHES = Map.of(
             "levant-w", new Watch("levant-w", "Levant", "سوريا", null, "levant", List.of(), null, null),
             "gulf-w", new Watch("gulf-w", "Gulf", "الخليج", null, "gulf", List.of(), null, null));
-    private final AlertConsole console = new AlertConsole(WATCHES::get);
+    private final AlertConsole console = new AlertConsole(WATCHES::get, AlertHistory.NONE);
     private HttpApi api;
 
     @BeforeEach
@@ -179,6 +182,27 @@ class AlertConsoleTest {
             assertThat(reset.id()).isNull();
             assertThat(RaqibJson.mapper().readTree(reset.data()).path("lastEventId").asText()).isEqualTo("long-gone");
             assertThat(List.of(resumed.next(WAIT).id(), resumed.next(WAIT).id())).containsExactly("k1", "k2");
+        }
+    }
+
+    @Test
+    void aLastEventIdNoLongerRecentResumesFromTheHistoryThenTheRecentAlertsEachOnce() throws Exception {
+        AlertHistory history = (id, max) -> id.equals("h1")
+                ? Optional.of(List.of(alert("h2", "from the topic"), alert("h3", "both"))) : Optional.empty();
+        try (AlertConsole withHistory = new AlertConsole(WATCHES::get, history);
+             HttpApi server = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(withHistory))
+                     .start("127.0.0.1", 0)) {
+            withHistory.accept(alert("h3", "both"));
+            withHistory.accept(alert("h4", "recent only"));
+
+            try (SseReader resumed = new SseReader("http://127.0.0.1:" + server.port() + AlertConsole.STREAM
+                    + "?token=" + TOKEN, Map.of("Last-Event-ID", "h1"))) {
+                List<String> events = new ArrayList<>();
+                for (SseReader.Event e = resumed.next(WAIT); e != null; e = resumed.next(QUIET)) {
+                    events.add(e.type() + " " + e.id());
+                }
+                assertThat(events).containsExactly("alert h2", "alert h3", "alert h4");
+            }
         }
     }
 

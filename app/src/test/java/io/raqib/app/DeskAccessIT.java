@@ -15,6 +15,7 @@ import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.api.AlertConsole;
+import io.raqib.sink.api.AlertHistory;
 import io.raqib.sink.api.ApiCaller;
 import io.raqib.sink.api.WatchApi;
 import io.raqib.sink.watches.WatchAdmission;
@@ -60,7 +61,7 @@ class DeskAccessIT {
         sink.start(WAIT);
         store = new WatchStore(new KafkaClients(config), sink.registry(),
                 new WatchAdmission(new SinkSettings(10, List.of())));
-        console = new AlertConsole(store::get);
+        console = new AlertConsole(store::get, AlertHistory.NONE);
         http = new HttpApi(List.of(ApiTokens.entryFor(ApiCaller.ADMIN, ADMIN),
                 ApiTokens.entryFor(ApiCaller.ofDesk(DESK_A), TOKEN_A),
                 ApiTokens.entryFor(ApiCaller.ofDesk(DESK_B), TOKEN_B)), Metrics.registry(), List.of(
