@@ -73,7 +73,7 @@ public final class SinkCommand implements Callable<Integer> {
             System.out.println("raqib sink: running against " + config.bootstrapServers() + " with "
                     + sink.registry().size() + " watches; watch API and live console on port " + http.port()
                     + (config.apiTokens().isEmpty() ? " (closed: set RAQIB_API_TOKENS)"
-                    : " (log in at http://HOST:" + http.port() + "/#token=<a token of RAQIB_API_TOKENS>)"));
+                    : " (log in at http://HOST:" + http.port() + "/#token=<a token RAQIB_API_TOKENS accepts>)"));
             return ShutdownSignal.runUntilStopped("raqib sink", List.of(sink::failure));
         } finally {
             ShutdownSignal.finished();
