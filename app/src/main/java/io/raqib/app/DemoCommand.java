@@ -12,6 +12,7 @@ import io.raqib.ingest.FileIngestor;
 import io.raqib.ingest.IngestService;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.sink.api.AlertConsole;
+import io.raqib.sink.api.AlertTopicHistory;
 import io.raqib.sink.api.WatchApi;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
@@ -91,13 +92,13 @@ public final class DemoCommand implements Callable<Integer> {
             AtomicLong firstAlertNanos = new AtomicLong();
             AlertPrinter printer = new AlertPrinter(out);
             String token = ApiTokens.generate();
-            AlertConsole console = new AlertConsole();
             PrometheusMeterRegistry metrics = Metrics.registry();
             KafkaClients clients = new KafkaClients(config);
             try (LocalStages stages = new LocalStages(config, fileWatches, metrics, 1);
                  IngestService ingest = new IngestService(config, Optional.empty(), metrics);
                  WatchStore watchStore = new WatchStore(clients, stages.sink().registry(),
                          new WatchAdmission(config.sink()));
+                 AlertConsole console = new AlertConsole(watchStore::get, new AlertTopicHistory(clients));
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(
                          new WatchApi(watchStore, stages.enricher()::enrich), ingest.pushEndpoint(), console,
                          new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health),

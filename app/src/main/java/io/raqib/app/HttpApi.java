@@ -9,16 +9,16 @@ import io.javalin.json.JavalinJackson;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.sink.api.AlertConsole;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import io.raqib.sink.api.ApiCaller;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The one HTTP server of a Raqib process: {@code /api/*} behind bearer tokens, {@code /metrics} (Prometheus) and
- * the health probes ({@link HealthEndpoints}, contributed by the process) open. Stages contribute their endpoints
- * as {@code Consumer<RoutesConfig>}; every error is answered as JSON {@code {"status": 4xx, "error": "…"}}.
+ * The one HTTP server of a Raqib process: {@code /api/*} behind bearer tokens (an operator's or a desk's, see
+ * {@link ApiTokens}), {@code /metrics} (Prometheus) and the health probes ({@link HealthEndpoints}, contributed by
+ * the process) open. Stages contribute their endpoints as {@code Consumer<RoutesConfig>}; every error is answered
+ * as JSON {@code {"status": 4xx, "error": "…"}}.
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -32,17 +32,19 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * @param tokens          accepted bearer tokens; with none, every {@code /api} call is refused (never open)
+     * @param tokens          the {@code raqib.api.tokens} entries ({@link ApiTokens}); with none, every {@code /api}
+     *                        call is refused (never open)
      * @param routes          endpoint contributions of the stages running in this process
      * @param maxRequestBytes largest request body the server reads (endpoints may refuse less, with their reason)
      */
     public HttpApi(List<String> tokens, PrometheusMeterRegistry metrics, List<Consumer<RoutesConfig>> routes,
                    long maxRequestBytes) {
+        ApiTokens accepted = ApiTokens.parse(tokens);
         javalin = Javalin.create(config -> {
             config.http.maxRequestSize = Math.max(maxRequestBytes, DEFAULT_MAX_REQUEST_BYTES);
             config.jsonMapper(new JavalinJackson(RaqibJson.mapper(), false));
             config.startup.showJavalinBanner = false;
-            config.routes.before("/api/*", ctx -> requireToken(ctx, tokens));
+            config.routes.before("/api/*", ctx -> requireToken(ctx, accepted));
             config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
                     .result(metrics.scrape()));
             routes.forEach(r -> r.accept(config.routes));
@@ -75,9 +77,10 @@ public final class HttpApi implements AutoCloseable {
     /**
      * Only the Authorization header carries a token, except on the event stream: a browser's EventSource cannot
      * send headers. A token in any other URL would end up in proxy logs and browser history, and it would let a
-     * link (an image, a form) act with the analyst's rights.
+     * link (an image, a form) act with the analyst's rights. The caller found is left on the request for the
+     * endpoints; a desk's token reaches only the endpoints that scope their answers by desk.
      */
-    private static void requireToken(Context ctx, List<String> tokens) {
+    private static void requireToken(Context ctx, ApiTokens tokens) {
         String header = ctx.header("Authorization");
         String given = header != null && header.startsWith("Bearer ") ? header.substring(7).strip() : null;
         if (given == null && ctx.queryParam("token") != null) {
@@ -87,15 +90,17 @@ public final class HttpApi implements AutoCloseable {
             }
             given = ctx.queryParam("token");
         }
-        String token = given;
-        if (token == null || tokens.stream().noneMatch(t -> constantTimeEquals(t, token))) {
+        if (given == null) {
             throw new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(),
-                    token == null ? "missing bearer token (Authorization: Bearer <token>)" : "invalid token");
+                    "missing bearer token (Authorization: Bearer <token>)");
         }
-    }
-
-    private static boolean constantTimeEquals(String a, String b) {
-        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+        ApiCaller caller = tokens.caller(given).orElseThrow(
+                () -> new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), "invalid token"));
+        if (!caller.admin() && !ApiCaller.deskAware(ctx.path())) {
+            throw new HttpResponseException(HttpStatus.FORBIDDEN.getCode(), "a token of desk '" + caller.desk()
+                    + "' reaches only /api/watches and /api/alerts; " + ctx.path() + " needs an admin token");
+        }
+        ctx.attribute(ApiCaller.ATTRIBUTE, caller);
     }
 
     @Override

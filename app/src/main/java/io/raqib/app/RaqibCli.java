@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         subcommands = {DemoCommand.class, MatchCommand.class, IngestCommand.class, ImportCommand.class,
             FeedsCommand.class, EnrichCommand.class, EnrichFileCommand.class,
             SinkCommand.class, WatchesCommand.class, ReplayCommand.class, BenchCommand.class, AnalyzeCommand.class,
-            BrokerCommand.class, CommandLine.HelpCommand.class})
+            TokenCommand.class, BrokerCommand.class, CommandLine.HelpCommand.class})
 public final class RaqibCli {
 
     /** Runs the command line and exits with its exit code. */

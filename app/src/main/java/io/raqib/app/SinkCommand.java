@@ -10,6 +10,7 @@ import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.api.AlertConsole;
+import io.raqib.sink.api.AlertTopicHistory;
 import io.raqib.sink.api.WatchApi;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
@@ -54,11 +55,11 @@ public final class SinkCommand implements Callable<Integer> {
         TopicAdmin.ensureTopics(config);
         ShutdownSignal.install();
         PrometheusMeterRegistry metrics = Metrics.registry();
-        AlertConsole console = new AlertConsole();
         KafkaClients clients = new KafkaClients(config);
         try (SinkService sink = new SinkService(config, watches, metrics);
              WatchStore store = new WatchStore(clients, sink.registry(),
                      new WatchAdmission(config.sink()));
+             AlertConsole console = new AlertConsole(store::get, new AlertTopicHistory(clients));
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console,
                      new HealthEndpoints(List.of(sink::health))))
@@ -72,7 +73,7 @@ public final class SinkCommand implements Callable<Integer> {
             System.out.println("raqib sink: running against " + config.bootstrapServers() + " with "
                     + sink.registry().size() + " watches; watch API and live console on port " + http.port()
                     + (config.apiTokens().isEmpty() ? " (closed: set RAQIB_API_TOKENS)"
-                    : " (log in at http://HOST:" + http.port() + "/#token=<one of RAQIB_API_TOKENS>)"));
+                    : " (log in at http://HOST:" + http.port() + "/#token=<a token RAQIB_API_TOKENS accepts>)"));
             return ShutdownSignal.runUntilStopped("raqib sink", List.of(sink::failure));
         } finally {
             ShutdownSignal.finished();

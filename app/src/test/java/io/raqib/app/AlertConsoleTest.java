@@ -7,34 +7,53 @@ import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.AlertData;
 import io.raqib.core.model.Highlight;
+import io.raqib.core.model.Watch;
 import io.raqib.sink.api.AlertConsole;
+import io.raqib.sink.api.AlertHistory;
+import io.raqib.sink.api.ApiCaller;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The live console on a real HTTP server: the page, the token, recent alerts and the event stream. */
+/**
+ * The live console on a real HTTP server: the page, the token, recent alerts and the event stream, what a desk's
+ * token sees of them, and a reconnecting stream resuming after its Last-Event-ID.
+ */
 class AlertConsoleTest {
 
     private static final String TOKEN = "console-token";
+    private static final String LEVANT_TOKEN = "levant-token";
+    private static final String GULF_TOKEN = "gulf-token";
     private static final Duration WAIT = Duration.ofSeconds(10);
-    private final AlertConsole console = new AlertConsole();
+    /** Long enough for an event that should come to have come; nothing is expected in it. */
+    private static final Duration QUIET = Duration.ofMillis(500);
+    private static final Map<String, Watch> WATCHES = Map.of(
+            "levant-w", new Watch("levant-w", "Levant", "سوريا", null, "levant", List.of(), null, null),
+            "gulf-w", new Watch("gulf-w", "Gulf", "الخليج", null, "gulf", List.of(), null, null));
+    private final AlertConsole console = new AlertConsole(WATCHES::get, AlertHistory.NONE);
     private HttpApi api;
 
     @BeforeEach
     void start() {
-        api = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(console)).start("127.0.0.1", 0);
+        api = new HttpApi(List.of(TOKEN, ApiTokens.entryFor(ApiCaller.ofDesk("levant"), LEVANT_TOKEN),
+                ApiTokens.entryFor(ApiCaller.ofDesk("gulf"), GULF_TOKEN)), Metrics.registry(), List.of(console))
+                .start("127.0.0.1", 0);
     }
 
     @AfterEach
     void stop() {
         api.close();
+        console.close();
     }
 
     private String url(String path) {
@@ -42,7 +61,11 @@ class AlertConsoleTest {
     }
 
     private static Alert alert(String id, String title) {
-        return Alert.of(id, Instant.parse("2026-11-29T07:00:00Z"), new AlertData("w1", "Syria watch", "a-" + id,
+        return alert(id, "w1", title);
+    }
+
+    private static Alert alert(String id, String watchId, String title) {
+        return Alert.of(id, Instant.parse("2026-11-29T07:00:00Z"), new AlertData(watchId, "Syria watch", "a-" + id,
                 title, "https://example.org/" + id, "example", "ar",
                 List.of(new Highlight("body", 3, 8, "الإرهـ.ـاب", "… مكافحة الإرهـ.ـاب …")), List.of(), List.of()));
     }
@@ -102,9 +125,94 @@ class AlertConsoleTest {
         assertThat(alerts[AlertConsole.RECENT - 1].id()).isEqualTo(newest);
     }
 
+    @Test
+    void aDeskTokenSeesOnlyTheAlertsOfItsDesksWatchesAndAnAdminSeesAll() throws Exception {
+        console.accept(alert("l1", "levant-w", "levant one"));
+        console.accept(alert("g1", "gulf-w", "gulf one"));
+        console.accept(alert("n1", "w1", "a watch gone or without desk"));
+
+        try (SseReader levant = new SseReader(url("/api/alerts/stream?token=" + LEVANT_TOKEN));
+             SseReader admin = new SseReader(url("/api/alerts/stream?token=" + TOKEN))) {
+            assertThat(levant.next(WAIT).id()).isEqualTo("l1");
+            assertThat(List.of(admin.next(WAIT).id(), admin.next(WAIT).id(), admin.next(WAIT).id()))
+                    .containsExactly("l1", "g1", "n1");
+
+            console.accept(alert("g2", "gulf-w", "gulf two"));
+            console.accept(alert("l2", "levant-w", "levant two"));
+
+            assertThat(levant.next(WAIT).id()).isEqualTo("l2");
+            assertThat(levant.next(QUIET)).isNull();
+            assertThat(List.of(admin.next(WAIT).id(), admin.next(WAIT).id())).containsExactly("g2", "l2");
+        }
+        assertThat(recent(LEVANT_TOKEN)).extracting(Alert::id).containsExactly("l1", "l2");
+        assertThat(recent(GULF_TOKEN)).extracting(Alert::id).containsExactly("g1", "g2");
+        assertThat(recent(TOKEN)).extracting(Alert::id).containsExactly("l1", "g1", "n1", "g2", "l2");
+    }
+
+    @Test
+    void aReconnectWithLastEventIdResumesAfterThatAlertWithoutReplayingTheEarlierOnes() throws Exception {
+        console.accept(alert("e1", "one"));
+        console.accept(alert("e2", "two"));
+        console.accept(alert("e3", "three"));
+        await().atMost(WAIT).until(() -> recent(TOKEN).length == 3);
+
+        try (SseReader resumed = new SseReader(url("/api/alerts/stream?token=" + TOKEN),
+                Map.of("Last-Event-ID", "e2"))) {
+            assertThat(resumed.status()).isEqualTo(200);
+            assertThat(resumed.next(WAIT).id()).isEqualTo("e3");
+
+            console.accept(alert("e4", "four"));
+
+            SseReader.Event live = resumed.next(WAIT);
+            assertThat(live.type()).isEqualTo("alert");
+            assertThat(live.id()).isEqualTo("e4");
+            assertThat(resumed.next(QUIET)).isNull();
+        }
+    }
+
+    @Test
+    void aLastEventIdNoLongerRecentStartsWithAResetThenAllRecentAlerts() throws Exception {
+        console.accept(alert("k1", "one"));
+        console.accept(alert("k2", "two"));
+
+        try (SseReader resumed = new SseReader(url("/api/alerts/stream?token=" + TOKEN),
+                Map.of("Last-Event-ID", "long-gone"))) {
+            SseReader.Event reset = resumed.next(WAIT);
+            assertThat(reset.type()).isEqualTo("reset");
+            assertThat(reset.id()).isNull();
+            assertThat(RaqibJson.mapper().readTree(reset.data()).path("lastEventId").asText()).isEqualTo("long-gone");
+            assertThat(List.of(resumed.next(WAIT).id(), resumed.next(WAIT).id())).containsExactly("k1", "k2");
+        }
+    }
+
+    @Test
+    void aLastEventIdNoLongerRecentResumesFromTheHistoryThenTheRecentAlertsEachOnce() throws Exception {
+        AlertHistory history = (id, max) -> id.equals("h1")
+                ? Optional.of(List.of(alert("h2", "from the topic"), alert("h3", "both"))) : Optional.empty();
+        try (AlertConsole withHistory = new AlertConsole(WATCHES::get, history);
+             HttpApi server = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(withHistory))
+                     .start("127.0.0.1", 0)) {
+            withHistory.accept(alert("h3", "both"));
+            withHistory.accept(alert("h4", "recent only"));
+
+            try (SseReader resumed = new SseReader("http://127.0.0.1:" + server.port() + AlertConsole.STREAM
+                    + "?token=" + TOKEN, Map.of("Last-Event-ID", "h1"))) {
+                List<String> events = new ArrayList<>();
+                for (SseReader.Event e = resumed.next(WAIT); e != null; e = resumed.next(QUIET)) {
+                    events.add(e.type() + " " + e.id());
+                }
+                assertThat(events).containsExactly("alert h2", "alert h3", "alert h4");
+            }
+        }
+    }
+
     private Alert[] recent() throws Exception {
+        return recent(TOKEN);
+    }
+
+    private Alert[] recent(String token) throws Exception {
         HttpResponse<String> recent = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(url("/api/alerts/recent"))).header("Authorization", "Bearer " + TOKEN).build(),
+                URI.create(url("/api/alerts/recent"))).header("Authorization", "Bearer " + token).build(),
                 HttpResponse.BodyHandlers.ofString());
         return RaqibJson.mapper().readValue(recent.body(), Alert[].class);
     }

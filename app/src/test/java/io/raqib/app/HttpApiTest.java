@@ -7,6 +7,7 @@ import io.raqib.core.health.ComponentHealth;
 import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.sink.api.AlertConsole;
+import io.raqib.sink.api.ApiCaller;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Test;
 class HttpApiTest {
 
     private static final String TOKEN = "s3cret-token";
+    private static final String HASHED_ADMIN_TOKEN = "hashed-admin-token";
+    private static final String DESK_TOKEN = "levant-desk-token";
     private static HttpApi api;
     private static final AtomicReference<ComponentHealth> PART =
             new AtomicReference<>(ComponentHealth.starting("part", "joining"));
@@ -28,8 +31,10 @@ class HttpApiTest {
 
     @BeforeAll
     static void start() {
-        api = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(
+        api = new HttpApi(List.of(TOKEN, ApiTokens.entryFor(ApiCaller.ADMIN, HASHED_ADMIN_TOKEN),
+                ApiTokens.entryFor(ApiCaller.ofDesk("levant"), DESK_TOKEN)), Metrics.registry(), List.of(
                 routes -> routes.get("/api/echo", ctx -> ctx.json(List.of("ok"))),
+                routes -> routes.get("/api/watches/caller", ctx -> ctx.json(ApiCaller.of(ctx))),
                 routes -> routes.get(AlertConsole.STREAM, ctx -> ctx.result("stream")),
                 new HealthEndpoints(List.of(() -> ServiceHealth.of("svc", ComponentHealth.up("other", "fine"),
                         PART.get())))))
@@ -84,6 +89,40 @@ class HttpApiTest {
                 .contains("only accepted on " + AlertConsole.STREAM, "Authorization: Bearer");
         assertThat(get(AlertConsole.STREAM + "?token=" + TOKEN, null).body()).isEqualTo("stream");
         assertThat(get(AlertConsole.STREAM + "?token=guess", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void hashedEntriesAcceptTheirTokensAndTellTheEndpointsWhoCalls() throws Exception {
+        HttpResponse<String> admin = get("/api/watches/caller", HASHED_ADMIN_TOKEN);
+        HttpResponse<String> desk = get("/api/watches/caller", DESK_TOKEN);
+
+        assertThat(admin.statusCode()).isEqualTo(200);
+        assertThat(RaqibJson.mapper().readTree(admin.body()).path("desk").isTextual()).as("no desk: admin")
+                .isFalse();
+        assertThat(desk.statusCode()).isEqualTo(200);
+        assertThat(RaqibJson.mapper().readTree(desk.body()).path("desk").asText()).isEqualTo("levant");
+        assertThat(get("/api/echo", HASHED_ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(get("/api/watches/caller", ApiTokens.entryFor(ApiCaller.ofDesk("levant"), DESK_TOKEN))
+                .statusCode()).as("the configured entry is no token").isEqualTo(401);
+    }
+
+    @Test
+    void aDeskTokenIsRefusedOutsideTheDeskAwareEndpoints() throws Exception {
+        HttpResponse<String> response = get("/api/echo", DESK_TOKEN);
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        JsonNode body = RaqibJson.mapper().readTree(response.body());
+        assertThat(body.path("status").asInt()).isEqualTo(403);
+        assertThat(body.path("error").asText()).contains("desk 'levant'", "admin token");
+    }
+
+    @Test
+    void aDeskTokenInTheUrlIsRefusedOutsideTheStreamToo() throws Exception {
+        HttpResponse<String> response = get("/api/watches/caller?token=" + DESK_TOKEN, null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(RaqibJson.mapper().readTree(response.body()).path("error").asText())
+                .contains("only accepted on " + AlertConsole.STREAM);
     }
 
     @Test

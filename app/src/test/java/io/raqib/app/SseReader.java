@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +28,14 @@ final class SseReader implements AutoCloseable {
     private final Thread thread;
 
     SseReader(String url) throws Exception {
-        response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url))
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
+        this(url, Map.of());
+    }
+
+    /** Connects with these request headers besides {@code Accept} (a reconnecting browser's Last-Event-ID). */
+    SseReader(String url, Map<String, String> headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream");
+        headers.forEach(request::header);
+        response = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         thread = new Thread(this::read, "sse-reader");
         thread.setDaemon(true);
         thread.start();

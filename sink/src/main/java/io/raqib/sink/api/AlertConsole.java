@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Alert;
+import io.raqib.core.model.Watch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -13,12 +14,17 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The live console: analysts watch alerts arrive in the browser. Contributes to the process's HTTP server
@@ -29,17 +35,31 @@ import java.util.function.Consumer;
  * </pre>
  * Alerts are fed by {@link #accept(Alert)} (in the services, from a tail of {@code raqib.alerts}). The
  * {@code /api} paths sit behind the server's bearer tokens; on the stream browsers pass the token as {@code ?token=}.
+ * A desk's token sees the alerts of its desk's watches only; an operator's sees all.
+ *
+ * <p>Resuming: a client reconnecting with {@code Last-Event-ID} (EventSource does so by itself) gets only the
+ * alerts after that one: from the recent ones, or, when that alert is no longer among them, from the
+ * {@link AlertHistory} (the services: {@code raqib.alerts}), at most {@link #MAX_RESUMED}. When the history does
+ * not know that alert either, or more came after it, the stream starts with an event {@code reset} (data
+ * {@code {"lastEventId", "reason"}}, no id) and then sends all recent alerts: some may be ones the client has, and
+ * alerts between the two may be missing.
  */
-public final class AlertConsole implements Consumer<RoutesConfig> {
+public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable {
 
     /** Alerts kept for clients that connect later. */
     public static final int RECENT = 200;
+    /** Alerts a reconnecting client is sent from the history at most; past that it is told to start over. */
+    public static final int MAX_RESUMED = 1_000;
     private static final String PAGE_RESOURCE = "/console/index.html";
     /** The event stream's path: the one API path that takes the token as {@code ?token=} (browsers' EventSource). */
     public static final String STREAM = "/api/alerts/stream";
     private static final String EVENT_STREAM = "text/event-stream";
+    private static final String LAST_EVENT_ID = "Last-Event-ID";
     private final Deque<Sent> recent = new ArrayDeque<>();
-    private final Set<SseClient> clients = new CopyOnWriteArraySet<>();
+    /** The connected streams and whose they are. */
+    private final Map<SseClient, ApiCaller> clients = new ConcurrentHashMap<>();
+    private final Function<String, Watch> watches;
+    private final AlertHistory history;
     /** Sends on its own thread, in order: a stalled browser must not hold up the alert tail that feeds us. */
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "raqib-console");
@@ -48,7 +68,19 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
     });
     private final byte[] page;
 
+    /** A console that knows no watch, so no alert's desk (only operators' tokens see its alerts), nor any history. */
     public AlertConsole() {
+        this(watchId -> null, AlertHistory.NONE);
+    }
+
+    /**
+     * @param watches the watch of an id (null when gone), asked once per alert as it arrives: an alert stays with
+     *                the desk its watch had then, and one whose watch is gone is shown to operators only
+     * @param history where a reconnecting client's missed alerts are found once they are no longer recent
+     */
+    public AlertConsole(Function<String, Watch> watches, AlertHistory history) {
+        this.watches = watches;
+        this.history = history;
         try (InputStream in = Objects.requireNonNull(AlertConsole.class.getResourceAsStream(PAGE_RESOURCE),
                 PAGE_RESOURCE)) {
             page = in.readAllBytes();
@@ -79,7 +111,7 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
      * the sending happens on the console's own thread.
      */
     public void accept(Alert alert) {
-        Sent sent = new Sent(alert.id(), RaqibJson.write(alert));
+        Sent sent = sent(alert);
         sender.execute(() -> {
             synchronized (recent) {
                 recent.addLast(sent);
@@ -87,22 +119,63 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
                     recent.removeFirst();
                 }
             }
-            clients.forEach(client -> send(client, sent));
+            clients.forEach((client, caller) -> send(client, caller, sent));
         });
     }
 
     private void connect(SseClient client) {
+        ApiCaller caller = ApiCaller.of(client.ctx());
+        String lastEventId = client.ctx().header(LAST_EVENT_ID);
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
+        // Searched here, not on the sender thread: reading the history must not hold up the other clients.
+        Optional<List<Sent>> missed = lastEventId == null || indexAfter(recentCopy(), lastEventId) >= 0
+                ? Optional.empty() : history.after(lastEventId, MAX_RESUMED).map(a -> a.stream().map(this::sent)
+                .toList());
         // On the sender thread, so the backlog and the live alerts reach the client once each, in order.
         sender.execute(() -> {
-            recentCopy().forEach(sent -> send(client, sent));
-            clients.add(client);
+            backlog(client, lastEventId, missed).forEach(sent -> send(client, caller, sent));
+            clients.put(client, caller);
         });
     }
 
+    /** What a connecting client is sent before the live alerts; a reset is sent first when it cannot resume. */
+    private List<Sent> backlog(SseClient client, String lastEventId, Optional<List<Sent>> missed) {
+        List<Sent> recentNow = recentCopy();
+        int after = lastEventId == null ? 0 : indexAfter(recentNow, lastEventId);
+        if (after >= 0) {
+            return recentNow.subList(after, recentNow.size());
+        }
+        if (missed.isPresent()) {
+            Set<String> resent = missed.get().stream().map(Sent::id).collect(Collectors.toSet());
+            return Stream.concat(missed.get().stream(), recentNow.stream().filter(s -> !resent.contains(s.id())))
+                    .toList();
+        }
+        client.sendEvent("reset", RaqibJson.write(Map.of("lastEventId", lastEventId, "reason", "not among the "
+                + "last " + RECENT + " alerts, nor found with at most " + MAX_RESUMED + " after it; sending the "
+                + "recent ones")));
+        return recentNow;
+    }
+
+    /** The place just after alert {@code id} in {@code alerts}, or -1 when it is not there. */
+    private static int indexAfter(List<Sent> alerts, String id) {
+        for (int i = alerts.size() - 1; i >= 0; i--) {
+            if (alerts.get(i).id().equals(id)) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    private Sent sent(Alert alert) {
+        Watch watch = watches.apply(alert.subject());
+        return new Sent(alert.id(), watch == null ? null : watch.desk(), RaqibJson.write(alert));
+    }
+
     private void recent(Context ctx) {
-        List<String> json = recentCopy().stream().map(Sent::json).toList();
+        ApiCaller caller = ApiCaller.of(ctx);
+        List<String> json = recentCopy().stream().filter(sent -> caller.reaches(sent.desk())).map(Sent::json)
+                .toList();
         ctx.contentType("application/json").result("[" + String.join(",", json) + "]");
     }
 
@@ -112,15 +185,21 @@ public final class AlertConsole implements Consumer<RoutesConfig> {
         }
     }
 
-    private void send(SseClient client, Sent sent) {
+    private void send(SseClient client, ApiCaller caller, Sent sent) {
         if (client.terminated()) {
             clients.remove(client);
-        } else {
+        } else if (caller.reaches(sent.desk())) {
             client.sendEvent("alert", sent.json(), sent.id());
         }
     }
 
-    /** An alert as the clients get it. */
-    private record Sent(String id, String json) {
+    /** Stops the sending thread; connected streams get nothing more. */
+    @Override
+    public void close() {
+        sender.shutdownNow();
+    }
+
+    /** An alert as the clients get it, with the desk of its watch (null: none). */
+    private record Sent(String id, String desk, String json) {
     }
 }

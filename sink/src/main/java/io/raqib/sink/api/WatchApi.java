@@ -1,7 +1,10 @@
 package io.raqib.sink.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
@@ -26,6 +29,10 @@ import java.util.function.Function;
  * </pre>
  * Every refusal is JSON {@code {"status", "error", "field", "column"?}}: {@code field} names the watch field (or the
  * JSON path, or {@code body}) at fault, {@code column} the place in a query.
+ *
+ * <p>A desk's token ({@link ApiCaller}) lists, reads, writes, deletes and tests only watches of its desk: another
+ * desk's watch (or one with no desk) is refused with 403 and {@code field} = {@code desk}; a watch it writes
+ * without a desk gets its desk. An operator's token reaches every watch.
  */
 public final class WatchApi implements Consumer<RoutesConfig> {
 
@@ -40,30 +47,67 @@ public final class WatchApi implements Consumer<RoutesConfig> {
 
     @Override
     public void accept(RoutesConfig routes) {
-        routes.get("/api/watches", ctx -> ctx.json(store.list(ctx.queryParam("desk"))));
+        routes.get("/api/watches", this::list);
         routes.post("/api/watches/test", this::test);
         routes.post("/api/watches", this::create);
         routes.get("/api/watches/{id}", ctx -> {
-            Watch w = store.get(ctx.pathParam("id"));
-            if (w == null) {
-                error(ctx, 404, "no watch '" + ctx.pathParam("id") + "'", "id", -1);
-            } else {
+            Watch w = stored(ctx, ctx.pathParam("id"));
+            if (w != null) {
                 ctx.json(w);
             }
         });
         routes.put("/api/watches/{id}", ctx -> {
             Watch body = read(ctx, Watch.class);
-            if (body != null) {
-                save(ctx, body.withId(ctx.pathParam("id")), 200);
+            String id = ctx.pathParam("id");
+            Watch existing = store.get(id);
+            if (body != null && (existing == null || reachable(ctx, existing))) {
+                save(ctx, body.withId(id), 200);
             }
         });
         routes.delete("/api/watches/{id}", ctx -> {
-            if (store.delete(ctx.pathParam("id"))) {
-                ctx.status(204);
-            } else {
-                error(ctx, 404, "no watch '" + ctx.pathParam("id") + "'", "id", -1);
+            // Deleted only when it is still there: a concurrent delete answers 404 as a repeated one does.
+            if (stored(ctx, ctx.pathParam("id")) != null) {
+                if (store.delete(ctx.pathParam("id"))) {
+                    ctx.status(204);
+                } else {
+                    error(ctx, 404, "no watch '" + ctx.pathParam("id") + "'", "id", -1);
+                }
             }
         });
+    }
+
+    private void list(Context ctx) {
+        ApiCaller caller = ApiCaller.of(ctx);
+        String desk = ctx.queryParam("desk");
+        if (caller.admin() || desk == null || caller.reaches(desk)) {
+            ctx.json(store.list(caller.admin() ? desk : caller.desk()));
+        } else {
+            error(ctx, 403, foreignDesk(caller, "desk '" + desk + "'"), "desk", -1);
+        }
+    }
+
+    /** The stored watch {@code id} if the caller may reach it; otherwise null after answering 404 or 403. */
+    private Watch stored(Context ctx, String id) {
+        Watch w = store.get(id);
+        if (w == null) {
+            error(ctx, 404, "no watch '" + id + "'", "id", -1);
+            return null;
+        }
+        return reachable(ctx, w) ? w : null;
+    }
+
+    /** Whether the caller may reach {@code watch}'s desk; answers 403 when not. */
+    private static boolean reachable(Context ctx, Watch watch) {
+        ApiCaller caller = ApiCaller.of(ctx);
+        if (caller.reaches(watch.desk())) {
+            return true;
+        }
+        error(ctx, 403, foreignDesk(caller, "watch '" + watch.id() + "'"), "desk", -1);
+        return false;
+    }
+
+    private static String foreignDesk(ApiCaller caller, String what) {
+        return what + " is not of desk '" + caller.desk() + "', the only desk this token reaches";
     }
 
     private void create(Context ctx) throws InterruptedException {
@@ -71,15 +115,22 @@ public final class WatchApi implements Consumer<RoutesConfig> {
         if (body == null) {
             return;
         }
-        if (body.id() != null && store.get(body.id()) != null) {
-            error(ctx, 409, "watch '" + body.id() + "' exists; PUT /api/watches/" + body.id() + " replaces it",
-                    "id", -1);
+        Watch existing = body.id() == null ? null : store.get(body.id());
+        if (existing != null) {
+            if (reachable(ctx, existing)) {
+                error(ctx, 409, "watch '" + body.id() + "' exists; PUT /api/watches/" + body.id() + " replaces it",
+                        "id", -1);
+            }
             return;
         }
         save(ctx, body.id() == null ? body.withId(UUID.randomUUID().toString()) : body, 201);
     }
 
-    private void save(Context ctx, Watch watch, int status) throws InterruptedException {
+    private void save(Context ctx, Watch given, int status) throws InterruptedException {
+        Watch watch = onCallersDesk(ctx, given);
+        if (watch == null) {
+            return;
+        }
         try {
             ctx.status(status).json(store.save(watch));
         } catch (InvalidWatchException e) {
@@ -107,11 +158,37 @@ public final class WatchApi implements Consumer<RoutesConfig> {
             error(ctx, 400, "give 'text' (and optional 'title', 'language') or an 'article'", "text", -1);
             return;
         }
-        Watch watch = req.watch().id() == null ? req.watch().withId("test") : req.watch();
+        Watch watch = onCallersDesk(ctx, req.watch().id() == null ? req.watch().withId("test") : req.watch());
+        if (watch == null) {
+            return;
+        }
         try {
             ctx.json(store.test(watch, enricher.apply(article)));
         } catch (InvalidWatchException e) {
             error(ctx, 400, e.getMessage(), e.field(), e.column());
+        }
+    }
+
+    /**
+     * {@code watch} as a desk's token may write it: on its desk when it names none; null after answering 403 when it
+     * names another. An operator's token writes it as given.
+     */
+    private static Watch onCallersDesk(Context ctx, Watch watch) {
+        ApiCaller caller = ApiCaller.of(ctx);
+        if (caller.admin() || caller.desk().equals(watch.desk())) {
+            return watch;
+        }
+        if (watch.desk() != null) {
+            error(ctx, 403, foreignDesk(caller, "desk '" + watch.desk() + "'"), "desk", -1);
+            return null;
+        }
+        // Through JSON, so every field of the record is kept, whatever fields it gains.
+        ObjectNode json = RaqibJson.mapper().valueToTree(watch);
+        json.put("desk", caller.desk());
+        try {
+            return RaqibJson.mapper().treeToValue(json, Watch.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a watch does not read back as written", e);
         }
     }
 
