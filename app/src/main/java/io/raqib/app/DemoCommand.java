@@ -105,9 +105,12 @@ public final class DemoCommand implements Callable<Integer> {
                                  stages.health().stream()).toList())), config.ingest().pushMaxBytes())
                          .start(httpHost, httpPort);
                  TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, alert -> {
-                     firstAlertNanos.compareAndSet(0, System.nanoTime());
-                     printer.print(alert);
-                     console.accept(alert);
+                     // Spike and silence events share the topic; their data is not a match's.
+                     if (Alert.TYPE.equals(alert.type())) {
+                         firstAlertNanos.compareAndSet(0, System.nanoTime());
+                         printer.print(alert);
+                         console.accept(alert);
+                     }
                  })) {
                 out.printf("raqib demo: live console (login URL) http://%s:%d/#token=%s%n", httpHost, http.port(),
                         token);

@@ -64,7 +64,12 @@ public final class SinkCommand implements Callable<Integer> {
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console,
                      new HealthEndpoints(List.of(sink::health))))
                      .start(config.httpHost(), config.httpPort());
-             TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, CONSOLE_BACKLOG, console::accept)) {
+             TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, CONSOLE_BACKLOG, alert -> {
+                 // Spike and silence events share the topic; the console shows matches only for now.
+                 if (Alert.TYPE.equals(alert.type())) {
+                     console.accept(alert);
+                 }
+             })) {
             sink.start(Duration.ofMinutes(2));
             if (sink.seeded() != null) {
                 System.out.println("raqib sink: watches file " + config.watchesFile().orElseThrow() + ": "
