@@ -100,13 +100,33 @@ public final class TopicClassifier {
         return best;
     }
 
+    /**
+     * Adds the rule hits of {@code text}. Light stemming and peeled clitics make several rules of one topic match
+     * the same word ({@code عسكري}, {@code العسكري}, {@code عسكرية} all hit {@code العسكرية}); only the heaviest
+     * rule of each topic counts at a word position, so a word weighs the same whichever inflections the rules list.
+     */
     private void add(AnalyzedText text, double factor, Map<Rule, Integer> hits, Map<String, Double> scores) {
+        Map<String, Rule> bestHere = new HashMap<>();
+        int from = -1;
         for (PhraseMatcher.Match<Rule> match : rules.allMatches(text)) {
+            if (match.from() != from) {
+                count(bestHere, factor, hits, scores);
+                from = match.from();
+            }
             for (Rule rule : match.values()) {
-                if (hits.merge(rule, 1, Integer::sum) <= MAX_HITS_PER_RULE) {
-                    scores.merge(rule.code(), rule.weight() * factor, Double::sum);
-                }
+                bestHere.merge(rule.code(), rule, (a, b) -> b.weight() > a.weight() ? b : a);
             }
         }
+        count(bestHere, factor, hits, scores);
+    }
+
+    private static void count(Map<String, Rule> bestHere, double factor, Map<Rule, Integer> hits,
+            Map<String, Double> scores) {
+        for (Rule rule : bestHere.values()) {
+            if (hits.merge(rule, 1, Integer::sum) <= MAX_HITS_PER_RULE) {
+                scores.merge(rule.code(), rule.weight() * factor, Double::sum);
+            }
+        }
+        bestHere.clear();
     }
 }
