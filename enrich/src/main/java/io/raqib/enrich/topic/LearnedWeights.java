@@ -7,8 +7,8 @@ import java.util.Set;
 
 /**
  * Rule weights learned from labelled articles ({@code topics/weights/*.tsv}: code, weight, phrase), each replacing
- * the hand-set weight of the rule with the same code and phrase. The rules stay the explanation (which words made
- * a topic); learning only moves how much each word counts. {@code ArabicRuleWeightsTest} regenerates the file.
+ * the hand-set weight of the bundled rule with the same code and phrase. The rules stay the explanation (which words
+ * made a topic); learning only moves how much each word counts. {@code ArabicRuleWeightsTest} regenerates the file.
  */
 public final class LearnedWeights {
 
@@ -46,7 +46,7 @@ public final class LearnedWeights {
         return weights.getOrDefault(key(code, phrase), handWeight);
     }
 
-    /** Fails when a learned weight names no rule (a rule was reworded or dropped: the weights are stale). */
+    /** Fails when a learned weight names no bundled rule (one was reworded or dropped: the weights are stale). */
     void requireRulesIn(Set<String> ruleKeys) {
         for (String key : weights.keySet()) {
             if (!ruleKeys.contains(key)) {

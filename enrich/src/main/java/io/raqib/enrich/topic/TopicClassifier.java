@@ -42,30 +42,38 @@ public final class TopicClassifier {
         this(taxonomy, extraDir, LearnedWeights.bundled());
     }
 
-    /** As {@link #TopicClassifier(TopicTaxonomy, Path)} with {@code learned} weights instead of the bundled ones. */
+    /**
+     * As {@link #TopicClassifier(TopicTaxonomy, Path)} with {@code learned} weights instead of the bundled ones.
+     * Learned weights apply to the bundled rules only: an operator's rule keeps the weight its file gives.
+     */
     TopicClassifier(TopicTaxonomy taxonomy, Path extraDir, LearnedWeights learned) {
         this.taxonomy = taxonomy;
-        List<DataFiles.Row> rows = new ArrayList<>(DataFiles.bundled("topics/rules"));
-        rows.addAll(DataFiles.fromDirectory(extraDir));
-        Set<String> ruleKeys = new HashSet<>();
-        for (DataFiles.Row row : rows) {
-            if (taxonomy.get(row.cell(0)) == null) {
-                throw row.error("unknown topic " + row.cell(0));
-            }
-            double weight;
-            try {
-                weight = Double.parseDouble(row.cell(1));
-            } catch (NumberFormatException e) {
-                throw row.error("weight is not a number: '" + row.cell(1) + "'");
-            }
-            List<String> terms = AnalyzedText.of(row.cell(2)).words().stream().map(AnalyzedText.Word::term).toList();
-            if (terms.isEmpty()) {
-                throw row.error("empty rule phrase");
-            }
-            rules.add(terms, new Rule(row.cell(0), learned.weight(row.cell(0), row.cell(2), weight), row.cell(2)));
-            ruleKeys.add(LearnedWeights.key(row.cell(0), row.cell(2)));
+        Set<String> bundledKeys = new HashSet<>();
+        for (DataFiles.Row row : DataFiles.bundled("topics/rules")) {
+            addRule(row, learned);
+            bundledKeys.add(LearnedWeights.key(row.cell(0), row.cell(2)));
         }
-        learned.requireRulesIn(ruleKeys);
+        learned.requireRulesIn(bundledKeys);
+        for (DataFiles.Row row : DataFiles.fromDirectory(extraDir)) {
+            addRule(row, LearnedWeights.of(Map.of()));
+        }
+    }
+
+    private void addRule(DataFiles.Row row, LearnedWeights learned) {
+        if (taxonomy.get(row.cell(0)) == null) {
+            throw row.error("unknown topic " + row.cell(0));
+        }
+        double weight;
+        try {
+            weight = Double.parseDouble(row.cell(1));
+        } catch (NumberFormatException e) {
+            throw row.error("weight is not a number: '" + row.cell(1) + "'");
+        }
+        List<String> terms = AnalyzedText.of(row.cell(2)).words().stream().map(AnalyzedText.Word::term).toList();
+        if (terms.isEmpty()) {
+            throw row.error("empty rule phrase");
+        }
+        rules.add(terms, new Rule(row.cell(0), learned.weight(row.cell(0), row.cell(2), weight), row.cell(2)));
     }
 
     /** The score of every topic with at least one hit (sub-topic scores included in their parents'). */
