@@ -8,17 +8,21 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Rule-based IPTC topic tagging in the Europe Media Monitor style: each rule is a weighted word or phrase of
  * one topic ({@code topics/rules/*.tsv}: code, weight, phrase; Arabic and English files), matched on analyzed
- * words. An article's score for a topic is the weight sum of its rule hits (title hits count double, one
- * phrase counts at most {@value #MAX_HITS_PER_RULE} times); a sub-topic's score also counts for its parent.
- * A topic is tagged when its score reaches its threshold and {@value #RELATIVE_FLOOR} of the best topic's score
- * (a long article collects a few stray hits for unrelated topics), highest score first.
+ * words; the weights of the Arabic rules are learned from section-labelled news ({@link LearnedWeights}). An
+ * article's score for a topic is the weight sum of its rule hits (the heaviest rule of a topic at a word position,
+ * title hits count double, one phrase counts at most {@value #MAX_HITS_PER_RULE} times); a sub-topic's score also
+ * counts for its parent. A topic is tagged when its score reaches its threshold and {@value #RELATIVE_FLOOR} of the
+ * best topic's score (a long article collects a few stray hits for unrelated topics), highest score first.
  */
 public final class TopicClassifier {
 
@@ -29,38 +33,53 @@ public final class TopicClassifier {
     private final TopicTaxonomy taxonomy;
     private final PhraseMatcher<Rule> rules = new PhraseMatcher<>();
 
-    private record Rule(String code, double weight) {
+    /** One rule as written in its file, with its weight (learned, else hand-set). */
+    record Rule(String code, double weight, String phrase) {
     }
 
-    /** The bundled rules plus the {@code *.tsv} rule files of {@code extraDir} (may be null). */
+    /** The bundled rules with the bundled learned weights, plus the {@code *.tsv} rule files of {@code extraDir}. */
     public TopicClassifier(TopicTaxonomy taxonomy, Path extraDir) {
+        this(taxonomy, extraDir, LearnedWeights.bundled());
+    }
+
+    /**
+     * As {@link #TopicClassifier(TopicTaxonomy, Path)} with {@code learned} weights instead of the bundled ones.
+     * Learned weights apply to the bundled rules only: an operator's rule keeps the weight its file gives.
+     */
+    TopicClassifier(TopicTaxonomy taxonomy, Path extraDir, LearnedWeights learned) {
         this.taxonomy = taxonomy;
-        List<DataFiles.Row> rows = new ArrayList<>(DataFiles.bundled("topics/rules"));
-        rows.addAll(DataFiles.fromDirectory(extraDir));
-        for (DataFiles.Row row : rows) {
-            if (taxonomy.get(row.cell(0)) == null) {
-                throw row.error("unknown topic " + row.cell(0));
-            }
-            double weight;
-            try {
-                weight = Double.parseDouble(row.cell(1));
-            } catch (NumberFormatException e) {
-                throw row.error("weight is not a number: '" + row.cell(1) + "'");
-            }
-            List<String> terms = AnalyzedText.of(row.cell(2)).words().stream().map(AnalyzedText.Word::term).toList();
-            if (terms.isEmpty()) {
-                throw row.error("empty rule phrase");
-            }
-            rules.add(terms, new Rule(row.cell(0), weight));
+        Set<String> bundledKeys = new HashSet<>();
+        for (DataFiles.Row row : DataFiles.bundled("topics/rules")) {
+            addRule(row, learned);
+            bundledKeys.add(LearnedWeights.key(row.cell(0), row.cell(2)));
         }
+        learned.requireRulesIn(bundledKeys);
+        for (DataFiles.Row row : DataFiles.fromDirectory(extraDir)) {
+            addRule(row, LearnedWeights.of(Map.of()));
+        }
+    }
+
+    private void addRule(DataFiles.Row row, LearnedWeights learned) {
+        if (taxonomy.get(row.cell(0)) == null) {
+            throw row.error("unknown topic " + row.cell(0));
+        }
+        double weight;
+        try {
+            weight = Double.parseDouble(row.cell(1));
+        } catch (NumberFormatException e) {
+            throw row.error("weight is not a number: '" + row.cell(1) + "'");
+        }
+        List<String> terms = AnalyzedText.of(row.cell(2)).words().stream().map(AnalyzedText.Word::term).toList();
+        if (terms.isEmpty()) {
+            throw row.error("empty rule phrase");
+        }
+        rules.add(terms, new Rule(row.cell(0), learned.weight(row.cell(0), row.cell(2), weight), row.cell(2)));
     }
 
     /** The score of every topic with at least one hit (sub-topic scores included in their parents'). */
     public Map<String, Double> scores(AnalyzedText title, AnalyzedText body) {
-        Map<Rule, Integer> hits = new IdentityHashMap<>();
         Map<String, Double> scores = new HashMap<>();
-        add(title, TITLE_WEIGHT, hits, scores);
-        add(body, 1.0, hits, scores);
+        ruleHits(title, body).forEach((rule, hits) -> scores.merge(rule.code(), rule.weight() * hits, Double::sum));
         Map<String, Double> withParents = new HashMap<>(scores);
         scores.forEach((code, score) -> {
             String parent = taxonomy.get(code).parent();
@@ -100,13 +119,42 @@ public final class TopicClassifier {
         return best;
     }
 
-    private void add(AnalyzedText text, double factor, Map<Rule, Integer> hits, Map<String, Double> scores) {
+    /** The hits of each rule that counts (at most {@value #MAX_HITS_PER_RULE}, title hits double). */
+    Map<Rule, Double> ruleHits(AnalyzedText title, AnalyzedText body) {
+        Map<Rule, Integer> hits = new IdentityHashMap<>();
+        Map<Rule, Double> counted = new LinkedHashMap<>();
+        add(title, TITLE_WEIGHT, hits, counted);
+        add(body, 1.0, hits, counted);
+        return counted;
+    }
+
+    /**
+     * Adds the rule hits of {@code text}. Light stemming and peeled clitics make several rules of one topic match
+     * the same word ({@code عسكري}, {@code العسكري}, {@code عسكرية} all hit {@code العسكرية}); only the heaviest
+     * rule of each topic counts at a word position, so a word weighs the same whichever inflections the rules list.
+     */
+    private void add(AnalyzedText text, double factor, Map<Rule, Integer> hits, Map<Rule, Double> counted) {
+        Map<String, Rule> bestHere = new HashMap<>();
+        int from = -1;
         for (PhraseMatcher.Match<Rule> match : rules.allMatches(text)) {
+            if (match.from() != from) {
+                count(bestHere, factor, hits, counted);
+                from = match.from();
+            }
             for (Rule rule : match.values()) {
-                if (hits.merge(rule, 1, Integer::sum) <= MAX_HITS_PER_RULE) {
-                    scores.merge(rule.code(), rule.weight() * factor, Double::sum);
-                }
+                bestHere.merge(rule.code(), rule, (a, b) -> b.weight() > a.weight() ? b : a);
             }
         }
+        count(bestHere, factor, hits, counted);
+    }
+
+    private static void count(Map<String, Rule> bestHere, double factor, Map<Rule, Integer> hits,
+            Map<Rule, Double> counted) {
+        for (Rule rule : bestHere.values()) {
+            if (hits.merge(rule, 1, Integer::sum) <= MAX_HITS_PER_RULE) {
+                counted.merge(rule, factor, Double::sum);
+            }
+        }
+        bestHere.clear();
     }
 }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -79,6 +80,35 @@ class TopicClassifierTest {
                 StandardCharsets.UTF_8);
         assertThatThrownBy(() -> new TopicClassifier(taxonomy, dir)).hasMessageContaining("extra.tsv:2")
                 .hasMessageContaining("unknown topic medtop:99000000");
+    }
+
+    @Test
+    void aWordCountsOnceForATopicWhicheverOfItsInflectionsTheRulesList() throws Exception {
+        Files.writeString(dir.resolve("extra.tsv"), "code\tweight\tphrase\nmedtop:17000000\t5\tsandstorm\n"
+                + "medtop:17000000\t3\tsandstorms\n", StandardCharsets.UTF_8);
+        TopicClassifier extended = new TopicClassifier(taxonomy, dir);
+
+        assertThat(extended.scores(AnalyzedText.of(""), AnalyzedText.of("A sandstorm hit.")))
+                .containsEntry("medtop:17000000", 5.0);
+    }
+
+    @Test
+    void learnedWeightsReplaceBundledOnesButNotAnOperatorsAndMustNameABundledRule() throws Exception {
+        Map<String, Double> hurricaneHalfAPoint = Map.of(LearnedWeights.key("medtop:03000000", "hurricane"), 0.5);
+        AnalyzedText hurricane = AnalyzedText.of("A hurricane.");
+        TopicClassifier learned = new TopicClassifier(taxonomy, null, LearnedWeights.of(hurricaneHalfAPoint));
+        Files.writeString(dir.resolve("extra.tsv"), "code\tweight\tphrase\nmedtop:03000000\t4\thurricane\n",
+                StandardCharsets.UTF_8);
+        TopicClassifier learnedAndOperator = new TopicClassifier(taxonomy, dir, LearnedWeights.of(hurricaneHalfAPoint));
+
+        // hurricane is also a rule of the sub-topic disaster (2), whose score counts for its parent
+        assertThat(new TopicClassifier(taxonomy, null, LearnedWeights.of(Map.of())).scores(AnalyzedText.of(""),
+                hurricane)).containsEntry("medtop:03000000", 5.0);
+        assertThat(learned.scores(AnalyzedText.of(""), hurricane)).containsEntry("medtop:03000000", 2.5);
+        assertThat(learnedAndOperator.scores(AnalyzedText.of(""), hurricane)).containsEntry("medtop:03000000", 6.0);
+        assertThatThrownBy(() -> new TopicClassifier(taxonomy, dir, LearnedWeights.of(Map.of(
+                LearnedWeights.key("medtop:03000000", "no such rule"), 1.0))))
+                .hasMessageContaining("no rule file has: medtop:03000000 no such rule");
     }
 
     private static List<Topic> classify(String title, String body, String language) {
