@@ -10,6 +10,7 @@ import io.raqib.core.model.Mention;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,13 +94,17 @@ class BoilerplateRemoverTest {
     }
 
     @Test
-    void anOperatorFormIsCutOnlyByTheRemoverLoadedWithIt(@TempDir Path dir) throws Exception {
+    void formsInTheOperatorFolderAreCutByTheEnricherConfiguredWithIt(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("desk.tsv"), "kind\tcut\tform\npromo\tprefix\tمحتوى مدعوم\n",
                 StandardCharsets.UTF_8);
         String body = "محتوى مدعوم: افتتاح فرع جديد في الرياض.";
+        EnrichSettings settings = new EnrichSettings(null, null, dir, Duration.ofHours(72), 0.9, 0.3);
+        Article article = new Article("a2", "https://example.org/a2", "desk", "فرع جديد", body, null, null, null,
+                null);
 
-        assertThat(BoilerplateRemover.load(dir).remove("عنوان", body)).isEqualTo("افتتاح فرع جديد في الرياض.");
-        assertThat(BoilerplateRemover.clean("عنوان", body)).isEqualTo(body);
+        assertThat(new ArticleEnricher(new LanguageDetector(), settings).enrich(article).cleanBody())
+                .isEqualTo("افتتاح فرع جديد في الرياض.");
+        assertThat(BoilerplateRemover.clean("فرع جديد", body)).isEqualTo(body);
     }
 
     @Test
