@@ -18,7 +18,7 @@ import org.apache.lucene.analysis.CharFilter;
  * words are only boundaries until asked for, and their spans in the original line are only worked out (a second,
  * offset-keeping pass) for a line that is cut.
  */
-public final class FoldedWords {
+final class FoldedWords {
 
     private static final char ALEF = '\u0627';
 
@@ -32,12 +32,12 @@ public final class FoldedWords {
     private int[] original;
 
     /** Folds {@code line} and splits it into words. */
-    public FoldedWords(String line) {
+    FoldedWords(String line) {
         this(line, 0, line.length());
     }
 
     /** Folds the part {@code from..to} of {@code line}; word spans are still offsets into the whole line. */
-    public FoldedWords(String line, int from, int to) {
+    FoldedWords(String line, int from, int to) {
         this.line = line.substring(from, to);
         this.offset = from;
         this.folded = NormalizationStage.normalize(this.line);

@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param cut  how much of the line goes
  * @param keys the phrase's comparison keys ({@link FoldedWords#key}), {@link #NUMBER} for a number
  */
-public record LineForm(String kind, Cut cut, List<String> keys) {
+record LineForm(String kind, Cut cut, List<String> keys) {
 
     /** The key that matches any number. */
     static final String NUMBER = "#";

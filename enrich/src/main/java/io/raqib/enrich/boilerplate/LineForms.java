@@ -26,7 +26,7 @@ public final class LineForms {
     private final int size;
 
     /** The given forms. */
-    public LineForms(List<LineForm> forms) {
+    private LineForms(List<LineForm> forms) {
         for (LineForm form : forms) {
             byFirstKey.computeIfAbsent(form.keys().get(0), k -> new ArrayList<>()).add(form);
         }
