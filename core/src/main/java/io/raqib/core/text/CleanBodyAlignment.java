@@ -119,8 +119,13 @@ public final class CleanBodyAlignment {
         if (body.startsWith(piece, start)) {
             return start;
         }
-        int at = body.indexOf(piece, start);
-        return at >= 0 && at + piece.length() <= end ? at : -1;
+        // Searched within the line only: a search running on to the body's end would make a long body quadratic.
+        for (int at = start + 1; at < end - piece.length(); at++) {
+            if (body.startsWith(piece, at)) {
+                return at;
+            }
+        }
+        return -1;
     }
 
     private static int lineEnd(String body, int[] lineStarts, int line) {
