@@ -22,10 +22,11 @@ final class FoldedWords {
 
     private static final char ALEF = '\u0627';
 
-    private final String line;
+    /** The part of the line that was folded, as written, and where it starts in the line. */
+    private final String part;
     private final int offset;
     private final String folded;
-    /** Start and end of each word in the folded text; for an Arabic word the end leaves out a final alef. */
+    /** Start and end of each word in the folded text. */
     private int[] bounds = new int[16];
     private int size;
     /** Start and end of each word in the original line, once asked for. */
@@ -38,9 +39,9 @@ final class FoldedWords {
 
     /** Folds the part {@code from..to} of {@code line}; word spans are still offsets into the whole line. */
     FoldedWords(String line, int from, int to) {
-        this.line = line.substring(from, to);
+        this.part = line.substring(from, to);
         this.offset = from;
-        this.folded = NormalizationStage.normalize(this.line);
+        this.folded = NormalizationStage.normalize(part);
         split();
     }
 
@@ -134,7 +135,7 @@ final class FoldedWords {
         if (original != null) {
             return original;
         }
-        try (Reader reader = NormalizationStage.ORTHOGRAPHY.wrapThrough(new StringReader(line))) {
+        try (Reader reader = NormalizationStage.ORTHOGRAPHY.wrapThrough(new StringReader(part))) {
             // The normalizing reader is a Lucene CharFilter: it maps folded offsets back to the line.
             CharFilter filter = (CharFilter) reader;
             // The first read normalizes the whole line and fills the offset map.

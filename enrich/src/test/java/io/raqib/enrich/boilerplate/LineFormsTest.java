@@ -87,6 +87,19 @@ class LineFormsTest {
     }
 
     @Test
+    void aLongParagraphLosesAGluedShareBarAndLinkLineButNotTheStoryAfterAnEarlyFooterForm() {
+        String story = "وقال المتحدث إن العمل مستمر في المشروع. ".repeat(20).strip();
+        String line = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك " + story + " رابط الخبر بصحيفة الوئام: عنوان";
+        LineCut cut = BUNDLED.cut(line);
+
+        assertThat(line.length()).isGreaterThan(LineForms.HEAD + LineForms.TAIL);
+        assertThat(cut.kept(line)).isEqualTo(story);
+        String early = "رابط الخبر بصحيفة الوئام: " + story;
+        assertThat(BUNDLED.cut(early).cut()).as("footer form more than %d chars before the end", LineForms.TAIL)
+                .isFalse();
+    }
+
+    @Test
     void anOperatorFolderAddsForms(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("desk.tsv"), "kind\tcut\tform\npromo\tline\tمحتوى مدعوم\n",
                 StandardCharsets.UTF_8);
