@@ -22,6 +22,7 @@ import io.raqib.enrich.topic.TopicTaxonomy;
 public final class ArticleEnricher {
 
     private final LanguageDetector languages;
+    private final BoilerplateRemover boilerplate;
     private final EntityTagger entities;
     private final TopicClassifier topics;
     private final NearDuplicateDetector stories;
@@ -31,6 +32,7 @@ public final class ArticleEnricher {
     public ArticleEnricher(LanguageDetector languages, EnrichSettings settings) {
         this.languages = languages;
         this.settings = settings;
+        this.boilerplate = BoilerplateRemover.load(settings.boilerplateDir());
         this.entities = new EntityTagger(Gazetteer.load(settings.gazetteerDir()));
         this.topics = new TopicClassifier(TopicTaxonomy.load(), settings.topicRulesDir());
         this.stories = new NearDuplicateDetector(settings.window(), settings.duplicateThreshold(),
@@ -58,7 +60,7 @@ public final class ArticleEnricher {
         }
         String title = article.title() == null ? "" : article.title();
         String body = article.body() == null ? "" : article.body();
-        String cleanBody = BoilerplateRemover.clean(title, body);
+        String cleanBody = boilerplate.remove(title, body);
         LanguageDetector.Detection detection = languages.detect(DisguiseCharFilter.strip(title + "\n" + cleanBody));
         boolean useHint = detection.confidence() < 0.5 && article.language() != null && !article.language().isBlank();
         String language = useHint ? article.language() : detection.language();

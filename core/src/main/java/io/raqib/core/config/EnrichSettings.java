@@ -11,16 +11,19 @@ import java.util.Map;
  *                           null = bundled data only
  * @param topicRulesDir      {@code raqib.topic.rules.dir}: extra topic rule {@code *.tsv} files, loaded at start;
  *                           null = bundled rules only
+ * @param boilerplateDir     {@code raqib.boilerplate.dir}: extra boilerplate form {@code *.tsv} files, loaded at
+ *                           start; null = bundled forms only
  * @param window             {@code raqib.dedup.window}: how far back near-duplicates and stories are looked for
  *                           (ISO-8601 duration, default {@code PT72H})
  * @param duplicateThreshold {@code raqib.duplicate.threshold}: least similarity of a near-duplicate (0.9)
  * @param storyThreshold     {@code raqib.story.threshold}: least content-word similarity of one story (0.3)
  */
-public record EnrichSettings(Path gazetteerDir, Path topicRulesDir, Duration window, double duplicateThreshold,
-                             double storyThreshold) {
+public record EnrichSettings(Path gazetteerDir, Path topicRulesDir, Path boilerplateDir, Duration window,
+                             double duplicateThreshold, double storyThreshold) {
 
     public static final String GAZETTEER_DIR = "raqib.gazetteer.dir";
     public static final String TOPIC_RULES_DIR = "raqib.topic.rules.dir";
+    public static final String BOILERPLATE_DIR = "raqib.boilerplate.dir";
     public static final String DEDUP_WINDOW = "raqib.dedup.window";
     public static final String DUPLICATE_THRESHOLD = "raqib.duplicate.threshold";
     public static final String STORY_THRESHOLD = "raqib.story.threshold";
@@ -28,6 +31,7 @@ public record EnrichSettings(Path gazetteerDir, Path topicRulesDir, Duration win
     static final Map<String, String> DEFAULTS = Map.of(
             GAZETTEER_DIR, "",
             TOPIC_RULES_DIR, "",
+            BOILERPLATE_DIR, "",
             DEDUP_WINDOW, "PT72H",
             DUPLICATE_THRESHOLD, "0.9",
             STORY_THRESHOLD, "0.3");
@@ -39,6 +43,7 @@ public record EnrichSettings(Path gazetteerDir, Path topicRulesDir, Duration win
 
     static EnrichSettings from(ConfigValues v) {
         return new EnrichSettings(v.path(GAZETTEER_DIR).orElse(null), v.path(TOPIC_RULES_DIR).orElse(null),
-                v.duration(DEDUP_WINDOW), v.fraction(DUPLICATE_THRESHOLD), v.fraction(STORY_THRESHOLD));
+                v.path(BOILERPLATE_DIR).orElse(null), v.duration(DEDUP_WINDOW), v.fraction(DUPLICATE_THRESHOLD),
+                v.fraction(STORY_THRESHOLD));
     }
 }

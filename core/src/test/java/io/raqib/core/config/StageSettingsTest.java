@@ -22,7 +22,7 @@ class StageSettingsTest {
     void defaultsAreBundledDataASeventyTwoHourWindowAndAThousandWatchesPerDesk() {
         RaqibConfig c = RaqibConfig.defaults();
 
-        assertThat(c.enrich()).isEqualTo(new EnrichSettings(null, null, Duration.ofHours(72), 0.9, 0.3));
+        assertThat(c.enrich()).isEqualTo(new EnrichSettings(null, null, null, Duration.ofHours(72), 0.9, 0.3));
         assertThat(c.sink().maxWatchesPerDesk()).isEqualTo(1000);
         assertThat(c.ingest().feedsFile()).isEqualTo(Path.of("feeds.yaml"));
         assertThat(c.ingest().feedTimeout()).isEqualTo(Duration.ofSeconds(20));
@@ -31,11 +31,12 @@ class StageSettingsTest {
     @Test
     void environmentSetsEveryEnrichSetting() {
         EnrichSettings s = RaqibConfig.load(null, Map.of("RAQIB_GAZETTEER_DIR", "/etc/raqib/gazetteer",
-                "RAQIB_TOPIC_RULES_DIR", "/etc/raqib/topics", "RAQIB_DEDUP_WINDOW", "PT24H",
+                "RAQIB_TOPIC_RULES_DIR", "/etc/raqib/topics", "RAQIB_BOILERPLATE_DIR", "/etc/raqib/boilerplate",
+                "RAQIB_DEDUP_WINDOW", "PT24H",
                 "RAQIB_DUPLICATE_THRESHOLD", "0.85", "RAQIB_STORY_THRESHOLD", "0.4"), Map.of()).enrich();
 
         assertThat(s).isEqualTo(new EnrichSettings(Path.of("/etc/raqib/gazetteer"), Path.of("/etc/raqib/topics"),
-                Duration.ofHours(24), 0.85, 0.4));
+                Path.of("/etc/raqib/boilerplate"), Duration.ofHours(24), 0.85, 0.4));
     }
 
     @Test

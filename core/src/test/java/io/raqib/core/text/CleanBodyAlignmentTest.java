@@ -95,6 +95,48 @@ class CleanBodyAlignmentTest {
     }
 
     @Test
+    void aLineWithAWidgetCutOffItsStartMapsPastTheWidget() {
+        String body = "شارك من خلال تويتر فيسبوك جوجل بلس اكتب رأيك أكد الأمير محمد بن نايف أن الأمن مصان\nثم قال.";
+        String clean = "أكد الأمير محمد بن نايف أن الأمن مصان\nثم قال.";
+        CleanBodyAlignment a = new CleanBodyAlignment(body, clean);
+
+        assertWordMaps(body, clean, a, "محمد بن نايف");
+        assertThat(a.toBody(clean.indexOf("\n"))).as("end of the cut line").isEqualTo(body.indexOf("\n"));
+        assertEveryCharacterMaps(body, clean, a);
+    }
+
+    @Test
+    void linesCutAtTheirEndOrBothEndsMapInsideTheirLine() {
+        String body = "Banks led.\nStocks fell. Link to the story: Stocks fall\nNext Previous Markets closed. Share\nEnd.";
+        String clean = "Banks led.\nStocks fell.\nMarkets closed.\nEnd.";
+        CleanBodyAlignment a = new CleanBodyAlignment(body, clean);
+
+        assertEveryCharacterMaps(body, clean, a);
+        for (String word : new String[] {"Stocks fell.", "Markets closed.", "End."}) {
+            assertWordMaps(body, clean, a, word);
+        }
+    }
+
+    @Test
+    void aCutLineIsPlacedOnTheLineItCameFromWhenTheSameTextIsAWholeLineLater() {
+        String body = "Share: Banks led.\nMarkets.\nBanks led.";
+        String clean = "Banks led.\nMarkets.\nBanks led.";
+        CleanBodyAlignment a = new CleanBodyAlignment(body, clean);
+
+        assertThat(a.toBody(0)).isEqualTo(body.indexOf("Banks"));
+        assertThat(a.toBody(clean.lastIndexOf("Banks"))).isEqualTo(body.lastIndexOf("Banks"));
+        assertEveryCharacterMaps(body, clean, a);
+    }
+
+    @Test
+    void aWholeLineIsPreferredToAnEarlierLineThatOnlyContainsIt() {
+        String body = "Intro.\nRead also: Banks led.\nBanks led.";
+        CleanBodyAlignment a = new CleanBodyAlignment(body, "Intro.\nBanks led.");
+
+        assertThat(a.toBody("Intro.\n".length())).isEqualTo(body.lastIndexOf("Banks"));
+    }
+
+    @Test
     void emptyCleanBodyMapsZeroToZero() {
         CleanBodyAlignment a = new CleanBodyAlignment("Read also: x", "");
 
@@ -113,6 +155,13 @@ class CleanBodyAlignmentTest {
         assertThatThrownBy(() -> new CleanBodyAlignment("One.\nTwo.", "Two.\nOne."))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("One.");
+    }
+
+    /** The first {@code word} of the clean body maps, start and end, onto the first one of the body. */
+    private static void assertWordMaps(String body, String clean, CleanBodyAlignment a, String word) {
+        int start = clean.indexOf(word);
+        assertThat(a.toBody(start)).as(word).isEqualTo(body.indexOf(word));
+        assertThat(body.substring(a.toBody(start), a.toBody(start + word.length()))).isEqualTo(word);
     }
 
     /** Every non-separator character of the clean body maps to the same character in the body. */
