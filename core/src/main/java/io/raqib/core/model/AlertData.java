@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The {@code data} of an alert CloudEvent: which watch fired on which article, and why. Optional:
  * {@code suppressedSince} — matches of this watch held back (same story, throttle) since its previous alert;
- * {@code replay} — true when the alert comes from {@code raqib replay} over past articles.
+ * {@code replay} — true when the alert comes from {@code raqib replay} over past articles; {@code storyUpdate} — on a
+ * second alert of the watch for one story, how much new text the article adds to it.
  */
 public record AlertData(
         String watchId,
@@ -20,29 +21,36 @@ public record AlertData(
         List<Entity> entities,
         List<Topic> topics,
         @JsonInclude(JsonInclude.Include.NON_DEFAULT) long suppressedSince,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean replay) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean replay,
+        @JsonInclude(JsonInclude.Include.NON_NULL) StoryUpdate storyUpdate) {
 
     /** Data of a live alert with nothing suppressed before it. */
     public AlertData(String watchId, String watchName, String articleId, String title, String url, String source,
                      String language, List<Highlight> highlights, List<Entity> entities, List<Topic> topics) {
-        this(watchId, watchName, articleId, title, url, source, language, highlights, entities, topics, 0, false);
+        this(watchId, watchName, articleId, title, url, source, language, highlights, entities, topics, 0, false, null);
     }
 
     /** A copy reporting {@code count} matches suppressed since the watch's previous alert. */
     public AlertData withSuppressedSince(long count) {
         return new AlertData(watchId, watchName, articleId, title, url, source, language, highlights, entities,
-                topics, count, replay);
+                topics, count, replay, storyUpdate);
     }
 
     /** A copy carrying {@code newHighlights}. */
     public AlertData withHighlights(List<Highlight> newHighlights) {
         return new AlertData(watchId, watchName, articleId, title, url, source, language, newHighlights, entities,
-                topics, suppressedSince, replay);
+                topics, suppressedSince, replay, storyUpdate);
     }
 
     /** A copy marked as produced by a replay. */
     public AlertData asReplay() {
         return new AlertData(watchId, watchName, articleId, title, url, source, language, highlights, entities,
-                topics, suppressedSince, true);
+                topics, suppressedSince, true, storyUpdate);
+    }
+
+    /** A copy saying why the watch alerts again on a story it already alerted on. */
+    public AlertData withStoryUpdate(StoryUpdate update) {
+        return new AlertData(watchId, watchName, articleId, title, url, source, language, highlights, entities,
+                topics, suppressedSince, replay, update);
     }
 }
