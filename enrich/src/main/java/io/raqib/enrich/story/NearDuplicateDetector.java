@@ -13,7 +13,8 @@ import java.util.Set;
  * Near-duplicates and stories. An article whose MinHash over 5-word shingles of its story body ({@link StoryBody}:
  * the clean body without headline, bylines and credit lines, so a copy under a new headline or byline still
  * compares; title + body when the story body is under {@value #MIN_STORY_TERMS} words) agrees with an article seen
- * within the window on at least {@code duplicateThreshold} of positions is a duplicate of the first such article.
+ * within the window on at least {@code duplicateThreshold} of positions is a duplicate of the first such article;
+ * a text of fewer than six words is never one.
  * Otherwise it joins the story of the most similar article whose content-word sets are similar enough
  * ({@code storyThreshold}): a story needs many shared words, not one shared name, so unrelated articles about the
  * same country or person stay apart. An article joining a story gets the share of its text that the closest
@@ -105,7 +106,9 @@ public final class NearDuplicateDetector {
 
     /** Decides on article {@code id} seen at {@code at} (epoch ms) and remembers it in {@code store}. */
     public Verdict assess(String id, StorySignature signature, long at, SignatureStore store) {
-        if (signature.shingles().length == 0 || signature.shingles()[0] == Integer.MAX_VALUE) {
+        // A text of fewer than six words (a cartoon titled "كاريكاتير", no body) says nothing another one cannot.
+        if (signature.shingles().length == 0 || signature.shingles()[0] == Integer.MAX_VALUE
+                || signature.shingleCount() == 1) {
             return new Verdict(null, id, null);
         }
         long since = at - windowMs;

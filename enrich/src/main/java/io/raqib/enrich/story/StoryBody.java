@@ -76,15 +76,20 @@ final class StoryBody {
             int[] line = lines.get(i);
             String text = cleanBody.substring(line[0], line[1]);
             boolean edge = i < EDGE_LINES || i >= lines.size() - EDGE_LINES;
-            if (isCreditLine(text, edge)) {
+            List<int[]> asides = new ArrayList<>();
+            StringBuilder rest = new StringBuilder();
+            Matcher aside = ASIDE.matcher(text);
+            while (aside.find()) {
+                if (credit.matcher(aside.group(1)).find() || agency.matcher(aside.group(1).strip()).matches()) {
+                    asides.add(new int[] {line[0] + aside.start(), line[0] + aside.end()});
+                    aside.appendReplacement(rest, " ");
+                }
+            }
+            aside.appendTail(rest);
+            if (isCreditLine(rest.toString(), edge)) {
                 spans.add(line);
             } else {
-                Matcher aside = ASIDE.matcher(text);
-                while (aside.find()) {
-                    if (credit.matcher(aside.group(1)).find() || agency.matcher(aside.group(1).strip()).matches()) {
-                        spans.add(new int[] {line[0] + aside.start(), line[0] + aside.end()});
-                    }
-                }
+                spans.addAll(asides);
             }
         }
         return spans;

@@ -132,10 +132,12 @@ class NearDuplicateDetectorTest {
     }
 
     @Test
-    void emptyArticlesAreNeverDuplicates() {
+    void emptyArticlesAndOneWordTextsAreNeverDuplicates() {
         assess("a", "", "", 0);
+        assess("c1", "كاريكاتير", "", 0);
 
         assertThat(assess("b", "", "", HOUR)).isEqualTo(new NearDuplicateDetector.Verdict(null, "b", null));
+        assertThat(assess("c2", "كاريكاتير", "", HOUR)).isEqualTo(new NearDuplicateDetector.Verdict(null, "c2", null));
     }
 
     @Test

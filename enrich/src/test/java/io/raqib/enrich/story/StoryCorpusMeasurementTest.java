@@ -15,8 +15,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -100,7 +102,55 @@ class StoryCorpusMeasurementTest {
             report.append(copies(withCopies, threshold));
         }
         System.out.println(report);
+        System.out.println(falseMerges(corpus, raw));
         assertThat(flagged(corpus, DEFAULT_DUPLICATE)).isLessThan(corpus.size() / 5);
+    }
+
+    /**
+     * The pairs flagged at the default threshold whose clean bodies share under half of the shorter one's 5-word
+     * shingles (whitespace words, exact): likely false merges, listed with their titles for reading.
+     */
+    private String falseMerges(List<Item> items, List<String[]> raw) {
+        NearDuplicateDetector detector = new NearDuplicateDetector(Duration.ofHours(72), DEFAULT_DUPLICATE, 0.3);
+        InMemorySignatureStore store = new InMemorySignatureStore(Duration.ofHours(72));
+        StringBuilder out = new StringBuilder();
+        int pairs = 0;
+        int suspect = 0;
+        for (Item item : items) {
+            String original = detector.assess(item.id(), item.signature(), item.at(), store).duplicateOf();
+            if (original == null) {
+                continue;
+            }
+            pairs++;
+            String[] a = raw.get(Integer.parseInt(item.id().substring(1)));
+            String[] b = raw.get(Integer.parseInt(original.substring(1)));
+            double shared = sharedShingles(a[1], b[1]);
+            if (shared < 0.5) {
+                suspect++;
+                out.append(String.format("%n  %.2f  %s  |  %s", shared, b[0], a[0]));
+            }
+        }
+        return String.format("flagged pairs at %.1f: %d, sharing under half of the shorter body's shingles: %d%s",
+                DEFAULT_DUPLICATE, pairs, suspect, out);
+    }
+
+    private static double sharedShingles(String a, String b) {
+        Set<String> x = wordShingles(a);
+        Set<String> y = wordShingles(b);
+        if (x.isEmpty() || y.isEmpty()) {
+            return 0;
+        }
+        long common = x.stream().filter(y::contains).count();
+        return (double) common / Math.min(x.size(), y.size());
+    }
+
+    private static Set<String> wordShingles(String text) {
+        String[] words = text.split("[\\s\\p{P}]+");
+        Set<String> shingles = new HashSet<>();
+        for (int i = 0; i + NearDuplicateDetector.SHINGLE <= words.length; i++) {
+            shingles.add(String.join(" ", Arrays.copyOfRange(words, i, i + NearDuplicateDetector.SHINGLE)));
+        }
+        return shingles;
     }
 
     private int flagged(List<Item> items, double threshold) {
