@@ -40,6 +40,8 @@ class StoryCorpusMeasurementTest {
     /** Text appended to an article to make an update, as a share of its length. */
     private static final double[] ADDED = {0.25, 0.5, 1.0};
     private static final double DEFAULT_DUPLICATE = 0.6;
+    /** The sink's {@code AlertGate.NEW_TEXT_THRESHOLD} (another module). */
+    private static final double NEW_TEXT_ALERT = 0.4;
     private static final DateTimeFormatter EXTRACTED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String[] BYLINES = {"بقلم: محمد العتيبي", "عمر إبراهيم – عين اليوم", "الرياض – واس",
         "كتب: سامي الحربي"};
@@ -174,6 +176,10 @@ class StoryCorpusMeasurementTest {
         List<Double> copyNew = new ArrayList<>();
         List<List<Double>> updateNew = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         int[] updateDuplicates = new int[3];
+        int[][] foundByEdit = new int[4][2];
+        int alertAgain = 0;
+        int updatesAlerting = 0;
+        int updates = 0;
         Map<String, String> duplicateOf = new HashMap<>();
         for (Item item : items) {
             NearDuplicateDetector.Verdict v = detector.assess(item.id(), item.signature(), item.at(), store);
@@ -188,12 +194,22 @@ class StoryCorpusMeasurementTest {
                 found += original.equals(v.duplicateOf()) ? 1 : 0;
                 wrong += v.duplicateOf() != null && !original.equals(v.duplicateOf()) ? 1 : 0;
                 sameStory += v.newText() != null ? 1 : 0;
+                alertAgain += share >= NEW_TEXT_ALERT ? 1 : 0;
+                int[] byEdit = foundByEdit[(int) Math.round(item.edited() * 100) - 2];
+                byEdit[0] += original.equals(v.duplicateOf()) ? 1 : 0;
+                byEdit[1]++;
                 copyNew.add(share);
             } else {
                 int k = item.edited() == -0.25 ? 0 : item.edited() == -0.5 ? 1 : 2;
                 updateNew.get(k).add(share);
                 updateDuplicates[k] += v.duplicateOf() != null ? 1 : 0;
+                updates += k == 2 ? 1 : 0;
+                updatesAlerting += k == 2 && share >= NEW_TEXT_ALERT ? 1 : 0;
             }
+        }
+        StringBuilder byEdit = new StringBuilder();
+        for (int e = 0; e < foundByEdit.length; e++) {
+            byEdit.append(String.format(" %d %%: %d/%d", e + 2, foundByEdit[e][0], foundByEdit[e][1]));
         }
         return String.format("; copies %d: duplicateOf the original %d (%.1f %%), of another %d, same story %d; "
                         + "new text of copies p50 %.2f p95 %.2f p99 %.2f max %.2f; updates +25/50/100 %%: new text "
@@ -201,7 +217,10 @@ class StoryCorpusMeasurementTest {
                 100.0 * found / copies, wrong, sameStory, pct(copyNew, 50), pct(copyNew, 95), pct(copyNew, 99),
                 pct(copyNew, 100), pct(updateNew.get(0), 5), pct(updateNew.get(1), 5), pct(updateNew.get(2), 5),
                 pct(updateNew.get(0), 50), pct(updateNew.get(1), 50), pct(updateNew.get(2), 50),
-                updateDuplicates[0], updateDuplicates[1], updateDuplicates[2]);
+                updateDuplicates[0], updateDuplicates[1], updateDuplicates[2])
+                + String.format("; found by words changed:%s; copies a watch alerts on again (new text >= %.1f): %d; "
+                        + "+100 %% updates it alerts on: %d/%d", byEdit, NEW_TEXT_ALERT, alertAgain, updatesAlerting,
+                updates);
     }
 
     /** The earlier detector's shingles: title and whole clean body. */
