@@ -181,10 +181,12 @@ class StoryCorpusMeasurementTest {
         int updatesAlerting = 0;
         int updates = 0;
         Map<String, String> duplicateOf = new HashMap<>();
+        Map<String, String> storyOf = new HashMap<>();
         for (Item item : items) {
             NearDuplicateDetector.Verdict v = detector.assess(item.id(), item.signature(), item.at(), store);
             if (item.copyOf() == null) {
                 duplicateOf.put(item.id(), v.duplicateOf() == null ? item.id() : v.duplicateOf());
+                storyOf.put(item.id(), v.storyId());
                 continue;
             }
             String original = duplicateOf.get(item.copyOf());
@@ -193,8 +195,9 @@ class StoryCorpusMeasurementTest {
                 copies++;
                 found += original.equals(v.duplicateOf()) ? 1 : 0;
                 wrong += v.duplicateOf() != null && !original.equals(v.duplicateOf()) ? 1 : 0;
-                sameStory += v.newText() != null ? 1 : 0;
-                alertAgain += share >= NEW_TEXT_ALERT ? 1 : 0;
+                boolean inStory = v.storyId().equals(storyOf.get(item.copyOf()));
+                sameStory += inStory ? 1 : 0;
+                alertAgain += !inStory || share >= NEW_TEXT_ALERT ? 1 : 0;
                 int[] byEdit = foundByEdit[(int) Math.round(item.edited() * 100) - 2];
                 byEdit[0] += original.equals(v.duplicateOf()) ? 1 : 0;
                 byEdit[1]++;
@@ -211,14 +214,15 @@ class StoryCorpusMeasurementTest {
         for (int e = 0; e < foundByEdit.length; e++) {
             byEdit.append(String.format(" %d %%: %d/%d", e + 2, foundByEdit[e][0], foundByEdit[e][1]));
         }
-        return String.format("; copies %d: duplicateOf the original %d (%.1f %%), of another %d, same story %d; "
+        return String.format("; copies %d: duplicateOf the original %d (%.1f %%), of another %d, in the original's "
+                        + "story %d; "
                         + "new text of copies p50 %.2f p95 %.2f p99 %.2f max %.2f; updates +25/50/100 %%: new text "
                         + "p5 %.2f/%.2f/%.2f p50 %.2f/%.2f/%.2f, flagged duplicate %d/%d/%d", copies, found,
                 100.0 * found / copies, wrong, sameStory, pct(copyNew, 50), pct(copyNew, 95), pct(copyNew, 99),
                 pct(copyNew, 100), pct(updateNew.get(0), 5), pct(updateNew.get(1), 5), pct(updateNew.get(2), 5),
                 pct(updateNew.get(0), 50), pct(updateNew.get(1), 50), pct(updateNew.get(2), 50),
                 updateDuplicates[0], updateDuplicates[1], updateDuplicates[2])
-                + String.format("; found by words changed:%s; copies a watch alerts on again (new text >= %.1f): %d; "
+                + String.format("; found by words changed:%s; copies a watch alerts on again (other story or new text >= %.1f): %d; "
                         + "+100 %% updates it alerts on: %d/%d", byEdit, NEW_TEXT_ALERT, alertAgain, updatesAlerting,
                 updates);
     }
