@@ -101,11 +101,19 @@ class StoryCorpusMeasurementTest {
             int flagged = flagged(corpus, threshold);
             report.append(String.format("%n  story body at %.1f: %d (%.1f %%)", threshold, flagged,
                     100.0 * flagged / corpus.size()));
-            report.append(copies(withCopies, threshold));
+            report.append(copies(withCopies, threshold).report());
         }
         System.out.println(report);
         System.out.println(falseMerges(corpus, raw));
-        assertThat(flagged(corpus, DEFAULT_DUPLICATE)).isLessThan(corpus.size() / 5);
+        Copies atDefault = copies(withCopies, DEFAULT_DUPLICATE);
+        // Floors a few points under the figures of 2026-12-02 (docs/quality.md): 10.0 %, 87.3 %, 3 of 542.
+        assertThat(flagged(corpus, DEFAULT_DUPLICATE)).isLessThan(corpus.size() * 12 / 100);
+        assertThat(atDefault.found()).isGreaterThan(atDefault.copies() * 80 / 100);
+        assertThat(atDefault.alertAgain()).isLessThan(atDefault.copies() / 50);
+    }
+
+    /** What {@link #copies} measured: the copies, those found as duplicates, those a watch alerts on again. */
+    private record Copies(int copies, int found, int alertAgain, String report) {
     }
 
     /**
@@ -166,7 +174,7 @@ class StoryCorpusMeasurementTest {
     }
 
     /** Recall and wrong merges of the disguised copies, new text of copies and updates, at {@code threshold}. */
-    private String copies(List<Item> items, double threshold) {
+    private Copies copies(List<Item> items, double threshold) {
         NearDuplicateDetector detector = new NearDuplicateDetector(Duration.ofHours(72), threshold, 0.3);
         InMemorySignatureStore store = new InMemorySignatureStore(Duration.ofHours(72));
         int copies = 0;
@@ -214,7 +222,8 @@ class StoryCorpusMeasurementTest {
         for (int e = 0; e < foundByEdit.length; e++) {
             byEdit.append(String.format(" %d %%: %d/%d", e + 2, foundByEdit[e][0], foundByEdit[e][1]));
         }
-        return String.format("; copies %d: duplicateOf the original %d (%.1f %%), of another %d, in the original's "
+        return new Copies(copies, found, alertAgain, String.format("; copies %d: duplicateOf the original %d (%.1f %%), "
+                        + "of another %d, in the original's "
                         + "story %d; "
                         + "new text of copies p50 %.2f p95 %.2f p99 %.2f max %.2f; updates +25/50/100 %%: new text "
                         + "p5 %.2f/%.2f/%.2f p50 %.2f/%.2f/%.2f, flagged duplicate %d/%d/%d", copies, found,
@@ -222,9 +231,9 @@ class StoryCorpusMeasurementTest {
                 pct(copyNew, 100), pct(updateNew.get(0), 5), pct(updateNew.get(1), 5), pct(updateNew.get(2), 5),
                 pct(updateNew.get(0), 50), pct(updateNew.get(1), 50), pct(updateNew.get(2), 50),
                 updateDuplicates[0], updateDuplicates[1], updateDuplicates[2])
-                + String.format("; found by words changed:%s; copies a watch alerts on again (other story or new text >= %.1f): %d; "
-                        + "+100 %% updates it alerts on: %d/%d", byEdit, NEW_TEXT_ALERT, alertAgain, updatesAlerting,
-                updates);
+                + String.format("; found by words changed:%s; copies a watch alerts on again (other story or new "
+                        + "text >= %.1f): %d; +100 %% updates it alerts on: %d/%d", byEdit, NEW_TEXT_ALERT, alertAgain,
+                updatesAlerting, updates));
     }
 
     /** The earlier detector's shingles: title and whole clean body. */
