@@ -9,6 +9,8 @@ import io.raqib.core.kafka.DlqHeaders;
 import io.raqib.core.kafka.TopicSpec;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
+import io.raqib.core.model.EnrichedArticle;
+import io.raqib.core.model.StoryUpdate;
 import io.raqib.core.model.Watch;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.EnrichService;
@@ -117,6 +119,53 @@ class PipelineIT {
     }
 
     @Test
+    void aRewrittenCopyOfAnAlertedStoryStaysQuietAndAnUpdateWithNewTextAlertsSayingWhy(@TempDir Path dir)
+            throws Exception {
+        String marker = "quarkmoss" + UUID.randomUUID().toString().substring(0, 6).replaceAll("[0-9-]", "x");
+        Watch watch = new Watch("story-watch-" + marker, "Story watch", marker, null, null, List.of(), null, null);
+        KafkaTestClients.send(config.bootstrapServers(), Topics.WATCHES, watch.id(), watch);
+        String story = "Engineers found " + marker + " growing inside the cooling towers of the northern power "
+                + "station on Tuesday, forcing the operator to shut two of its four turbines while crews cleaned the "
+                + "pipes. The company said supplies to homes were not affected and that the plant would be back at "
+                + "full capacity by the end of the week.";
+        String followUp = "On Thursday the energy ministry ordered inspections at every station on the river, and "
+                + "biologists from the university said the warm water released by the plants had let the species "
+                + "spread upstream for three summers. Fishermen told reporters that catches near the outflow had "
+                + "halved, and the regional council asked for a report on the damage to the wetlands before winter.";
+        Path original = write(dir, "original.txt", "Power station shuts turbines\n\n" + story);
+        Path copy = write(dir, "copy.txt", "Cooling towers clogged, two turbines idle at northern plant\n"
+                + "By Jane Doe, Reuters\nLONDON (Reuters) - " + story + "\n(Reporting by Jane Doe; Editing by "
+                + "Sam Holmes)");
+        Path update = write(dir, "update.txt", "Power station shuts turbines\n\n" + story + "\n" + followUp);
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (sink.registry().get(watch.id()) == null && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+
+        ingest(List.of(original));
+        KafkaTestClients.readUntil(config.bootstrapServers(), Topics.ALERTS, r -> r.key().equals(watch.id()), 1, WAIT);
+        ingest(List.of(copy));
+        String copyId = articleId(copy);
+        List<ConsumerRecord<String, EnrichedArticle>> copyEnriched = KafkaTestClients.readUntil(
+                config.bootstrapServers(), Topics.ARTICLES_ENRICHED, r -> r.key().equals(copyId), 1, WAIT);
+        ingest(List.of(update));
+        KafkaTestClients.readUntil(config.bootstrapServers(), Topics.ALERTS, r -> r.key().equals(watch.id()), 2, WAIT);
+        List<ConsumerRecord<String, Alert>> alerts = KafkaTestClients.readUntil(config.bootstrapServers(),
+                Topics.ALERTS, r -> r.key().equals(watch.id()), 3, Duration.ofSeconds(5));
+
+        assertThat(copyEnriched.get(0).value().duplicateOf()).isEqualTo(articleId(original));
+        assertThat(alerts).extracting(r -> r.value().data().articleId())
+                .containsExactly(articleId(original), articleId(update));
+        StoryUpdate why = alerts.get(1).value().data().storyUpdate();
+        assertThat(why.storyId()).isEqualTo(articleId(original));
+        assertThat(why.newText()).isGreaterThanOrEqualTo(0.4);
+    }
+
+    private static Path write(Path dir, String name, String text) throws Exception {
+        return Files.writeString(dir.resolve(name), text + "\n");
+    }
+
+    @Test
     void kcatReadsAlertsAsPlainCloudEventJson() throws Exception {
         Assumptions.assumeTrue(onPath("kcat"), "kcat not installed (.ci/run installs it)");
         ingest(List.of(SEED));
@@ -152,9 +201,13 @@ class PipelineIT {
     }
 
     private static String seedArticleId() throws Exception {
+        return articleId(SEED);
+    }
+
+    private static String articleId(Path file) throws Exception {
         String[] id = new String[1];
         new io.raqib.ingest.ArticleFileReader(new ArticleValidator(config.maxArticleBytes()))
-                .read(SEED, a -> id[0] = a.id(), e -> { });
+                .read(file, a -> id[0] = a.id(), e -> { });
         return id[0];
     }
 }

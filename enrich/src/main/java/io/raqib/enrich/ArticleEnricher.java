@@ -74,7 +74,7 @@ public final class ArticleEnricher {
                         offset -> alignment == null ? offset : alignment.toBody(offset), language),
                 topics.classify(analyzedTitle, analyzedBody, language), null, article.id())
                 .withLanguageConfidence(useHint ? null : Math.round(detection.confidence() * 1000) / 1000.0);
-        return new Analysis(enriched, stories.signature(analyzedTitle, analyzedBody));
+        return new Analysis(enriched, stories.signature(analyzedTitle, analyzedBody, cleanBody));
     }
 
     /** The near-duplicate and story detector, configured from the settings. */

@@ -37,6 +37,6 @@ public final class OfflineEnricher {
                 : article.published() != null ? article.published() : clock.instant();
         NearDuplicateDetector.Verdict verdict = enricher.detector()
                 .assess(article.id(), analysis.signature(), at.toEpochMilli(), store);
-        return analysis.article().withStory(verdict.duplicateOf(), verdict.storyId());
+        return analysis.article().withStory(verdict.duplicateOf(), verdict.storyId(), verdict.newText());
     }
 }

@@ -34,11 +34,13 @@ final class ReleaseProcessor implements Processor<String, StoryVerdict, String, 
             throw new IllegalStateException("no analyzed article waits at raw partition " + verdict.partition()
                     + ", offset " + verdict.offset() + " for the verdict on " + verdict.articleId());
         }
-        byte[] released = VerdictSplice.withVerdict(held, verdict.duplicateOf(), verdict.storyId());
+        byte[] released = VerdictSplice.withVerdict(held, verdict.duplicateOf(), verdict.storyId(),
+                verdict.newText());
         if (released == null) {
             String topic = Topics.ARTICLES_ENRICHED.name();
             EnrichedArticle article = JSON.deserializer().deserialize(topic, held);
-            released = JSON.serializer().serialize(topic, article.withStory(verdict.duplicateOf(), verdict.storyId()));
+            released = JSON.serializer().serialize(topic, article.withStory(verdict.duplicateOf(), verdict.storyId(),
+                    verdict.newText()));
         }
         context.forward(record.withKey(verdict.articleId()).withValue(released));
     }

@@ -37,6 +37,6 @@ final class StoryProcessor implements Processor<String, StoryRequest, String, St
         NearDuplicateDetector.Verdict verdict =
                 detector.assess(request.articleId(), request.signature(), record.timestamp(), store);
         context.forward(record.withValue(new StoryVerdict(request.articleId(), request.partition(), request.offset(),
-                verdict.duplicateOf(), verdict.storyId())));
+                verdict.duplicateOf(), verdict.storyId(), verdict.newText())));
     }
 }

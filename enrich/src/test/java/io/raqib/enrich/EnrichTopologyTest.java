@@ -108,6 +108,27 @@ class EnrichTopologyTest {
     }
 
     @Test
+    void aRewrittenWireCopyIsADuplicateAndAnUpdateCarriesItsShareOfNewText() {
+        TestInputTopic<String, Article> raw = rawTopic();
+        Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
+        raw.pipeInput("orig", story("orig", "Storm floods the coast", STORY), t0);
+        raw.pipeInput("copy", story("copy", "Thousands flee as floods hit northern villages; schools shut",
+                "By Jane Doe\nLONDON (Reuters) - " + STORY + "\n(Reporting by Jane Doe; Editing by Sam Holmes)"),
+                t0.plusSeconds(600));
+        raw.pipeInput("update", story("update", "Storm floods the coast", STORY + "\n" + STORY_FOLLOW_UP),
+                t0.plusSeconds(1200));
+
+        Map<String, EnrichedArticle> out = enriched.readKeyValuesToMap();
+        assertThat(out.get("orig").newText()).isNull();
+        assertThat(out.get("copy").duplicateOf()).isEqualTo("orig");
+        assertThat(out.get("copy").newText().share()).isLessThan(0.1);
+        assertThat(out.get("update").duplicateOf()).isNull();
+        assertThat(out.get("update").storyId()).isEqualTo("orig");
+        assertThat(out.get("update").newText().comparedWith()).isEqualTo("orig");
+        assertThat(out.get("update").newText().share()).isBetween(0.4, 0.7);
+    }
+
+    @Test
     void aCopyOutsideTheWindowIsNotADuplicate() {
         TestInputTopic<String, Article> raw = rawTopic();
         Instant t0 = Instant.parse("2026-11-01T00:00:00Z");
@@ -133,6 +154,10 @@ class EnrichTopologyTest {
             + "forcing emergency services to evacuate residents from three villages. Rescue teams worked through the "
             + "night to reach families trapped by rising water, officials said, and schools will stay closed on "
             + "Monday while engineers inspect damaged bridges and roads across the region.";
+    private static final String STORY_FOLLOW_UP = "By Monday evening the water had begun to recede, but the regional "
+            + "governor warned that more rain was forecast for Wednesday. Insurance companies estimated the damage at "
+            + "several million euros, and farmers said entire harvests of potatoes and cabbage had been lost in the "
+            + "low fields near the estuary, where the sea wall failed in two places.";
     private static final String OTHER = "The central bank raised its main interest rate by a quarter point on "
             + "Thursday, citing stubborn inflation in services and a tight labour market. Markets had expected the "
             + "move, and the currency barely changed after the announcement.";

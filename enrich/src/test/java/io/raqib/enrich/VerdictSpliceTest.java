@@ -6,6 +6,7 @@ import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Entity;
 import io.raqib.core.model.Mention;
+import io.raqib.core.model.NewText;
 import io.raqib.core.model.Topic;
 import java.time.Instant;
 import java.util.List;
@@ -22,16 +23,19 @@ class VerdictSpliceTest {
 
     @Property
     void theSplicedJsonIsWhatTheMapperWritesForTheArticleWithItsVerdict(@ForAll("text") String title,
-            @ForAll("text") String author, @ForAll("text") String duplicateOf, @ForAll("text") String storyId) {
+            @ForAll("text") String author, @ForAll("text") String duplicateOf, @ForAll("text") String storyId,
+            @ForAll boolean joinedAStory) {
         EnrichedArticle analyzed = new EnrichedArticle("a1", "https://example.com/a1", "src", title,
                 "Body " + TRAP + " and {\"duplicateOf\":null,\"storyId\":null}", null, "ar",
                 Instant.parse("2026-11-30T08:00:00Z"), null, "clean " + TRAP,
                 List.of(new Entity("Q1", TRAP, "person", List.of(new Mention("body", 0, 4, TRAP)))),
                 List.of(new Topic("medtop:1", TRAP)), null, null, author, List.of(TRAP, "news"), 0.9);
 
-        byte[] spliced = VerdictSplice.withVerdict(bytes(analyzed), duplicateOf, storyId);
+        NewText newText = joinedAStory ? new NewText(0.375, storyId) : null;
 
-        assertThat(spliced).isEqualTo(bytes(analyzed.withStory(duplicateOf, storyId)));
+        byte[] spliced = VerdictSplice.withVerdict(bytes(analyzed), duplicateOf, storyId, newText);
+
+        assertThat(spliced).isEqualTo(bytes(analyzed.withStory(duplicateOf, storyId, newText)));
     }
 
     @Test
@@ -39,7 +43,7 @@ class VerdictSpliceTest {
         byte[] decided = bytes(new EnrichedArticle("a1", null, null, "t", "b", null, "en", null, null, "b",
                 List.of(), List.of(), "a0", "a0"));
 
-        assertThat(VerdictSplice.withVerdict(decided, null, "a1")).isNull();
+        assertThat(VerdictSplice.withVerdict(decided, null, "a1", null)).isNull();
     }
 
     /** As the held article and the enriched topic carry it: the topic's serializer. */

@@ -12,6 +12,8 @@ import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.EnrichedArticle;
+import io.raqib.core.model.NewText;
+import io.raqib.core.model.StoryUpdate;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.delivery.DeskTopics;
 import io.raqib.sink.gate.AlertFactory;
@@ -131,6 +133,21 @@ class SinkTopologyTest {
         enriched.pipeInput("d3", Articles.of("d3", "en", "Election observers", "Observers arrived for the election."));
 
         assertThat(alerts.readValuesToList()).extracting(a -> a.data().articleId()).containsExactly("d1", "d3");
+        assertThat(metrics.counter("raqib.sink.alerts.suppressed", "reason", "same-story").count()).isEqualTo(1);
+    }
+
+    @Test
+    void aStoryAlertsAgainThroughTheCandidateTopicOnlyForAnArticleWithEnoughNewText() {
+        enriched.pipeInput("n1", Articles.of("n1", "en", "Election called", "The president called an election."));
+        enriched.pipeInput("n2", Articles.of("n2", "en", "Snap election", "By Jane Doe. The president called an "
+                + "election.").withStory(null, "n1", new NewText(0.12, "n1")));
+        enriched.pipeInput("n3", Articles.of("n3", "en", "Election date set", "The president called an election "
+                + "for May; the opposition will boycott it.").withStory(null, "n1", new NewText(0.55, "n1")));
+
+        List<Alert> out = alerts.readValuesToList();
+        assertThat(out).extracting(a -> a.data().articleId()).containsExactly("n1", "n3");
+        assertThat(out.get(1).data().storyUpdate()).isEqualTo(new StoryUpdate("n1", 0.55, "n1"));
+        assertThat(out.get(1).data().suppressedSince()).isEqualTo(1);
         assertThat(metrics.counter("raqib.sink.alerts.suppressed", "reason", "same-story").count()).isEqualTo(1);
     }
 

@@ -15,7 +15,8 @@ import java.util.Map;
  *                           start; null = bundled forms only
  * @param window             {@code raqib.dedup.window}: how far back near-duplicates and stories are looked for
  *                           (ISO-8601 duration, default {@code PT72H})
- * @param duplicateThreshold {@code raqib.duplicate.threshold}: least similarity of a near-duplicate (0.9)
+ * @param duplicateThreshold {@code raqib.duplicate.threshold}: least similarity of a near-duplicate
+ *                           (0.6: story-body shingles, docs/quality.md)
  * @param storyThreshold     {@code raqib.story.threshold}: least content-word similarity of one story (0.3)
  */
 public record EnrichSettings(Path gazetteerDir, Path topicRulesDir, Path boilerplateDir, Duration window,
@@ -33,10 +34,10 @@ public record EnrichSettings(Path gazetteerDir, Path topicRulesDir, Path boilerp
             TOPIC_RULES_DIR, "",
             BOILERPLATE_DIR, "",
             DEDUP_WINDOW, "PT72H",
-            DUPLICATE_THRESHOLD, "0.9",
+            DUPLICATE_THRESHOLD, "0.6",
             STORY_THRESHOLD, "0.3");
 
-    /** The defaults: bundled data only, a 72-hour window, thresholds 0.9 and 0.3. */
+    /** The defaults: bundled data only, a 72-hour window, thresholds 0.6 and 0.3. */
     public static EnrichSettings defaults() {
         return RaqibConfig.defaults().enrich();
     }

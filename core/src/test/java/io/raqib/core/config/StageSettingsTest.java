@@ -22,7 +22,7 @@ class StageSettingsTest {
     void defaultsAreBundledDataASeventyTwoHourWindowAndAThousandWatchesPerDesk() {
         RaqibConfig c = RaqibConfig.defaults();
 
-        assertThat(c.enrich()).isEqualTo(new EnrichSettings(null, null, null, Duration.ofHours(72), 0.9, 0.3));
+        assertThat(c.enrich()).isEqualTo(new EnrichSettings(null, null, null, Duration.ofHours(72), 0.6, 0.3));
         assertThat(c.sink().maxWatchesPerDesk()).isEqualTo(1000);
         assertThat(c.ingest().feedsFile()).isEqualTo(Path.of("feeds.yaml"));
         assertThat(c.ingest().feedTimeout()).isEqualTo(Duration.ofSeconds(20));

@@ -14,11 +14,13 @@ import org.apache.kafka.common.serialization.Serdes;
  * Binary serdes for what the story step stores and ships with an article's signatures: each story lookup reads
  * several remembered articles, and their ~200 signature values as JSON numbers cost a tenth of enrich's time to
  * parse. Layout: a version byte, then strings as length-prefixed UTF-8 (-1 for null) and signatures as
- * length-prefixed ints. Values an earlier version wrote as JSON are still read.
+ * length-prefixed ints; version 2 follows each signature with its shingle count. Version 1 records and values an
+ * earlier version wrote as JSON are still read (their shingle count unknown).
  */
 public final class SignatureSerdes {
 
     private static final byte V1 = 1;
+    private static final byte V2 = 2;
 
     private SignatureSerdes() {
     }
@@ -44,10 +46,11 @@ public final class SignatureSerdes {
             }
             try {
                 ByteBuffer in = ByteBuffer.wrap(bytes);
-                if (in.get() != V1) {
+                byte version = in.get();
+                if (version != V1 && version != V2) {
                     throw new SerializationException("unknown " + type.getSimpleName() + " format on " + topic);
                 }
-                return read.apply(new Reader(in));
+                return read.apply(new Reader(in, version));
             } catch (BufferUnderflowException | IllegalArgumentException | NegativeArraySizeException e) {
                 throw new SerializationException("not a valid " + type.getSimpleName() + " record on " + topic, e);
             }
@@ -56,7 +59,7 @@ public final class SignatureSerdes {
 
     /** Accumulates strings, ints and signatures into one record. */
     public static final class Writer {
-        private ByteBuffer out = ByteBuffer.allocate(1024).put(V1);
+        private ByteBuffer out = ByteBuffer.allocate(1024).put(V2);
 
         /** A record starting with {@code strings}. */
         public Writer(String... strings) {
@@ -88,10 +91,11 @@ public final class SignatureSerdes {
             return this;
         }
 
-        /** Appends both signatures of {@code s}. */
+        /** Appends both signatures of {@code s} and its shingle count. */
         public Writer signature(StorySignature s) {
             ints(s.shingles());
-            return ints(s.words());
+            ints(s.words());
+            return integer(s.shingleCount());
         }
 
         private Writer ints(int[] values) {
@@ -121,9 +125,11 @@ public final class SignatureSerdes {
     /** Reads back what a {@link Writer} wrote, in the same order. */
     public static final class Reader {
         private final ByteBuffer in;
+        private final byte version;
 
-        Reader(ByteBuffer in) {
+        Reader(ByteBuffer in, byte version) {
             this.in = in;
+            this.version = version;
         }
 
         /** {@code count} items of {@code size} bytes, refused when the record cannot hold them (no huge array). */
@@ -155,9 +161,11 @@ public final class SignatureSerdes {
             return in.getLong();
         }
 
-        /** The next signature pair. */
+        /** The next signature pair (and, from version 2 on, its shingle count). */
         public StorySignature signature() {
-            return new StorySignature(ints(), ints());
+            int[] shingles = ints();
+            int[] words = ints();
+            return new StorySignature(shingles, words, version >= V2 ? in.getInt() : 0);
         }
 
         private int[] ints() {

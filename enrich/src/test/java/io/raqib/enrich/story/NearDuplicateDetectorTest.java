@@ -2,6 +2,7 @@ package io.raqib.enrich.story;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.raqib.core.model.NewText;
 import io.raqib.enrich.text.AnalyzedText;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ class NearDuplicateDetectorTest {
 
     @BeforeEach
     void setUp() {
-        detector = new NearDuplicateDetector(Duration.ofHours(72), 0.9, 0.3);
+        detector = new NearDuplicateDetector(Duration.ofHours(72), 0.6, 0.3);
         store = new InMemorySignatureStore(Duration.ofHours(72));
     }
 
@@ -40,8 +41,58 @@ class NearDuplicateDetectorTest {
         NearDuplicateDetector.Verdict copy = assess("b", "خطط بوتين في سوريا", SYRIA + " المصدر: وكالات.", HOUR);
         NearDuplicateDetector.Verdict again = assess("c", "خطط بوتين في سوريا", SYRIA, 2 * HOUR);
 
-        assertThat(copy).isEqualTo(new NearDuplicateDetector.Verdict("a", "a"));
-        assertThat(again).isEqualTo(new NearDuplicateDetector.Verdict("a", "a"));
+        assertThat(copy.duplicateOf()).isEqualTo("a");
+        assertThat(copy.storyId()).isEqualTo("a");
+        assertThat(again.duplicateOf()).isEqualTo("a");
+        assertThat(again.newText()).isEqualTo(new NewText(0.0, "a"));
+    }
+
+    @Test
+    void aCopyUnderANewHeadlineWithABylineADatelineAndACreditLineIsADuplicate() {
+        assess("a", "خطط بوتين في سوريا", SYRIA, 0);
+
+        NearDuplicateDetector.Verdict copy = assess("b", "الكرملين يكشف خطط بوتين بعد فوز الأسد بولاية جديدة",
+                "بقلم: محمد العتيبي\nموسكو (رويترز) - " + SYRIA.replace("القادمة", "المقبلة")
+                        + "\nساهم في إعداد هذا التقرير سامي عبدالله من موسكو\n// انتهى //", HOUR);
+
+        assertThat(copy.duplicateOf()).isEqualTo("a");
+        assertThat(copy.newText().share()).isLessThan(0.4);
+    }
+
+    @Test
+    void anEnglishWireCopyWithItsCreditsIsADuplicate() {
+        String wire = "The UN Security Council on Friday unanimously passed a resolution endorsing an international "
+                + "road map for a Syria peace process, a rare show of unity among major powers on a conflict that "
+                + "has killed more than a quarter of a million people.";
+        assess("a", "UN council backs Syria peace plan", wire, 0);
+
+        NearDuplicateDetector.Verdict copy = assess("b", "Security Council unanimously endorses road map to end "
+                + "Syrian war", "By Michelle Nichols, Reuters\nUNITED NATIONS (Reuters) - " + wire
+                + " (Reporting by Michelle Nichols; Editing by Grant McCool)\nLouis Charbonneau contributed to this "
+                + "report.", HOUR);
+
+        assertThat(copy.duplicateOf()).isEqualTo("a");
+    }
+
+    @Test
+    void tinyBodiesAreComparedWithTheirTitles() {
+        assess("a", "زلزال يضرب شمال سوريا", "التفاصيل لاحقا", 0);
+
+        assertThat(assess("b", "خطط بوتين في سوريا", "التفاصيل لاحقا", HOUR).duplicateOf()).isNull();
+        assertThat(assess("c", "زلزال يضرب شمال سوريا", "التفاصيل لاحقا", HOUR).duplicateOf()).isEqualTo("a");
+    }
+
+    @Test
+    void anUpdateAddingParagraphsJoinsTheStoryWithItsShareOfNewText() {
+        assess("a", "خطط بوتين في سوريا", SYRIA, 0);
+
+        NearDuplicateDetector.Verdict update = assess("b", "خطط بوتين في سوريا", SYRIA + "\n" + SYRIA_EARTHQUAKE,
+                HOUR);
+
+        assertThat(update.duplicateOf()).isNull();
+        assertThat(update.storyId()).isEqualTo("a");
+        assertThat(update.newText().comparedWith()).isEqualTo("a");
+        assertThat(update.newText().share()).isBetween(0.35, 0.65);
     }
 
     @Test
@@ -68,7 +119,7 @@ class NearDuplicateDetectorTest {
         assess("a", "خطط بوتين في سوريا", SYRIA, 0);
 
         assertThat(assess("b", "زلزال يضرب شمال سوريا", SYRIA_EARTHQUAKE, HOUR))
-                .isEqualTo(new NearDuplicateDetector.Verdict(null, "b"));
+                .isEqualTo(new NearDuplicateDetector.Verdict(null, "b", null));
     }
 
     @Test
@@ -76,21 +127,24 @@ class NearDuplicateDetectorTest {
         assess("a", "خطط بوتين في سوريا", SYRIA, 0);
 
         assertThat(assess("b", "خطط بوتين في سوريا", SYRIA, 73 * HOUR))
-                .isEqualTo(new NearDuplicateDetector.Verdict(null, "b"));
+                .isEqualTo(new NearDuplicateDetector.Verdict(null, "b", null));
         assertThat(store.size()).isEqualTo(1);
     }
 
     @Test
-    void emptyArticlesAreNeverDuplicates() {
+    void emptyArticlesAndOneWordTextsAreNeverDuplicates() {
         assess("a", "", "", 0);
+        assess("c1", "كاريكاتير", "", 0);
 
-        assertThat(assess("b", "", "", HOUR)).isEqualTo(new NearDuplicateDetector.Verdict(null, "b"));
+        assertThat(assess("b", "", "", HOUR)).isEqualTo(new NearDuplicateDetector.Verdict(null, "b", null));
+        assertThat(assess("c2", "كاريكاتير", "", HOUR)).isEqualTo(new NearDuplicateDetector.Verdict(null, "c2", null));
     }
 
     @Test
     void signatureSimilarityEstimatesJaccard() {
-        StorySignature a = detector.signature(AnalyzedText.of("t"), AnalyzedText.of(SYRIA));
-        StorySignature b = detector.signature(AnalyzedText.of("t"), AnalyzedText.of(SYRIA_EARTHQUAKE));
+        StorySignature a = detector.signature(AnalyzedText.of("t"), AnalyzedText.of(SYRIA), SYRIA);
+        StorySignature b = detector.signature(AnalyzedText.of("t"), AnalyzedText.of(SYRIA_EARTHQUAKE),
+                SYRIA_EARTHQUAKE);
 
         assertThat(MinHash.similarity(a.shingles(), a.shingles())).isEqualTo(1.0);
         assertThat(MinHash.similarity(a.shingles(), b.shingles())).isLessThan(0.1);
@@ -98,8 +152,8 @@ class NearDuplicateDetectorTest {
     }
 
     /**
-     * Signatures are the ones computed before the shingles were hashed without joining them: articles stored in the
-     * window stores by an earlier version still compare.
+     * Signatures are MinHash over the joined-string hashes of the story body's shingles (of title + body when the
+     * body is under {@link NearDuplicateDetector#MIN_STORY_TERMS} words) and of title and body's content words.
      */
     @Test
     void signaturesEqualTheJoinedStringFormula() {
@@ -108,16 +162,20 @@ class NearDuplicateDetectorTest {
             AnalyzedText title = AnalyzedText.of(article[0]);
             AnalyzedText body = AnalyzedText.of(article[1]);
 
-            StorySignature signature = detector.signature(title, body);
+            StorySignature signature = detector.signature(title, body, article[1]);
 
             List<String> terms = new ArrayList<>();
             title.words().forEach(w -> terms.add(w.term()));
             body.words().forEach(w -> terms.add(w.term()));
+            List<String> shingled = body.size() >= NearDuplicateDetector.MIN_STORY_TERMS
+                    ? terms.subList(title.size(), terms.size()) : terms;
             Set<Long> shingles = new HashSet<>();
-            for (int i = 0; i + NearDuplicateDetector.SHINGLE <= terms.size() || i == 0 && !terms.isEmpty(); i++) {
+            for (int i = 0; i + NearDuplicateDetector.SHINGLE <= shingled.size() || i == 0 && !shingled.isEmpty();
+                    i++) {
                 shingles.add(MinHash.hash(String.join(" ",
-                        terms.subList(i, Math.min(terms.size(), i + NearDuplicateDetector.SHINGLE)))));
+                        shingled.subList(i, Math.min(shingled.size(), i + NearDuplicateDetector.SHINGLE)))));
             }
+            assertThat(signature.shingleCount()).isEqualTo(shingles.size());
             StopWords stopWords = StopWords.load();
             Set<Long> words = new HashSet<>();
             terms.stream().filter(t -> t.length() >= 3 && !stopWords.contains(t) && !t.chars().allMatch(Character::isDigit))
@@ -130,7 +188,7 @@ class NearDuplicateDetectorTest {
     }
 
     private NearDuplicateDetector.Verdict assess(String id, String title, String body, long at) {
-        StorySignature signature = detector.signature(AnalyzedText.of(title), AnalyzedText.of(body));
+        StorySignature signature = detector.signature(AnalyzedText.of(title), AnalyzedText.of(body), body);
         return detector.assess(id, signature, at, store);
     }
 }

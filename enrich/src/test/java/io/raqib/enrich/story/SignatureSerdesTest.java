@@ -61,4 +61,22 @@ class SignatureSerdesTest {
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", lying))
                 .isInstanceOf(SerializationException.class);
     }
+
+    @Test
+    void theShingleCountTravelsAndVersionOneRecordsReadWithAnUnknownCount() {
+        SeenArticle article = new SeenArticle("a1", "s1", new StorySignature(new int[] {7, 8}, new int[] {9}, 42));
+        ByteBuffer v1 = ByteBuffer.allocate(64).put((byte) 1).putInt(2).put("a1".getBytes(StandardCharsets.UTF_8))
+                .putInt(2).put("s1".getBytes(StandardCharsets.UTF_8)).putInt(2).putInt(7).putInt(8).putInt(1)
+                .putInt(9);
+        byte[] v1Record = Arrays.copyOf(v1.array(), v1.position());
+
+        SeenArticle back = serde.deserializer().deserialize("t", serde.serializer().serialize("t", article));
+        SeenArticle old = serde.deserializer().deserialize("t", v1Record);
+
+        assertThat(back.signature().shingleCount()).isEqualTo(42);
+        assertThat(old.storyId()).isEqualTo("s1");
+        assertThat(old.signature().shingles()).containsExactly(7, 8);
+        assertThat(old.signature().words()).containsExactly(9);
+        assertThat(old.signature().shingleCount()).isZero();
+    }
 }

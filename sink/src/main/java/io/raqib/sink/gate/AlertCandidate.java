@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Highlight;
+import io.raqib.core.model.NewText;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.matching.HighlightDraft;
 import java.time.Duration;
@@ -17,21 +18,23 @@ import java.util.Map;
  * alert's highlights travel as {@code drafts} and are finished ({@link #highlighted()}) only once the gate has
  * let the match through.
  *
- * @param story the article's near-duplicate group ({@link AlertGate#storyOf})
- * @param drafts the highlights still to finish; null once finished
+ * @param story   the article's story ({@link AlertGate#storyOf})
+ * @param drafts  the highlights still to finish; null once finished
+ * @param newText how much of the article is new to its story (enrich's {@code newText}); null when it starts one
  */
 public record AlertCandidate(String watchId, String desk, Duration throttle, String articleId, String story,
-                             Alert alert, @JsonInclude(JsonInclude.Include.NON_NULL) List<HighlightDraft> drafts) {
+                             Alert alert, @JsonInclude(JsonInclude.Include.NON_NULL) List<HighlightDraft> drafts,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) NewText newText) {
 
     /** The candidate for one match of {@code watch} on {@code article}, its highlights still drafts. */
     public static AlertCandidate of(Watch watch, EnrichedArticle article, Alert alert, List<HighlightDraft> drafts) {
         return new AlertCandidate(watch.id(), watch.desk(), watch.throttle(), article.id(),
-                AlertGate.storyOf(article), alert, drafts);
+                AlertGate.storyOf(article), alert, drafts, article.newText());
     }
 
     /** The same candidate carrying another alert. */
     public AlertCandidate with(Alert newAlert) {
-        return new AlertCandidate(watchId, desk, throttle, articleId, story, newAlert, drafts);
+        return new AlertCandidate(watchId, desk, throttle, articleId, story, newAlert, drafts, newText);
     }
 
     /** The candidate whose alert carries its finished highlights (fragments cut now). */
@@ -50,6 +53,6 @@ public record AlertCandidate(String watchId, String desk, Duration throttle, Str
         List<Highlight> highlights = drafts.stream().map(d -> cut.computeIfAbsent(d, HighlightDraft::highlight))
                 .toList();
         return new AlertCandidate(watchId, desk, throttle, articleId, story,
-                alert.withData(alert.data().withHighlights(highlights)), null);
+                alert.withData(alert.data().withHighlights(highlights)), null, newText);
     }
 }

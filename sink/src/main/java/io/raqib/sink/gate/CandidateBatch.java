@@ -1,7 +1,9 @@
 package io.raqib.sink.gate;
 
 import io.raqib.core.model.Alert;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.raqib.core.model.AlertData;
+import io.raqib.core.model.NewText;
 import io.raqib.sink.matching.HighlightDraft;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -23,9 +25,11 @@ import org.apache.kafka.common.utils.Utils;
  * @param drafts    the distinct highlight drafts of the matches, without their windows when {@code texts} holds them
  * @param texts     the drafts' windows merged per field ({@link DraftTexts}); null in batches of earlier versions,
  *                  whose drafts carry their own windows
+ * @param newText   how much of the article is new to its story; null when it starts one (and in earlier versions)
  */
 public record CandidateBatch(int partition, String articleId, String story, Alert alert, List<HighlightDraft> drafts,
-                             List<Match> matches, List<DraftTexts.Piece> texts) {
+                             List<Match> matches, List<DraftTexts.Piece> texts,
+                             @JsonInclude(JsonInclude.Include.NON_NULL) NewText newText) {
 
     /** One match: its watch, its alert id, and which of the batch's drafts are its highlights. */
     public record Match(String watchId, String watchName, String desk, Duration throttle, String alertId,
@@ -68,7 +72,8 @@ public record CandidateBatch(int partition, String articleId, String story, Aler
         }
         AlertCandidate first = group.get(0);
         return new CandidateBatch(partition, first.articleId(), first.story(), first.alert(),
-                drafts.stream().map(DraftTexts::withoutWindow).toList(), matches, DraftTexts.pieces(drafts));
+                drafts.stream().map(DraftTexts::withoutWindow).toList(), matches, DraftTexts.pieces(drafts),
+                first.newText());
     }
 
     /**
@@ -89,7 +94,7 @@ public record CandidateBatch(int partition, String articleId, String story, Aler
                     shared.source(), shared.language(), shared.highlights(), shared.entities(), shared.topics())
                     .withStoryId(shared.storyId());
             out.add(new AlertCandidate(m.watchId(), m.desk(), m.throttle(), articleId, story,
-                    Alert.of(m.alertId(), alert.time(), data), own));
+                    Alert.of(m.alertId(), alert.time(), data), own, newText));
         }
         return out;
     }

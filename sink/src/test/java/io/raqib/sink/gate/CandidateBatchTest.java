@@ -107,7 +107,7 @@ class CandidateBatchTest {
         List<AlertCandidate> candidates = matcher.candidatesFor(Articles.of("a4", "en", "Vote", "The council met."));
         CandidateBatch current = CandidateBatch.of(candidates, 1).get(0);
         CandidateBatch earlier = new CandidateBatch(current.partition(), current.articleId(), current.story(),
-                current.alert(), candidates.get(0).drafts(), current.matches(), null);
+                current.alert(), candidates.get(0).drafts(), current.matches(), null, null);
 
         CandidateBatch read = JSON.deserializer().deserialize("t", JSON.serializer().serialize("t", earlier));
 
