@@ -1,5 +1,6 @@
 package io.raqib.app;
 
+import io.raqib.core.model.Watch;
 import io.raqib.sink.api.ApiCaller;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -55,7 +56,7 @@ public final class ApiTokens {
         String rest = text.substring(DESK_PREFIX.length());
         int colon = rest.lastIndexOf(':');
         String desk = colon < 0 ? "" : rest.substring(0, colon);
-        if (!ApiCaller.DESK_NAME.matcher(desk).matches()) {
+        if (!Watch.DESK_NAME.matcher(desk).matches()) {
             throw invalid(position, "the desk must be lower-case letters, digits, '.', '_' or '-'");
         }
         return new Entry(ApiCaller.ofDesk(desk), hash(rest.substring(colon + 1), position));

@@ -1,5 +1,6 @@
 package io.raqib.app;
 
+import io.raqib.core.model.Watch;
 import io.raqib.sink.api.ApiCaller;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +37,7 @@ public final class TokenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (holder.desk != null && !ApiCaller.DESK_NAME.matcher(holder.desk).matches()) {
+        if (holder.desk != null && !Watch.DESK_NAME.matcher(holder.desk).matches()) {
             throw new ParameterException(spec.commandLine(), "--desk '" + holder.desk
                     + "': use lower-case letters, digits, '.', '_' and '-', at most 100, as a watch's desk");
         }

@@ -1,5 +1,6 @@
 package io.raqib.core.config;
 
+import io.raqib.core.model.Watch;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +29,6 @@ public record DigestSettings(List<Subscription> subscriptions, Duration grace, S
     /** The periods a desk may ask for: a shorter one would mail an analyst every few minutes. */
     public static final Set<Duration> PERIODS = Set.of(Duration.ofHours(1), Duration.ofDays(1));
 
-    private static final Pattern DESK = Pattern.compile("[A-Za-z0-9._-]{1,100}");
     private static final Pattern WEBHOOK = Pattern.compile("(?i)https?://");
     private static final Pattern ADDRESS = Pattern.compile("[^@\\s;,<>]+@[^@\\s;,<>]+\\.[^@\\s;,<>]+");
 
@@ -80,7 +80,7 @@ public record DigestSettings(List<Subscription> subscriptions, Duration grace, S
     private static Subscription subscription(ConfigValues v, String entry) {
         String[] parts = entry.split(":", 3);
         String what = "desk:period[:address;…] entries with period PT1H or P1D";
-        if (parts.length < 2 || !DESK.matcher(parts[0].strip()).matches()) {
+        if (parts.length < 2 || !Watch.DESK_NAME.matcher(parts[0].strip()).matches()) {
             throw v.invalid(DIGESTS, entry, what);
         }
         Duration period;

@@ -1,5 +1,6 @@
 package io.raqib.core.config;
 
+import io.raqib.core.model.Watch;
 import io.raqib.core.model.WebhookFormat;
 import java.time.Duration;
 import java.util.Arrays;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * Settings of webhook delivery, part of {@link SinkSettings}.
@@ -48,7 +48,6 @@ public record WebhookSettings(Duration timeout, int queuePerTarget, int workers,
     private static final int MIN_KEY_BYTES = 24;
     private static final int MAX_KEY_BYTES = 64;
     /** A desk's name, as watches write it. */
-    private static final Pattern DESK = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     static final Map<String, String> DEFAULTS = Map.of(
             TIMEOUT, "PT10S",
@@ -118,7 +117,7 @@ public record WebhookSettings(Duration timeout, int queuePerTarget, int workers,
             String desk = eq < 0 ? "" : entry.substring(0, eq).strip();
             // nothing of the entry is quoted back but a valid desk name: a mistyped entry may hold a secret
             String what = "desk=value entries, comma-separated (entry " + (out.size() + 1) + ": ";
-            if (!desk.equals(ANY_DESK) && !DESK.matcher(desk).matches() || out.containsKey(desk)) {
+            if (!desk.equals(ANY_DESK) && !Watch.DESK_NAME.matcher(desk).matches() || out.containsKey(desk)) {
                 throw v.invalid(key, "…", what + (out.containsKey(desk) ? "desk " + desk + " twice)"
                         : "no desk name before '=': lower-case letters, digits, '.', '_', '-', or *)"));
             }

@@ -3,6 +3,7 @@ package io.raqib.core.model;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * An analyst's stored search (contract: DESIGN.md). {@code query} is Lucene classic syntax over the analyzed
@@ -32,6 +33,9 @@ public record Watch(
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> required,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> excluded,
         @JsonInclude(JsonInclude.Include.NON_NULL) String webhookFormat) {
+
+    /** What a desk name may be: lower-case letters, digits, {@code . _ -}, at most 100 (it names a topic). */
+    public static final Pattern DESK_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     public Watch {
         languages = languages == null ? List.of() : List.copyOf(languages);

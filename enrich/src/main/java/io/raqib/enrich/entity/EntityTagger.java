@@ -39,7 +39,7 @@ public final class EntityTagger {
      *
      * @param title     the original title
      * @param body      the original body
-     * @param cleanBody the body without boilerplate, whose lines are whole lines of {@code body}
+     * @param cleanBody the body without boilerplate, whose lines are lines or pieces of lines of {@code body}
      * @param analyzedTitle  {@code title}, analyzed
      * @param analyzedClean  {@code cleanBody}, analyzed
      * @param toBodyOffset   maps a clean-body offset to a body offset

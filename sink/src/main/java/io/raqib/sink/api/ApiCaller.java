@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.List;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Who calls the API, as the server's token check found it: an operator (admin token: every desk, and watches with
@@ -18,8 +17,6 @@ public record ApiCaller(String desk) {
     public static final ApiCaller ADMIN = new ApiCaller(null);
     /** The request attribute in which the server's token check leaves the caller. */
     public static final String ATTRIBUTE = "raqib.caller";
-    /** A desk's name, as a watch's {@code desk} field takes it (it names the topic {@code raqib.alerts.<desk>}). */
-    public static final Pattern DESK_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     /** The only API paths that know desks (and so the only ones a desk token may call). */
     private static final List<String> DESK_AWARE_PATHS = List.of("/api/watches", "/api/alerts");
 

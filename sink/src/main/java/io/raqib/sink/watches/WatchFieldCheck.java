@@ -18,7 +18,6 @@ import java.util.stream.Stream;
 final class WatchFieldCheck {
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final Pattern DESK = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
     /**
      * Every language an article can be tagged with: ISO 639-1, {@code und} (no letters), and the ISO 639-3 codes
      * enrich's detector reports for the languages of its model that have no ISO 639-1 code. Bounded, so the
@@ -44,7 +43,7 @@ final class WatchFieldCheck {
             throw new InvalidWatchException(abbreviate(id), "id", -1,
                     "id: use letters, digits, '.', '_' and '-' (at most 128, starting with a letter or digit)", null);
         }
-        if (watch.desk() != null && !DESK.matcher(watch.desk()).matches()) {
+        if (watch.desk() != null && !Watch.DESK_NAME.matcher(watch.desk()).matches()) {
             throw invalid(id, "desk",
                     "use lower-case letters, digits, '.', '_' and '-', at most 100 (it names the topic "
                             + "raqib.alerts.<desk>)");
