@@ -78,19 +78,12 @@ public final class SinkService implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         // The candidate batches topic gets the partitions Raqib gives its topics (the enriched topic's, unless an
         // operator changed that one): the constructor does not reach the cluster, start() does.
-        SinkTopology.build(builder, new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics,
-                config.partitions());
-        boolean digestsOn = config.sink().digests().enabled();
-        boolean volumeOn = VolumeTopology.enabled(config.sink().volume());
-        if (digestsOn || volumeOn) {
-            KStream<String, Alert> alerts = SinkTopology.alerts(builder);
-            if (digestsOn) {
-                DigestTopology.build(builder, alerts, config.sink().digests(), registry::get);
-            }
-            if (volumeOn) {
-                VolumeTopology.build(builder, alerts, config.sink().volume());
-            }
+        KStream<String, Alert> alerts = SinkTopology.build(builder,
+                new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics, config.partitions());
+        if (config.sink().digests().enabled()) {
+            DigestTopology.build(builder, alerts, config.sink().digests(), registry::get);
         }
+        VolumeTopology.build(builder, alerts, config.sink().volume());
         streams = new StreamsService("sink", builder.build(), clients.streams("sink", metrics));
         streams.bindMetrics(metrics);
         listenerMetrics = listener.bindMetrics(metrics);

@@ -74,30 +74,27 @@ public final class SinkTopology {
     private SinkTopology() {
     }
 
-    /** The stream of {@code raqib.alerts} (the sink's own output) for the branches that read alerts back. */
-    public static KStream<String, Alert> alerts(StreamsBuilder builder) {
-        return builder.stream(Topics.ALERTS.name(), Consumed.with(Topics.ALERTS.keySerde(),
-                Topics.ALERTS.valueSerde()).withName("alerts-read-back"));
-    }
-
     /** The internal topic carrying matches to the alert gate, for the Streams application {@code applicationId}. */
     public static String candidatesTopic(String applicationId) {
         return applicationId + "-" + CANDIDATES_NAME + "-repartition";
     }
 
     /**
-     * Adds the sink stage to {@code builder}, remembering stories for {@link AlertGate#DEFAULT_STORY_MEMORY}.
+     * Adds the sink stage to {@code builder}, remembering stories for {@link AlertGate#DEFAULT_STORY_MEMORY}; returns
+     * the alerts as written to {@code raqib.alerts} (key = watch id, partitioned by it), for the branches that
+     * follow them (digests, volume alerts) without reading the topic back.
      *
      * @param partitions partitions of the candidate batches topic ({@code raqib.partitions}, as the topics Raqib
      *                   creates): a watch's matches go to the partition, and so the task, that holds its gate state
      */
-    public static void build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics, int partitions) {
-        build(builder, matcher, metrics, AlertGate.DEFAULT_STORY_MEMORY, partitions);
+    public static KStream<String, Alert> build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics,
+                                               int partitions) {
+        return build(builder, matcher, metrics, AlertGate.DEFAULT_STORY_MEMORY, partitions);
     }
 
     /** Adds the sink stage to {@code builder}; each watch remembers a story for {@code storyMemory}. */
-    public static void build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics,
-                             Duration storyMemory, int partitions) {
+    public static KStream<String, Alert> build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics,
+                                               Duration storyMemory, int partitions) {
         // Bounded by the number of watches and read for every match: in memory, restored from its changelog.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATES_STORE),
                 Serdes.String(), GateStateSerdes.alertState()));
@@ -115,12 +112,13 @@ public final class SinkTopology {
                         Named.as("gate-alerts"),
                         STATES_STORE, STORIES_STORE)
                 .processValues(() -> new AlertMeter(metrics), Named.as("count-alerts"));
-        admitted.mapValues(AlertCandidate::alert, Named.as("alert-event"))
-                .to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
-                        .withName("write-alerts"));
+        KStream<String, Alert> alerts = admitted.mapValues(AlertCandidate::alert, Named.as("alert-event"));
+        alerts.to(Topics.ALERTS.name(), Produced.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())
+                .withName("write-alerts"));
         admitted.filter((watchId, c) -> c.desk() != null, Named.as("with-desk"))
                 .to((watchId, c, context) -> DeskTopics.topicOf(c.desk()),
                         Produced.with(Serdes.String(), DESK_ALERTS).withName("write-desk-alerts"));
+        return alerts;
     }
 
     private static final class MatchProcessor implements Processor<String, EnrichedArticle, String, CandidateBatch> {

@@ -18,9 +18,9 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The digest topology: {@code raqib.alerts} → live alerts of watches whose desk asked for digests, re-keyed by
- * desk (only what a digest lists crosses the repartition topic) → {@link DigestProcessor} → {@code raqib.digests},
- * key = desk. Replayed alerts and alerts of deleted watches are left out.
+ * The digest topology: the sink's new alerts → those of watches whose desk asked for digests, re-keyed by desk
+ * (only what a digest lists crosses the repartition topic) → {@link DigestProcessor} → {@code raqib.digests},
+ * key = desk. Alerts of watches deleted meanwhile are left out; replays never pass here.
  */
 public final class DigestTopology {
 
@@ -30,8 +30,8 @@ public final class DigestTopology {
     }
 
     /**
-     * Adds the digest branch to {@code builder}: {@code alerts} is the sink's stream of {@code raqib.alerts},
-     * {@code watches} gives a watch by id (null once deleted).
+     * Adds the digest branch to {@code builder}: {@code alerts} is the sink's stream of new alerts (as written to
+     * {@code raqib.alerts}), {@code watches} gives a watch by id (null once deleted).
      */
     public static void build(StreamsBuilder builder, KStream<String, Alert> alerts, DigestSettings settings,
                              Function<String, Watch> watches) {
@@ -47,7 +47,7 @@ public final class DigestTopology {
 
     private static List<KeyValue<String, DigestEntry>> deskEntry(DigestSettings settings,
             Function<String, Watch> watches, Alert alert) {
-        if (alert == null || alert.data() == null || !Alert.TYPE.equals(alert.type()) || alert.data().replay()) {
+        if (alert.data() == null) {
             return List.of();
         }
         Watch watch = watches.apply(alert.data().watchId());

@@ -17,9 +17,10 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The spike and silence alerts: each watch's live alerts (already keyed and partitioned by watch id) and each
- * source's articles on {@code raqib.articles.raw} (re-keyed by source) are counted per window by a
- * {@link VolumeProcessor}, whose {@link VolumeAlert}s go to {@code raqib.alerts}, key = their subject.
+ * The spike and silence alerts: each watch's alerts as the gate lets them through (keyed and partitioned by watch
+ * id; replays never pass here) and each source's articles on {@code raqib.articles.raw} (re-keyed by source) are
+ * counted per window by a {@link VolumeProcessor}, whose {@link VolumeAlert}s go to {@code raqib.alerts}, key =
+ * their subject.
  */
 public final class VolumeTopology {
 
@@ -30,19 +31,13 @@ public final class VolumeTopology {
     private VolumeTopology() {
     }
 
-    /** Whether {@code settings} turn any volume alert on. */
-    public static boolean enabled(VolumeSettings settings) {
-        return !settings.kinds().isEmpty();
-    }
-
-    /** Adds the volume branches {@code settings} turn on; {@code alerts} is the sink's stream of raqib.alerts. */
+    /** Adds the volume branches {@code settings} turn on; {@code alerts} is the sink's stream of new alerts. */
     public static void build(StreamsBuilder builder, KStream<String, Alert> alerts, VolumeSettings settings) {
         VolumeTracker tracker = new VolumeTracker(settings);
         Produced<String, VolumeAlert> toAlerts = Produced.with(Serdes.String(), EVENTS);
         if (settings.on(VolumeSettings.WATCH_SPIKE)) {
             addStore(builder, WATCH_STORE);
-            alerts.filter((watchId, a) -> a != null && Alert.TYPE.equals(a.type()) && a.data() != null
-                            && !a.data().replay() && watchId != null, Named.as("volume-live-alerts"))
+            alerts.filter((watchId, a) -> watchId != null && a.data() != null, Named.as("volume-live-alerts"))
                     .mapValues(a -> a.data().watchName() == null ? "" : a.data().watchName(),
                             Named.as("volume-watch-names"))
                     .process(() -> new VolumeProcessor(tracker, WATCH_STORE, true, true, false),
