@@ -8,7 +8,6 @@ import io.raqib.core.health.ComponentHealth;
 import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.StreamsService;
-import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.delivery.DeskTopics;
 import io.raqib.sink.delivery.WebhookDelivery;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.KStream;
 
 /**
  * The sink stage as a service: the optional watches file published to the {@code raqib.watches} topic
@@ -78,12 +76,12 @@ public final class SinkService implements AutoCloseable {
         StreamsBuilder builder = new StreamsBuilder();
         // The candidate batches topic gets the partitions Raqib gives its topics (the enriched topic's, unless an
         // operator changed that one): the constructor does not reach the cluster, start() does.
-        KStream<String, Alert> alerts = SinkTopology.build(builder,
+        SinkStreams sinkStreams = SinkTopology.build(builder,
                 new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics, config.partitions());
         if (config.sink().digests().enabled()) {
-            DigestTopology.build(builder, alerts, config.sink().digests(), registry::get);
+            DigestTopology.build(builder, sinkStreams.alerts(), config.sink().digests(), registry::get);
         }
-        VolumeTopology.build(builder, alerts, config.sink().volume());
+        VolumeTopology.build(builder, sinkStreams, config.sink().volume());
         streams = new StreamsService("sink", builder.build(), clients.streams("sink", metrics));
         streams.bindMetrics(metrics);
         listenerMetrics = listener.bindMetrics(metrics);

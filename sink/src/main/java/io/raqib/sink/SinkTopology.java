@@ -81,28 +81,28 @@ public final class SinkTopology {
 
     /**
      * Adds the sink stage to {@code builder}, remembering stories for {@link AlertGate#DEFAULT_STORY_MEMORY}; returns
-     * the alerts as written to {@code raqib.alerts} (key = watch id, partitioned by it), for the branches that
-     * follow them (digests, volume alerts) without reading the topic back.
+     * its article and alert streams, for the branches that follow them (digests, volume alerts).
      *
      * @param partitions partitions of the candidate batches topic ({@code raqib.partitions}, as the topics Raqib
      *                   creates): a watch's matches go to the partition, and so the task, that holds its gate state
      */
-    public static KStream<String, Alert> build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics,
-                                               int partitions) {
+    public static SinkStreams build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics,
+                                    int partitions) {
         return build(builder, matcher, metrics, AlertGate.DEFAULT_STORY_MEMORY, partitions);
     }
 
     /** Adds the sink stage to {@code builder}; each watch remembers a story for {@code storyMemory}. */
-    public static KStream<String, Alert> build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics,
-                                               Duration storyMemory, int partitions) {
+    public static SinkStreams build(StreamsBuilder builder, ArticleMatcher matcher, MeterRegistry metrics,
+                                    Duration storyMemory, int partitions) {
         // Bounded by the number of watches and read for every match: in memory, restored from its changelog.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(STATES_STORE),
                 Serdes.String(), GateStateSerdes.alertState()));
         builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(STORIES_STORE, storyMemory,
                 Duration.ofMillis(1), true), Serdes.String(), GateStateSerdes.watchIds()));
-        KStream<String, AlertCandidate> admitted = builder.stream(Topics.ARTICLES_ENRICHED.name(),
-                        Consumed.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
-                                .withName("read-enriched-articles"))
+        KStream<String, EnrichedArticle> articles = builder.stream(Topics.ARTICLES_ENRICHED.name(),
+                Consumed.with(Topics.ARTICLES_ENRICHED.keySerde(), Topics.ARTICLES_ENRICHED.valueSerde())
+                        .withName("read-enriched-articles"));
+        KStream<String, AlertCandidate> admitted = articles
                 .process(() -> new MatchProcessor(matcher, partitions, PipelineMeters.stageRecords(metrics, "sink")),
                         Named.as("match-watches"))
                 .repartition(Repartitioned.with(Serdes.String(), CANDIDATES).withName(CANDIDATES_NAME)
@@ -118,7 +118,7 @@ public final class SinkTopology {
         admitted.filter((watchId, c) -> c.desk() != null, Named.as("with-desk"))
                 .to((watchId, c, context) -> DeskTopics.topicOf(c.desk()),
                         Produced.with(Serdes.String(), DESK_ALERTS).withName("write-desk-alerts"));
-        return alerts;
+        return new SinkStreams(articles, alerts);
     }
 
     private static final class MatchProcessor implements Processor<String, EnrichedArticle, String, CandidateBatch> {

@@ -3,14 +3,12 @@ package io.raqib.sink.volume;
 import io.raqib.core.config.VolumeSettings;
 import io.raqib.core.kafka.JsonSerde;
 import io.raqib.core.kafka.Topics;
-import io.raqib.core.model.Alert;
 import io.raqib.core.model.VolumeAlert;
+import io.raqib.sink.SinkStreams;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -18,9 +16,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The spike and silence alerts: each watch's alerts as the gate lets them through (keyed and partitioned by watch
- * id; replays never pass here) and each source's articles on {@code raqib.articles.raw} (re-keyed by source) are
- * counted per window by a {@link VolumeProcessor}, whose {@link VolumeAlert}s go to {@code raqib.alerts}, key =
- * their subject.
+ * id; replays never pass here) and each source's enriched articles (re-keyed by source) are counted per window by a
+ * {@link VolumeProcessor}, whose {@link VolumeAlert}s go to {@code raqib.alerts}, key = their subject.
  */
 public final class VolumeTopology {
 
@@ -31,13 +28,13 @@ public final class VolumeTopology {
     private VolumeTopology() {
     }
 
-    /** Adds the volume branches {@code settings} turn on; {@code alerts} is the sink's stream of new alerts. */
-    public static void build(StreamsBuilder builder, KStream<String, Alert> alerts, VolumeSettings settings) {
+    /** Adds the volume branches {@code settings} turn on to the sink topology's {@code streams}. */
+    public static void build(StreamsBuilder builder, SinkStreams streams, VolumeSettings settings) {
         VolumeTracker tracker = new VolumeTracker(settings);
         Produced<String, VolumeAlert> toAlerts = Produced.with(Serdes.String(), EVENTS);
         if (settings.on(VolumeSettings.WATCH_SPIKE)) {
             addStore(builder, WATCH_STORE);
-            alerts.filter((watchId, a) -> watchId != null && a.data() != null, Named.as("volume-live-alerts"))
+            streams.alerts().filter((watchId, a) -> watchId != null && a.data() != null, Named.as("volume-live-alerts"))
                     .mapValues(a -> a.data().watchName() == null ? "" : a.data().watchName(),
                             Named.as("volume-watch-names"))
                     .process(() -> new VolumeProcessor(tracker, WATCH_STORE, true, true, false),
@@ -48,8 +45,7 @@ public final class VolumeTopology {
         boolean silences = settings.on(VolumeSettings.SOURCE_SILENCE);
         if (sourceSpikes || silences) {
             addStore(builder, SOURCE_STORE);
-            builder.stream(Topics.ARTICLES_RAW.name(), Consumed.with(Topics.ARTICLES_RAW.keySerde(),
-                            Topics.ARTICLES_RAW.valueSerde()).withName("volume-articles"))
+            streams.articles()
                     .filter((id, a) -> a != null && a.source() != null && !a.source().isBlank(),
                             Named.as("volume-articles-with-source"))
                     .map((id, a) -> KeyValue.pair(VolumeAlert.SOURCE_SUBJECT + a.source(),

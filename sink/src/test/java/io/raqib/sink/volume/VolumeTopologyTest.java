@@ -9,8 +9,9 @@ import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.AlertData;
-import io.raqib.core.model.Article;
+import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.VolumeAlert;
+import io.raqib.sink.SinkStreams;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,6 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.KStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,11 +38,13 @@ class VolumeTopologyTest {
     private static final Instant MIDNIGHT = Instant.parse("2026-11-29T00:00:00Z");
     private TopologyTestDriver driver;
     private TestInputTopic<String, Alert> alerts;
-    private TestInputTopic<String, Article> articles;
+    private TestInputTopic<String, EnrichedArticle> articles;
     private TestOutputTopic<String, String> events;
 
-    /** Stands for the gate's output stream, which SinkTopology hands to the branches. */
+    /** Stand for the sink topology's article and alert streams, which it hands to the branches. */
     private static final String GATE_OUTPUT = "gate-output";
+    private static final String ARTICLES = "articles-read";
+
     @TempDir
     Path stateDir;
 
@@ -52,12 +54,12 @@ class VolumeTopologyTest {
                 "RAQIB_SPIKE_MIN_COUNT", "5", "RAQIB_SILENCE_MIN_ARTICLES", "10"),
                 Map.of(RaqibConfig.STATE_DIR, stateDir.toString()));
         StreamsBuilder builder = new StreamsBuilder();
-        VolumeTopology.build(builder, gateOutput(builder), config.sink().volume());
+        VolumeTopology.build(builder, sinkStreams(builder), config.sink().volume());
         driver = new TopologyTestDriver(builder.build(), new KafkaClients(config).streams("sink"), MIDNIGHT);
         alerts = driver.createInputTopic(GATE_OUTPUT, Topics.ALERTS.keySerde().serializer(),
                 Topics.ALERTS.valueSerde().serializer());
-        articles = driver.createInputTopic(Topics.ARTICLES_RAW.name(), Topics.ARTICLES_RAW.keySerde().serializer(),
-                Topics.ARTICLES_RAW.valueSerde().serializer());
+        articles = driver.createInputTopic(ARTICLES, Topics.ARTICLES_ENRICHED.keySerde().serializer(),
+                Topics.ARTICLES_ENRICHED.valueSerde().serializer());
         events = driver.createOutputTopic(Topics.ALERTS.name(), Serdes.String().deserializer(),
                 Serdes.String().deserializer());
     }
@@ -142,8 +144,8 @@ class VolumeTopologyTest {
     private void article(String source, int hour, int step, int n) {
         for (int i = 0; i < n; i++) {
             Instant time = MIDNIGHT.plus(Duration.ofHours(hour)).plus(Duration.ofMinutes((long) step * i));
-            articles.pipeInput("id" + time, new Article("id" + time, null, source, "t", "b", null, "ar", time, time),
-                    time);
+            articles.pipeInput("id" + time, new EnrichedArticle("id" + time, null, source, "t", "b", null, "ar", time,
+                    time, "b", List.of(), List.of(), null, "id" + time), time);
         }
     }
 
@@ -155,7 +157,9 @@ class VolumeTopologyTest {
         return out;
     }
 
-    private static KStream<String, Alert> gateOutput(StreamsBuilder builder) {
-        return builder.stream(GATE_OUTPUT, Consumed.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde()));
+    private static SinkStreams sinkStreams(StreamsBuilder builder) {
+        return new SinkStreams(builder.stream(ARTICLES, Consumed.with(Topics.ARTICLES_ENRICHED.keySerde(),
+                Topics.ARTICLES_ENRICHED.valueSerde())),
+                builder.stream(GATE_OUTPUT, Consumed.with(Topics.ALERTS.keySerde(), Topics.ALERTS.valueSerde())));
     }
 }
