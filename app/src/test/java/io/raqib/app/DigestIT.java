@@ -4,19 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.Topics;
-import io.raqib.core.model.Alert;
-import io.raqib.core.model.AlertData;
 import io.raqib.core.model.Digest;
+import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.SinkService;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Digests on the embedded broker: alerts of a desk's watches on {@code raqib.alerts} → the sink's digest windows →
+ * Digests on the embedded broker: enriched articles → the sink's alerts for a desk's watch → its digest windows →
  * one hourly digest on {@code raqib.digests} → mailed through a real SMTP server (GreenMail) to the desk's address,
  * and posted, signed, to its webhook (a real HTTP server).
  */
@@ -54,26 +54,27 @@ class DigestIT {
                 "RAQIB_WEBHOOK_ALLOW", "http://127.0.0.1:" + hooks.getPort() + "/hooks/",
                 "RAQIB_WEBHOOK_SECRETS", desk + "=" + SECRET));
         Watch watch = new Watch(desk + "-syria", "سوريا", "سوريا", null, desk, List.of(), null, null);
-        // Two hours ago: the window is closed, so the digest goes out at the first check.
-        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofHours(2));
-        try (SinkService sink = new SinkService(config, List.of(watch))) {
+        // Alerts stamped two hours ago: their hour is closed, so the digest goes out at the first check.
+        Clock twoHoursAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-2));
+        try (SinkService sink = new SinkService(config, List.of(watch), new SimpleMeterRegistry(), twoHoursAgo)) {
             sink.start(WAIT);
             for (int i = 0; i < 3; i++) {
-                AlertData data = new AlertData(watch.id(), watch.name(), "article-" + i, "خبر " + i,
-                        "https://news.example/" + i, "news.example", "ar", List.of(), List.of(), List.of())
-                        .withStoryId(i < 2 ? "story-a" : "story-b");
-                KafkaTestClients.send(config.bootstrapServers(), Topics.ALERTS, watch.id(),
-                        Alert.of(desk + "-alert-" + i, hour.plus(Duration.ofMinutes(10 * i)), data));
+                String id = desk + "-article-" + i;
+                EnrichedArticle article = new EnrichedArticle(id, "https://news.example/" + i, "news.example",
+                        "خبر " + i + " عن سوريا", "قصف في سوريا اليوم.", null, "ar", Instant.now(), Instant.now(),
+                        "قصف في سوريا اليوم.", List.of(), List.of(), null, i < 2 ? "story-a" : "story-b");
+                KafkaTestClients.send(config.bootstrapServers(), Topics.ARTICLES_ENRICHED, id, article);
             }
 
             List<ConsumerRecord<String, Digest>> digests = KafkaTestClients.readUntil(config.bootstrapServers(),
                     Topics.DIGESTS, r -> desk.equals(r.key()), 1, WAIT);
             Digest digest = digests.get(0).value();
-            assertThat(digest.from()).isEqualTo(hour);
+            assertThat(digest.to()).isEqualTo(digest.from().plus(Duration.ofHours(1)));
+            assertThat(digest.to()).isBeforeOrEqualTo(Instant.now().minus(Duration.ofMinutes(59)));
             assertThat(digest.alerts()).isEqualTo(3);
             assertThat(digest.watches()).hasSize(1);
             assertThat(digest.watches().get(0).stories()).extracting(s -> s.storyId() + "=" + s.alerts())
-                    .containsExactly("story-a=2", "story-b=1");
+                    .containsExactlyInAnyOrder("story-a=2", "story-b=1");
 
             assertThat(smtp.waitForIncomingEmail(WAIT.toMillis(), 1)).isTrue();
             MimeMessage mail = smtp.getReceivedMessages()[0];

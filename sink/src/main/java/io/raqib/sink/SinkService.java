@@ -65,6 +65,11 @@ public final class SinkService implements AutoCloseable {
      * {@code raqib.alerts.sent}, {@code raqib.alert.latency}, {@code raqib.dlq.records{stage=sink}}.
      */
     public SinkService(RaqibConfig config, List<Watch> fileWatches, MeterRegistry metrics) {
+        this(config, fileWatches, metrics, Clock.systemUTC());
+    }
+
+    /** The same with alerts stamped by {@code clock} (a test's clock puts them in a past digest period). */
+    public SinkService(RaqibConfig config, List<Watch> fileWatches, MeterRegistry metrics, Clock clock) {
         KafkaClients clients = new KafkaClients(config);
         registry = new WatchRegistry(config.sink().watchLimits());
         deskTopics = new DeskTopics(config);
@@ -77,7 +82,7 @@ public final class SinkService implements AutoCloseable {
         // The candidate batches topic gets the partitions Raqib gives its topics (the enriched topic's, unless an
         // operator changed that one): the constructor does not reach the cluster, start() does.
         SinkStreams sinkStreams = SinkTopology.build(builder,
-                new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), metrics, config.partitions());
+                new ArticleMatcher(registry, new AlertFactory(clock)), metrics, config.partitions());
         if (config.sink().digests().enabled()) {
             DigestTopology.build(builder, sinkStreams.alerts(), config.sink().digests(), registry::get);
         }
