@@ -140,7 +140,8 @@ public final class DemoCommand implements Callable<Integer> {
                     return summary.rejected().isEmpty() ? 0 : 1;
                 }
                 out.printf("raqib demo: %s; watching for alerts, Ctrl-C to stop%n", summary.describe());
-                return ShutdownSignal.runUntilStopped("raqib demo", List.of(stages::failure, ingest::failure, states::failure));
+                return ShutdownSignal.runUntilStopped("raqib demo", List.of(stages::failure, ingest::failure,
+                        states::failure));
             }
         } finally {
             Directories.deleteRecursively(stateDir);

@@ -140,14 +140,16 @@ class AlertStatesIT {
         String path = "/api/watches/" + id + "/alerts/" + alertId + "/state";
         String stream = "http://127.0.0.1:" + http.port() + AlertConsole.STREAM + "?token=";
 
-        try (SseReader consoleA = new SseReader(stream + TOKEN_A); SseReader consoleB = new SseReader(stream + TOKEN_B)) {
+        try (SseReader consoleA = new SseReader(stream + TOKEN_A);
+             SseReader consoleB = new SseReader(stream + TOKEN_B)) {
             assertThat(call(TOKEN_B, "PUT", path, "{\"status\": \"acknowledged\"}").statusCode()).isEqualTo(403);
             assertThat(call(TOKEN_A, "PUT", "/api/watches/nope-" + RUN + "/alerts/" + alertId + "/state",
                     "{\"status\": \"acknowledged\"}").statusCode()).isEqualTo(404);
             assertBadRequest(call(TOKEN_A, "PUT", path, "{\"status\": \"closed\"}"), "status");
             assertBadRequest(call(TOKEN_A, "PUT", path, "{\"status\": \"open\", \"asignee\": \"ana\"}"), "asignee");
 
-            HttpResponse<String> set = call(TOKEN_A, "PUT", path, "{\"status\": \"acknowledged\", \"assignee\": \"ana\"}");
+            HttpResponse<String> set = call(TOKEN_A, "PUT", path,
+                    "{\"status\": \"acknowledged\", \"assignee\": \"ana\"}");
             assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
             AlertState state = RaqibJson.mapper().readValue(set.body(), AlertState.class);
             assertThat(state).extracting(AlertState::alertId, AlertState::watchId, AlertState::desk,
@@ -242,7 +244,8 @@ class AlertStatesIT {
             throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(body));
         return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -26,7 +26,7 @@ import java.util.function.Function;
  * GET    /api/watches[?desk=D]   list (by desk)          POST /api/watches        create (id optional) → 201
  * GET    /api/watches/{id}       get                     PUT  /api/watches/{id}   create or replace
  * DELETE /api/watches/{id}       delete → 204            POST /api/watches/test   dry run on a text, stores nothing
- * PUT    /api/watches/{id}/mute  mute ({@link MuteRequest}) DELETE /api/watches/{id}/mute  unmute
+ * PUT    /api/watches/{id}/mute  mute ({@link MuteRequest})  DELETE /api/watches/{id}/mute  unmute
  * </pre>
  * Muting stores the watch with {@code mutedUntil} set (unmuting, without it) and answers the watch as stored.
  * Every refusal is JSON {@code {"status", "error", "field", "column"?}}: {@code field} names the watch field (or the

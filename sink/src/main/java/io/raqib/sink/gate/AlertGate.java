@@ -15,8 +15,9 @@ import java.util.Set;
 /**
  * One alert per story, at most one alert per {@code throttle} window, and none while the watch is muted: decides
  * which matches of an article become alerts. A muted watch ({@code mutedUntil} after the match's time) raises none
- * and remembers no story, so the first match after the mute alerts as if the muted ones had not happened. A watch alerts once per story (enrich's {@code storyId}), so the same story republished elsewhere,
- * under a new headline or byline or lightly edited, stays quiet while distinct articles each alert; an article of
+ * and remembers no story, so the first match after the mute alerts as if the muted ones had not happened. A watch
+ * alerts once per story (enrich's {@code storyId}), so the same story republished elsewhere, under a new headline
+ * or byline or lightly edited, stays quiet while distinct articles each alert; an article of
  * the story that adds at least {@link #NEW_TEXT_THRESHOLD} new text (enrich's {@code newText}) alerts again, its
  * alert's {@code storyUpdate} saying so. Held-back matches are counted (metric {@code raqib.sink.alerts.suppressed},
  * tag {@code reason}) and reported by the watch's next alert as {@code suppressedSince}. Not thread-safe: one gate
