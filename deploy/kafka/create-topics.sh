@@ -21,6 +21,7 @@ topic raqib.articles.raw delete
 topic raqib.articles.enriched delete
 topic raqib.watches compact
 topic raqib.alerts delete
+topic raqib.alert.states compact
 topic raqib.digests delete
 topic raqib.dlq delete
 

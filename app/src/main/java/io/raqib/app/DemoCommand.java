@@ -12,8 +12,10 @@ import io.raqib.ingest.FileIngestor;
 import io.raqib.ingest.IngestService;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.sink.api.AlertConsole;
+import io.raqib.sink.api.AlertStateApi;
 import io.raqib.sink.api.AlertTopicHistory;
 import io.raqib.sink.api.WatchApi;
+import io.raqib.sink.states.AlertStates;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
 import io.raqib.sink.watches.WatchStore;
@@ -99,10 +101,13 @@ public final class DemoCommand implements Callable<Integer> {
                  WatchStore watchStore = new WatchStore(clients, stages.sink().registry(),
                          new WatchAdmission(config.sink()));
                  AlertConsole console = new AlertConsole(watchStore::get, new AlertTopicHistory(clients));
+                 AlertStates states = new AlertStates(clients, console::acceptState).start();
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(
                          new WatchApi(watchStore, stages.enricher()::enrich), ingest.pushEndpoint(), console,
-                         new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health),
-                                 stages.health().stream()).toList())), config.ingest().pushMaxBytes())
+                         new AlertStateApi(watchStore::get, states),
+                         new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health,
+                                 () -> ServiceHealth.of("api", states.health())), stages.health().stream()).toList())),
+                         config.ingest().pushMaxBytes())
                          .start(httpHost, httpPort);
                  TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, alert -> {
                      // Spike and silence events share the topic; their data is not a match's.
@@ -135,7 +140,8 @@ public final class DemoCommand implements Callable<Integer> {
                     return summary.rejected().isEmpty() ? 0 : 1;
                 }
                 out.printf("raqib demo: %s; watching for alerts, Ctrl-C to stop%n", summary.describe());
-                return ShutdownSignal.runUntilStopped("raqib demo", List.of(stages::failure, ingest::failure));
+                return ShutdownSignal.runUntilStopped("raqib demo", List.of(stages::failure, ingest::failure,
+                        states::failure));
             }
         } finally {
             Directories.deleteRecursively(stateDir);

@@ -2,6 +2,7 @@ package io.raqib.app;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
@@ -10,8 +11,10 @@ import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.api.AlertConsole;
+import io.raqib.sink.api.AlertStateApi;
 import io.raqib.sink.api.AlertTopicHistory;
 import io.raqib.sink.api.WatchApi;
+import io.raqib.sink.states.AlertStates;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
 import io.raqib.sink.watches.WatchStore;
@@ -60,9 +63,11 @@ public final class SinkCommand implements Callable<Integer> {
              WatchStore store = new WatchStore(clients, sink.registry(),
                      new WatchAdmission(config.sink()));
              AlertConsole console = new AlertConsole(store::get, new AlertTopicHistory(clients));
+             AlertStates states = new AlertStates(clients, console::acceptState).start();
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console,
-                     new HealthEndpoints(List.of(sink::health))))
+                     new AlertStateApi(store::get, states),
+                     new HealthEndpoints(List.of(sink::health, () -> ServiceHealth.of("api", states.health())))))
                      .start(config.httpHost(), config.httpPort());
              TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, CONSOLE_BACKLOG, alert -> {
                  // Spike and silence events share the topic; the console shows matches only for now.
@@ -79,7 +84,7 @@ public final class SinkCommand implements Callable<Integer> {
                     + sink.registry().size() + " watches; watch API and live console on port " + http.port()
                     + (config.apiTokens().isEmpty() ? " (closed: set RAQIB_API_TOKENS)"
                     : " (log in at http://HOST:" + http.port() + "/#token=<a token RAQIB_API_TOKENS accepts>)"));
-            return ShutdownSignal.runUntilStopped("raqib sink", List.of(sink::failure));
+            return ShutdownSignal.runUntilStopped("raqib sink", List.of(sink::failure, states::failure));
         } finally {
             ShutdownSignal.finished();
         }

@@ -56,7 +56,8 @@ public final class WatchReplay {
                     Consumer<AlertCandidate> onAlert) throws IOException {
         try (WatchRegistry registry = new WatchRegistry();
              KafkaConsumer<String, EnrichedArticle> consumer = consumer()) {
-            registry.put(watch);
+            // A replay shows what the watch finds: a mute holds back live alerts, not the look back.
+            registry.put(watch.withMutedUntil(null));
             OfflineAlerting alerting = new OfflineAlerting(
                     new ArticleMatcher(registry, new AlertFactory(Clock.systemUTC())), new SimpleMeterRegistry());
             Range range = seek(consumer, from);

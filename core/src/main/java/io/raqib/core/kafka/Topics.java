@@ -1,6 +1,7 @@
 package io.raqib.core.kafka;
 
 import io.raqib.core.model.Alert;
+import io.raqib.core.model.AlertState;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.Digest;
 import io.raqib.core.model.EnrichedArticle;
@@ -24,6 +25,9 @@ public final class Topics {
     /** Alerts as CloudEvent JSON, key = watch id. */
     public static final TopicSpec<String, Alert> ALERTS =
             new TopicSpec<>("raqib.alerts", Serdes.String(), new JsonSerde<>(Alert.class), false);
+    /** Analysts' states of alerts (acknowledged, assignee), compacted, key = alert id. */
+    public static final TopicSpec<String, AlertState> ALERT_STATES =
+            new TopicSpec<>("raqib.alert.states", Serdes.String(), new JsonSerde<>(AlertState.class), true);
     /** Alert digests of desks (hourly, daily), key = desk. */
     public static final TopicSpec<String, Digest> DIGESTS =
             new TopicSpec<>("raqib.digests", Serdes.String(), new JsonSerde<>(Digest.class), false);
@@ -36,6 +40,6 @@ public final class Topics {
 
     /** All topics the pipeline needs, for creation at start. */
     public static List<TopicSpec<?, ?>> all() {
-        return List.of(ARTICLES_RAW, ARTICLES_ENRICHED, WATCHES, ALERTS, DIGESTS, DLQ);
+        return List.of(ARTICLES_RAW, ARTICLES_ENRICHED, WATCHES, ALERTS, ALERT_STATES, DIGESTS, DLQ);
     }
 }

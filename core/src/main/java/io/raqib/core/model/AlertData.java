@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The {@code data} of an alert CloudEvent: which watch fired on which article, and why. Optional:
- * {@code suppressedSince} — matches of this watch held back (same story, throttle) since its previous alert;
+ * {@code suppressedSince} — matches of this watch held back (same story, throttle, mute) since its previous alert;
  * {@code replay} — true when the alert comes from {@code raqib replay} over past articles; {@code storyUpdate} — on a
  * second alert of the watch for one story, how much new text the article adds to it; {@code storyId} — the
  * article's story (enrich's {@code storyId}), so digests and consoles can group alerts by story.

@@ -2,6 +2,7 @@ package io.raqib.core.model;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,9 @@ import java.util.regex.Pattern;
  * CloudEvent JSON) or {@code slack} (a Slack incoming-webhook message); unset, the desk's format
  * ({@code raqib.webhook.formats}) applies, else {@code cloudevents}. Signing secrets are not part of a watch: the
  * operator sets them per desk ({@code raqib.webhook.secrets}), so they never travel on {@code raqib.watches}.
+ *
+ * <p>Optional {@code mutedUntil}: until that instant the alert gate holds back every match of the watch (counted,
+ * and reported by its next alert as {@code suppressedSince}); unset or past, the watch alerts as usual.
  */
 public record Watch(
         String id,
@@ -32,7 +36,8 @@ public record Watch(
         @JsonInclude(JsonInclude.Include.NON_NULL) Double threshold,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> required,
         @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> excluded,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String webhookFormat) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String webhookFormat,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant mutedUntil) {
 
     /** What a desk name may be: lower-case letters, digits, {@code . _ -}, at most 100 (it names a topic). */
     public static final Pattern DESK_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
@@ -57,6 +62,14 @@ public record Watch(
         this(id, name, query, owner, desk, languages, throttle, webhook, terms, threshold, required, excluded, null);
     }
 
+    /** A watch that is not muted. */
+    public Watch(String id, String name, String query, String owner, String desk, List<String> languages,
+                 Duration throttle, String webhook, List<Term> terms, Double threshold, List<String> required,
+                 List<String> excluded, String webhookFormat) {
+        this(id, name, query, owner, desk, languages, throttle, webhook, terms, threshold, required, excluded,
+                webhookFormat, null);
+    }
+
     /** Whether this watch applies to an article in the given language. */
     public boolean acceptsLanguage(String language) {
         return languages.isEmpty() || languages.contains(language);
@@ -70,13 +83,19 @@ public record Watch(
     /** A copy with another id (the REST API assigns ids). */
     public Watch withId(String newId) {
         return new Watch(newId, name, query, owner, desk, languages, throttle, webhook, terms, threshold, required,
-                excluded, webhookFormat);
+                excluded, webhookFormat, mutedUntil);
     }
 
     /** A copy with another webhook (admission stores the normalized URL). */
     public Watch withWebhook(String newWebhook) {
         return new Watch(id, name, query, owner, desk, languages, throttle, newWebhook, terms, threshold, required,
-                excluded, webhookFormat);
+                excluded, webhookFormat, mutedUntil);
+    }
+
+    /** A copy muted until {@code until}; null unmutes it. */
+    public Watch withMutedUntil(Instant until) {
+        return new Watch(id, name, query, owner, desk, languages, throttle, webhook, terms, threshold, required,
+                excluded, webhookFormat, until);
     }
 
     /** A weighted term of the second watch form: a word or phrase (analyzed like the text) and its weight. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.AlertData;
+import io.raqib.core.model.AlertState;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Entity;
@@ -98,6 +99,31 @@ class JsonSerdeTest {
     }
 
     @Test
+    void aMutedWatchCarriesMutedUntilAsAnInstantAndAnUnmutedOneLeavesItOut() throws IOException {
+        Watch unmuted = new Watch("w", "n", "q", null, null, List.of(), null, null);
+        Watch muted = unmuted.withMutedUntil(Instant.parse("2026-12-03T08:00:00Z"));
+
+        assertThat(roundTrip(Topics.WATCHES, muted)).isEqualTo(muted);
+        assertThat(json(Topics.WATCHES, muted).get("mutedUntil").asText()).isEqualTo("2026-12-03T08:00:00Z");
+        assertThat(json(Topics.WATCHES, unmuted).has("mutedUntil")).isFalse();
+        assertThat(muted.withMutedUntil(null)).isEqualTo(unmuted);
+    }
+
+    @Test
+    void alertStateRoundTripsWithANullAssignee() throws IOException {
+        AlertState acknowledged = new AlertState("a1", "w", "levant", AlertState.ACKNOWLEDGED, "ana", "levant",
+                PUBLISHED);
+        AlertState reopened = new AlertState("a1", "w", "levant", AlertState.OPEN, null, AlertState.ADMIN, PUBLISHED);
+
+        assertThat(roundTrip(Topics.ALERT_STATES, acknowledged)).isEqualTo(acknowledged);
+        assertThat(roundTrip(Topics.ALERT_STATES, reopened)).isEqualTo(reopened);
+        JsonNode json = json(Topics.ALERT_STATES, reopened);
+        assertThat(json.get("status").asText()).isEqualTo("open");
+        assertThat(json.get("assignee").isNull()).isTrue();
+        assertThat(json.get("updatedAt").asText()).isEqualTo("2021-05-28T10:15:30Z");
+    }
+
+    @Test
     void alertRoundTripsAsCloudEvent() throws IOException {
         AlertData data = new AlertData("syrian-elections", "Syrian elections", "7c7fb83801401802", "title",
                 "https://example.com/a", "taif", "ar",
@@ -162,11 +188,12 @@ class JsonSerdeTest {
     }
 
     @Test
-    void topicRegistryNamesEveryTopicOnceAndOnlyWatchesIsCompacted() {
+    void topicRegistryNamesEveryTopicOnceAndOnlyWatchesAndAlertStatesAreCompacted() {
         assertThat(Topics.all()).extracting(TopicSpec::name).containsExactlyInAnyOrder(
-                "raqib.articles.raw", "raqib.articles.enriched", "raqib.watches", "raqib.alerts", "raqib.digests",
-                "raqib.dlq");
-        assertThat(Topics.all()).filteredOn(TopicSpec::compacted).containsExactly(Topics.WATCHES);
+                "raqib.articles.raw", "raqib.articles.enriched", "raqib.watches", "raqib.alerts",
+                "raqib.alert.states", "raqib.digests", "raqib.dlq");
+        assertThat(Topics.all()).filteredOn(TopicSpec::compacted)
+                .containsExactlyInAnyOrder(Topics.WATCHES, Topics.ALERT_STATES);
     }
 
     private static <T> T roundTrip(TopicSpec<String, T> topic, T value) {

@@ -6,6 +6,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Alert;
+import io.raqib.core.model.AlertState;
 import io.raqib.core.model.Watch;
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,6 +122,19 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
             }
             clients.forEach((client, caller) -> send(client, caller, sent));
         });
+    }
+
+    /**
+     * Shows an alert's new state (acknowledged, assignee) to every connected console that may see its desk, as an
+     * event {@code state} (no id: it is not an alert to resume after) whose data is the state JSON. Returns at once.
+     */
+    public void acceptState(AlertState state) {
+        String json = RaqibJson.write(state);
+        sender.execute(() -> clients.forEach((client, caller) -> {
+            if (!client.terminated() && caller.reaches(state.desk())) {
+                client.sendEvent("state", json);
+            }
+        }));
     }
 
     private void connect(SseClient client) {

@@ -26,7 +26,9 @@ import java.util.function.Function;
  * GET    /api/watches[?desk=D]   list (by desk)          POST /api/watches        create (id optional) → 201
  * GET    /api/watches/{id}       get                     PUT  /api/watches/{id}   create or replace
  * DELETE /api/watches/{id}       delete → 204            POST /api/watches/test   dry run on a text, stores nothing
+ * PUT    /api/watches/{id}/mute  mute ({@link MuteRequest})  DELETE /api/watches/{id}/mute  unmute
  * </pre>
+ * Muting stores the watch with {@code mutedUntil} set (unmuting, without it) and answers the watch as stored.
  * Every refusal is JSON {@code {"status", "error", "field", "column"?}}: {@code field} names the watch field (or the
  * JSON path, or {@code body}) at fault, {@code column} the place in a query.
  *
@@ -64,6 +66,13 @@ public final class WatchApi implements Consumer<RoutesConfig> {
                 save(ctx, body.withId(id), 200);
             }
         });
+        routes.put("/api/watches/{id}/mute", this::mute);
+        routes.delete("/api/watches/{id}/mute", ctx -> {
+            Watch w = stored(ctx, ctx.pathParam("id"));
+            if (w != null) {
+                save(ctx, w.withMutedUntil(null), 200);
+            }
+        });
         routes.delete("/api/watches/{id}", ctx -> {
             // Deleted only when it is still there: a concurrent delete answers 404 as a repeated one does.
             if (stored(ctx, ctx.pathParam("id")) != null) {
@@ -96,8 +105,21 @@ public final class WatchApi implements Consumer<RoutesConfig> {
         return reachable(ctx, w) ? w : null;
     }
 
+    private void mute(Context ctx) throws InterruptedException {
+        Watch w = stored(ctx, ctx.pathParam("id"));
+        MuteRequest req = w == null ? null : read(ctx, MuteRequest.class);
+        if (req == null) {
+            return;
+        }
+        try {
+            save(ctx, w.withMutedUntil(req.mutedUntil(Instant.now())), 200);
+        } catch (InvalidRequestException e) {
+            error(ctx, 400, e.getMessage(), e.field(), -1);
+        }
+    }
+
     /** Whether the caller may reach {@code watch}'s desk; answers 403 when not. */
-    private static boolean reachable(Context ctx, Watch watch) {
+    static boolean reachable(Context ctx, Watch watch) {
         ApiCaller caller = ApiCaller.of(ctx);
         if (caller.reaches(watch.desk())) {
             return true;
@@ -193,7 +215,7 @@ public final class WatchApi implements Consumer<RoutesConfig> {
     }
 
     /** The body as {@code type}, or null after answering 400 naming the field at fault ({@code body} for syntax). */
-    private static <T> T read(Context ctx, Class<T> type) {
+    static <T> T read(Context ctx, Class<T> type) {
         try {
             // The bytes, not ctx.body(): decoding to a String would quietly replace invalid UTF-8.
             T value = WatchJson.strictReader(type).readValue(ctx.bodyAsBytes());
@@ -208,7 +230,7 @@ public final class WatchApi implements Consumer<RoutesConfig> {
         }
     }
 
-    private static void error(Context ctx, int status, String reason, String field, int column) {
+    static void error(Context ctx, int status, String reason, String field, int column) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("error", reason);

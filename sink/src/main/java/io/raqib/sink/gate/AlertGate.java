@@ -13,9 +13,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * One alert per story, and at most one alert per {@code throttle} window: decides which matches of an article
- * become alerts. A watch alerts once per story (enrich's {@code storyId}), so the same story republished elsewhere,
- * under a new headline or byline or lightly edited, stays quiet while distinct articles each alert; an article of
+ * One alert per story, at most one alert per {@code throttle} window, and none while the watch is muted: decides
+ * which matches of an article become alerts. A muted watch ({@code mutedUntil} after the match's time) raises none
+ * and remembers no story, so the first match after the mute alerts as if the muted ones had not happened. A watch
+ * alerts once per story (enrich's {@code storyId}), so the same story republished elsewhere, under a new headline
+ * or byline or lightly edited, stays quiet while distinct articles each alert; an article of
  * the story that adds at least {@link #NEW_TEXT_THRESHOLD} new text (enrich's {@code newText}) alerts again, its
  * alert's {@code storyUpdate} saying so. Held-back matches are counted (metric {@code raqib.sink.alerts.suppressed},
  * tag {@code reason}) and reported by the watch's next alert as {@code suppressedSince}. Not thread-safe: one gate
@@ -33,6 +35,7 @@ public final class AlertGate {
     private final AlertGateStore store;
     private final Counter sameStory;
     private final Counter throttled;
+    private final Counter muted;
     private final Counter storyUpdates;
 
     public AlertGate(AlertGateStore store, MeterRegistry metrics) {
@@ -42,6 +45,9 @@ public final class AlertGate {
                 .register(metrics);
         this.throttled = Counter.builder("raqib.sink.alerts.suppressed").tag("reason", "throttle")
                 .description("Matches that raised no alert because of the watch's throttle window")
+                .register(metrics);
+        this.muted = Counter.builder("raqib.sink.alerts.suppressed").tag("reason", "muted")
+                .description("Matches that raised no alert because the watch was muted")
                 .register(metrics);
         this.storyUpdates = Counter.builder("raqib.sink.alerts.story.updates")
                 .description("Second alerts of a watch on one story, for an article adding enough new text")
@@ -76,7 +82,10 @@ public final class AlertGate {
                         + " given to the gate together");
             }
             AlertState state = store.state(c.watchId());
-            if (!saw.add(c.watchId())) {
+            if (c.mutedUntil() != null && time.isBefore(c.mutedUntil())) {
+                store.put(c.watchId(), state.plusSuppressed());
+                muted.increment();
+            } else if (!saw.add(c.watchId())) {
                 sawArticle.add(c.watchId());
                 store.put(c.watchId(), state.plusSuppressed());
                 sameStory.increment();

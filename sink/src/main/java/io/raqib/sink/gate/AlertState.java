@@ -6,7 +6,7 @@ import java.time.Instant;
  * What the alert gate remembers per watch: when it last alerted and how many matches it has held back since.
  *
  * @param lastAlert  time of the watch's last alert, null before the first
- * @param suppressed matches suppressed (same story, throttle) since that alert
+ * @param suppressed matches suppressed (same story, throttle, mute) since that alert
  */
 public record AlertState(Instant lastAlert, long suppressed) {
 

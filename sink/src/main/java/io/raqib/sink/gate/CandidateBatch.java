@@ -7,6 +7,7 @@ import io.raqib.core.model.NewText;
 import io.raqib.sink.matching.HighlightDraft;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -31,9 +32,12 @@ public record CandidateBatch(int partition, String articleId, String story, Aler
                              List<Match> matches, List<DraftTexts.Piece> texts,
                              @JsonInclude(JsonInclude.Include.NON_NULL) NewText newText) {
 
-    /** One match: its watch, its alert id, and which of the batch's drafts are its highlights. */
+    /**
+     * One match: its watch (and the watch's {@code mutedUntil}, null when not muted), its alert id, and which of the
+     * batch's drafts are its highlights.
+     */
     public record Match(String watchId, String watchName, String desk, Duration throttle, String alertId,
-                        int[] drafts) {
+                        int[] drafts, @JsonInclude(JsonInclude.Include.NON_NULL) Instant mutedUntil) {
     }
 
     /**
@@ -68,7 +72,8 @@ public record CandidateBatch(int partition, String articleId, String story, Aler
                 });
             }
             AlertData data = c.alert().data();
-            matches.add(new Match(c.watchId(), data.watchName(), c.desk(), c.throttle(), c.alert().id(), at));
+            matches.add(new Match(c.watchId(), data.watchName(), c.desk(), c.throttle(), c.alert().id(), at,
+                    c.mutedUntil()));
         }
         AlertCandidate first = group.get(0);
         return new CandidateBatch(partition, first.articleId(), first.story(), first.alert(),
@@ -94,7 +99,7 @@ public record CandidateBatch(int partition, String articleId, String story, Aler
                     shared.source(), shared.language(), shared.highlights(), shared.entities(), shared.topics())
                     .withStoryId(shared.storyId());
             out.add(new AlertCandidate(m.watchId(), m.desk(), m.throttle(), articleId, story,
-                    Alert.of(m.alertId(), alert.time(), data), own, newText));
+                    Alert.of(m.alertId(), alert.time(), data), own, newText, m.mutedUntil()));
         }
         return out;
     }

@@ -11,6 +11,7 @@ import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Watch;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -68,6 +69,9 @@ public final class WatchJson {
         }
         if (e instanceof InvalidFormatException format && Duration.class.equals(format.getTargetType())) {
             return "'" + format.getValue() + "' is not an ISO-8601 duration such as PT30M, PT1H or P1D";
+        }
+        if (e instanceof InvalidFormatException format && Instant.class.equals(format.getTargetType())) {
+            return "'" + format.getValue() + "' is not an ISO-8601 instant such as 2026-12-03T08:00:00Z";
         }
         return e instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
     }

@@ -91,9 +91,47 @@ class AlertGateTest {
         assertThat(admit(article("s3", "s1", "s1", null), 120)).isEmpty();
     }
 
+    @Test
+    void aMutedWatchRaisesNoAlertAndItsNextAlertAfterTheMuteCountsWhatWasHeld() {
+        Watch muted = ELECTIONS.withMutedUntil(T0.plusSeconds(3600));
+
+        assertThat(admit(muted, article("m1", null, "m1", null), 0)).isEmpty();
+        assertThat(admit(muted, article("m2", null, "m2", null), 3599)).isEmpty();
+        assertThat(metrics.counter("raqib.sink.alerts.suppressed", "reason", "muted").count()).isEqualTo(2);
+
+        List<AlertCandidate> unmuted = admit(ELECTIONS, article("m1", null, "m1", null), 3700);
+        assertThat(unmuted).as("a story seen only while muted alerts after the mute").hasSize(1);
+        assertThat(unmuted.get(0).alert().data().suppressedSince()).isEqualTo(2);
+    }
+
+    @Test
+    void aMuteThatEndedBeforeTheMatchHoldsNothingBack() {
+        Watch mutedEarlier = ELECTIONS.withMutedUntil(T0.plusSeconds(60));
+
+        assertThat(admit(mutedEarlier, article("m1", null, "m1", null), 60)).hasSize(1);
+        assertThat(metrics.counter("raqib.sink.alerts.suppressed", "reason", "muted").count()).isZero();
+    }
+
+    @Test
+    void theMuteSurvivesTheTripThroughACandidateBatch() {
+        EnrichedArticle article = article("m1", null, "m1", null);
+        Watch muted = ELECTIONS.withMutedUntil(T0.plusSeconds(3600));
+        AlertCandidate candidate = AlertCandidate.of(muted, article,
+                alerts.create(new WatchMatch(muted, List::of), article), List.of());
+
+        List<AlertCandidate> back = CandidateBatch.of(List.of(candidate), 3).get(0).candidates();
+
+        assertThat(back).extracting(AlertCandidate::mutedUntil).containsExactly(muted.mutedUntil());
+        assertThat(gate.admit(back, T0)).isEmpty();
+    }
+
     private List<AlertCandidate> admit(EnrichedArticle article, long seconds) {
-        Alert alert = alerts.create(new WatchMatch(ELECTIONS, List::of), article);
-        return gate.admit(List.of(AlertCandidate.of(ELECTIONS, article, alert, List.of())), T0.plusSeconds(seconds));
+        return admit(ELECTIONS, article, seconds);
+    }
+
+    private List<AlertCandidate> admit(Watch watch, EnrichedArticle article, long seconds) {
+        Alert alert = alerts.create(new WatchMatch(watch, List::of), article);
+        return gate.admit(List.of(AlertCandidate.of(watch, article, alert, List.of())), T0.plusSeconds(seconds));
     }
 
     private double sameStoryHeld() {

@@ -37,6 +37,14 @@ class WatchJsonTest {
     }
 
     @Test
+    void aMutedUntilThatIsNotAnInstantSaysHowToWriteIt() {
+        assertThatThrownBy(() -> read("{\"id\": \"w6\", \"query\": \"drought\", \"mutedUntil\": \"tomorrow\"}"))
+                .isInstanceOf(InvalidWatchException.class)
+                .hasMessageContaining("mutedUntil: 'tomorrow' is not an ISO-8601 instant such as 2026-12-03T08:00:00Z")
+                .satisfies(e -> assertThat(((InvalidWatchException) e).field()).isEqualTo("mutedUntil"));
+    }
+
+    @Test
     void aMisspeltFieldInsideATermIsNamedByItsPath() {
         assertThatThrownBy(() -> read("{\"id\": \"w3\", \"terms\": [{\"text\": \"drought\", \"wieght\": 2}],"
                 + " \"threshold\": 2}"))
