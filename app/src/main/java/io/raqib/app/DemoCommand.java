@@ -13,7 +13,9 @@ import io.raqib.ingest.IngestService;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.sink.api.AlertConsole;
 import io.raqib.sink.api.AlertTopicHistory;
+import io.raqib.sink.api.HistoryApi;
 import io.raqib.sink.api.WatchApi;
+import io.raqib.sink.history.AlertHistoryService;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
 import io.raqib.sink.watches.WatchStore;
@@ -99,10 +101,14 @@ public final class DemoCommand implements Callable<Integer> {
                  WatchStore watchStore = new WatchStore(clients, stages.sink().registry(),
                          new WatchAdmission(config.sink()));
                  AlertConsole console = new AlertConsole(watchStore::get, new AlertTopicHistory(clients));
+                 AlertHistoryService history = new AlertHistoryService(clients,
+                         config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
+                         watchStore::get).start();
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(
                          new WatchApi(watchStore, stages.enricher()::enrich), ingest.pushEndpoint(), console,
-                         new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health),
-                                 stages.health().stream()).toList())), config.ingest().pushMaxBytes())
+                         new HistoryApi(history.index()),
+                         new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health,
+                                 history::health), stages.health().stream()).toList())), config.ingest().pushMaxBytes())
                          .start(httpHost, httpPort);
                  TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, alert -> {
                      // Spike and silence events share the topic; their data is not a match's.

@@ -11,7 +11,9 @@ import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.api.AlertConsole;
 import io.raqib.sink.api.AlertTopicHistory;
+import io.raqib.sink.api.HistoryApi;
 import io.raqib.sink.api.WatchApi;
+import io.raqib.sink.history.AlertHistoryService;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
 import io.raqib.sink.watches.WatchStore;
@@ -60,9 +62,12 @@ public final class SinkCommand implements Callable<Integer> {
              WatchStore store = new WatchStore(clients, sink.registry(),
                      new WatchAdmission(config.sink()));
              AlertConsole console = new AlertConsole(store::get, new AlertTopicHistory(clients));
+             AlertHistoryService history = new AlertHistoryService(clients,
+                     config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
+                     store::get).start();
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console,
-                     new HealthEndpoints(List.of(sink::health))))
+                     new HistoryApi(history.index()), new HealthEndpoints(List.of(sink::health, history::health))))
                      .start(config.httpHost(), config.httpPort());
              TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, CONSOLE_BACKLOG, alert -> {
                  // Spike and silence events share the topic; the console shows matches only for now.

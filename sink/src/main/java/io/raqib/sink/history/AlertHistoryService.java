@@ -90,7 +90,7 @@ public final class AlertHistoryService implements AutoCloseable {
         return index;
     }
 
-    /** Alerts indexed since start (including those read again after a crash). */
+    /** Alerts indexed since start (including those read again after a crash; not those past the retention). */
     public long indexed() {
         return indexed;
     }
@@ -161,8 +161,9 @@ public final class AlertHistoryService implements AutoCloseable {
         boolean uncommitted = false;
         while (!closed) {
             ConsumerRecords<String, String> records = consumer.poll(POLL);
+            Instant oldest = clock.instant().minus(retention);
             for (ConsumerRecord<String, String> r : records) {
-                if (r.value() != null && index.add(r.value(), desks)) {
+                if (r.value() != null && index.add(r.value(), desks, oldest)) {
                     indexed++;
                 }
             }

@@ -73,11 +73,12 @@ public final class AlertIndex implements Closeable {
 
     /**
      * Indexes the event {@code json} (any type; one with an id already indexed replaces it), with the desk
-     * {@code desks} gives its subject. Returns false when the JSON is no indexable CloudEvent.
+     * {@code desks} gives its subject. Returns false, indexing nothing, when the JSON is no indexable CloudEvent or
+     * its time is before {@code oldest} (past the retention).
      */
-    public boolean add(String json, Function<String, String> desks) throws IOException {
+    public boolean add(String json, Function<String, String> desks, Instant oldest) throws IOException {
         var parsed = AlertDocument.parse(json, desks);
-        if (parsed.isEmpty()) {
+        if (parsed.isEmpty() || parsed.get().time().isBefore(oldest)) {
             return false;
         }
         writer.updateDocument(new Term(AlertDocument.ID, parsed.get().id()), parsed.get().document());

@@ -26,6 +26,10 @@ class AlertIndexTest {
     @TempDir
     Path dir;
 
+    private static boolean add(AlertIndex index, String json) throws IOException {
+        return index.add(json, DESKS, Instant.EPOCH);
+    }
+
     private static List<String> ids(HistoryPage page) {
         return page.alerts().stream().map(a -> id(a.json())).toList();
     }
@@ -45,13 +49,12 @@ class AlertIndexTest {
     @Test
     void filtersByWatchDeskTimeTypeAndTextNewestFirst() throws IOException {
         try (AlertIndex index = new AlertIndex(dir)) {
-            index.add(HistoryAlerts.alert("a1", "levant-wheat", T0, "Wheat harvest in Syria", "the harvest failed"),
-                    DESKS);
-            index.add(HistoryAlerts.alert("a2", "gulf-oil", T0.plusSeconds(60), "Oil prices", "crude rose"), DESKS);
-            index.add(HistoryAlerts.alert("a3", "levant-wheat", T0.plusSeconds(120), "الحرب في سوريا",
-                    "قالت المصادر إن الحرب مستمرة"), DESKS);
-            index.add(HistoryAlerts.spike("s1", "levant-wheat", T0.plusSeconds(180)), DESKS);
-            index.add(HistoryAlerts.alert("x1", "orphan", T0.plusSeconds(240), "No desk", "none"), DESKS);
+            add(index, HistoryAlerts.alert("a1", "levant-wheat", T0, "Wheat harvest in Syria", "the harvest failed"));
+            add(index, HistoryAlerts.alert("a2", "gulf-oil", T0.plusSeconds(60), "Oil prices", "crude rose"));
+            add(index, HistoryAlerts.alert("a3", "levant-wheat", T0.plusSeconds(120), "الحرب في سوريا",
+                    "قالت المصادر إن الحرب مستمرة"));
+            add(index, HistoryAlerts.spike("s1", "levant-wheat", T0.plusSeconds(180)));
+            add(index, HistoryAlerts.alert("x1", "orphan", T0.plusSeconds(240), "No desk", "none"));
             index.refresh();
 
             assertThat(ids(index.search(HistoryFilter.ALL, 0, 50))).containsExactly("x1", "s1", "a3", "a2", "a1");
@@ -76,8 +79,8 @@ class AlertIndexTest {
     @Test
     void arabicIsSearchedThroughRaqibsAnalysis() throws IOException {
         try (AlertIndex index = new AlertIndex(dir)) {
-            index.add(HistoryAlerts.alert("a1", "levant-wheat", T0, "الحرب في سورية", "أسعار القمح"), DESKS);
-            index.add(HistoryAlerts.alert("a2", "levant-wheat", T0, "السلام", "قالت المصادر"), DESKS);
+            add(index, HistoryAlerts.alert("a1", "levant-wheat", T0, "الحرب في سورية", "أسعار القمح"));
+            add(index, HistoryAlerts.alert("a2", "levant-wheat", T0, "السلام", "قالت المصادر"));
             index.refresh();
             assertThat(ids(index.search(text("الحــــرب"), 0, 50))).as("tatweel disguise").containsExactly("a1");
             assertThat(ids(index.search(text("والحرب"), 0, 50))).as("proclitic").containsExactly("a1");
@@ -91,8 +94,7 @@ class AlertIndexTest {
         int n = AlertIndex.EXPORT_BATCH + 7;
         try (AlertIndex index = new AlertIndex(dir)) {
             for (int i = 0; i < n; i++) {
-                index.add(HistoryAlerts.alert(String.format("a%05d", i), "levant-wheat", T0.plusSeconds(i), "t", "f"),
-                        DESKS);
+                add(index, HistoryAlerts.alert(String.format("a%05d", i), "levant-wheat", T0.plusSeconds(i), "t", "f"));
             }
             index.refresh();
             HistoryPage second = index.search(HistoryFilter.ALL, 1, 10);
@@ -113,10 +115,10 @@ class AlertIndexTest {
     void aReopenedIndexHasWhatWasCommittedWithItsPositionsAndDropsOldAlerts() throws IOException {
         try (AlertIndex index = new AlertIndex(dir)) {
             assertThat(index.committedPositions()).isEmpty();
-            index.add(HistoryAlerts.alert("old", "levant-wheat", T0.minusSeconds(86_400), "old", "f"), DESKS);
-            index.add(HistoryAlerts.alert("kept", "levant-wheat", T0, "kept", "f"), DESKS);
+            add(index, HistoryAlerts.alert("old", "levant-wheat", T0.minusSeconds(86_400), "old", "f"));
+            add(index, HistoryAlerts.alert("kept", "levant-wheat", T0, "kept", "f"));
             index.commit(Map.of(0, 2L, 1, 0L));
-            index.add(HistoryAlerts.alert("uncommitted", "levant-wheat", T0, "lost", "f"), DESKS);
+            add(index, HistoryAlerts.alert("uncommitted", "levant-wheat", T0, "lost", "f"));
         }
         try (AlertIndex index = new AlertIndex(dir)) {
             assertThat(index.committedPositions()).isEqualTo(Map.of(0, 2L, 1, 0L));
@@ -125,11 +127,13 @@ class AlertIndexTest {
             index.removeBefore(T0.minusSeconds(60));
             index.refresh();
             assertThat(ids(index.search(HistoryFilter.ALL, 0, 50))).containsExactly("kept");
-            index.add(HistoryAlerts.alert("kept", "levant-wheat", T0, "kept again", "f"), DESKS);
+            add(index, HistoryAlerts.alert("kept", "levant-wheat", T0, "kept again", "f"));
             index.refresh();
             assertThat(index.search(HistoryFilter.ALL, 0, 50).total()).as("an id read again replaces itself")
                     .isEqualTo(1);
-            assertThat(index.add("{\"not\": \"an event\"}", DESKS)).isFalse();
+            assertThat(add(index, "{\"not\": \"an event\"}")).isFalse();
+            assertThat(index.add(HistoryAlerts.alert("late", "levant-wheat", T0.minusSeconds(61), "t", "f"), DESKS,
+                    T0.minusSeconds(60))).as("past the retention").isFalse();
         }
     }
 }
