@@ -121,8 +121,8 @@ public final class HistoryApi implements Consumer<RoutesConfig> {
             return filter;
         }
         if (filter.desk() != null && !caller.reaches(filter.desk())) {
-            refuse(ctx, 403, "a token of desk '" + caller.desk() + "' sees only that desk's alerts, not desk '"
-                    + filter.desk() + "''s", "desk");
+            refuse(ctx, 403, "a token of desk '" + caller.desk() + "' sees only that desk's alerts (asked for desk '"
+                    + filter.desk() + "')", "desk");
             return null;
         }
         return filter.withDesk(caller.desk());
