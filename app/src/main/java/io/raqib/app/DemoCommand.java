@@ -14,7 +14,9 @@ import io.raqib.ingest.IngestSummary;
 import io.raqib.sink.api.AlertConsole;
 import io.raqib.sink.api.AlertStateApi;
 import io.raqib.sink.api.AlertTopicHistory;
+import io.raqib.sink.api.HistoryApi;
 import io.raqib.sink.api.WatchApi;
+import io.raqib.sink.history.AlertHistoryService;
 import io.raqib.sink.states.AlertStates;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
@@ -102,12 +104,15 @@ public final class DemoCommand implements Callable<Integer> {
                          new WatchAdmission(config.sink()));
                  AlertConsole console = new AlertConsole(watchStore::get, new AlertTopicHistory(clients));
                  AlertStates states = new AlertStates(clients, console::acceptState).start();
+                 AlertHistoryService history = new AlertHistoryService(clients,
+                         config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
+                         watchStore::get).start();
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(
                          new WatchApi(watchStore, stages.enricher()::enrich), ingest.pushEndpoint(), console,
-                         new AlertStateApi(watchStore::get, states),
+                         new AlertStateApi(watchStore::get, states), new HistoryApi(history.index()),
                          new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health,
-                                 () -> ServiceHealth.of("api", states.health())), stages.health().stream()).toList())),
-                         config.ingest().pushMaxBytes())
+                                 () -> ServiceHealth.of("api", states.health()), history::health),
+                                 stages.health().stream()).toList())), config.ingest().pushMaxBytes())
                          .start(httpHost, httpPort);
                  TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, alert -> {
                      // Spike and silence events share the topic; their data is not a match's.

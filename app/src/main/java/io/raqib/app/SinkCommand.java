@@ -13,7 +13,9 @@ import io.raqib.sink.SinkService;
 import io.raqib.sink.api.AlertConsole;
 import io.raqib.sink.api.AlertStateApi;
 import io.raqib.sink.api.AlertTopicHistory;
+import io.raqib.sink.api.HistoryApi;
 import io.raqib.sink.api.WatchApi;
+import io.raqib.sink.history.AlertHistoryService;
 import io.raqib.sink.states.AlertStates;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
@@ -64,10 +66,14 @@ public final class SinkCommand implements Callable<Integer> {
                      new WatchAdmission(config.sink()));
              AlertConsole console = new AlertConsole(store::get, new AlertTopicHistory(clients));
              AlertStates states = new AlertStates(clients, console::acceptState).start();
+             AlertHistoryService history = new AlertHistoryService(clients,
+                     config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
+                     store::get).start();
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console,
-                     new AlertStateApi(store::get, states),
-                     new HealthEndpoints(List.of(sink::health, () -> ServiceHealth.of("api", states.health())))))
+                     new AlertStateApi(store::get, states), new HistoryApi(history.index()),
+                     new HealthEndpoints(List.of(sink::health, () -> ServiceHealth.of("api", states.health()),
+                             history::health))))
                      .start(config.httpHost(), config.httpPort());
              TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, CONSOLE_BACKLOG, alert -> {
                  // Spike and silence events share the topic; the console shows matches only for now.

@@ -16,9 +16,11 @@ import java.util.Map;
  * @param webhooks          how webhooks are delivered (timeouts, queues, circuit breakers)
  * @param digests           which desks get hourly or daily digests, and the mail server
  * @param volume            spike and silence alerts
+ * @param history           where the alert history is kept, and for how long
  */
 public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow, WatchLimits watchLimits,
-                           WebhookSettings webhooks, DigestSettings digests, VolumeSettings volume) {
+                           WebhookSettings webhooks, DigestSettings digests, VolumeSettings volume,
+                           HistorySettings history) {
 
     public static final String MAX_WATCHES_PER_DESK = "raqib.max.watches.per.desk";
     public static final String WEBHOOK_ALLOW = "raqib.webhook.allow";
@@ -29,12 +31,13 @@ public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow, Wat
     public SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow) {
         this(maxWatchesPerDesk, webhookAllow, WatchLimits.defaults(), WebhookSettings.defaults(),
                 DigestSettings.from(ConfigValues.merge(DigestSettings.DEFAULTS, null, Map.of(), Map.of())),
-                VolumeSettings.from(ConfigValues.merge(VolumeSettings.DEFAULTS, null, Map.of(), Map.of())));
+                VolumeSettings.from(ConfigValues.merge(VolumeSettings.DEFAULTS, null, Map.of(), Map.of())),
+                HistorySettings.defaults());
     }
 
     static SinkSettings from(ConfigValues v) {
         return new SinkSettings(v.positiveInt(MAX_WATCHES_PER_DESK), v.list(WEBHOOK_ALLOW), WatchLimits.from(v),
-                WebhookSettings.from(v), DigestSettings.from(v), VolumeSettings.from(v));
+                WebhookSettings.from(v), DigestSettings.from(v), VolumeSettings.from(v), HistorySettings.from(v));
     }
 
     private static Map<String, String> defaults() {
@@ -43,6 +46,7 @@ public record SinkSettings(int maxWatchesPerDesk, List<String> webhookAllow, Wat
         defaults.putAll(WebhookSettings.DEFAULTS);
         defaults.putAll(DigestSettings.DEFAULTS);
         defaults.putAll(VolumeSettings.DEFAULTS);
+        defaults.putAll(HistorySettings.DEFAULTS);
         return Map.copyOf(defaults);
     }
 }
