@@ -3,10 +3,15 @@ package io.raqib.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.KafkaClients;
+import io.raqib.core.model.Alert;
+import io.raqib.core.model.AlertData;
 import io.raqib.core.model.Article;
 import io.raqib.core.model.VolumeAlert;
 import io.raqib.core.model.Watch;
@@ -20,9 +25,11 @@ import io.raqib.sink.watches.WatchStore;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -33,13 +40,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -141,11 +152,8 @@ class ConsoleBrowserIT {
                 + "وتعزيز التعاون الأمني بين الدول العربية في مواجهة التطرف.");
         pushArticle("Shipping lanes reopen " + RUN, "Gulf shipping resumed on Monday after a week of disruption at "
                 + "the ports, operators said in a statement.");
-        // Both of the desk's watches fire on the article: one story, one card, the second alert folded under it.
-        WebElement card = await(d -> {
-            WebElement c = alertCard(d, title);
-            return c != null && c.getText().contains("2 alerts in this story") ? c : null;
-        });
+        // Both of the desk's watches fire on each article: one story, one card, the second alert folded under it.
+        WebElement card = await(d -> storyOfTwo(d, title));
         assertThat(card.findElement(By.cssSelector("details.later summary")).getText())
                 .isEqualTo("1 later alert in this story");
         assertThat(browser.findElements(By.cssSelector("#alerts .card.alert")).stream()
@@ -157,9 +165,9 @@ class ConsoleBrowserIT {
 
         pushArticle(null, "بيان جديد عن مكافحة " + DISGUISED + " صدر اليوم عن مجلس الأمن الدولي " + RUN);
         pushArticle("مؤتمر دولي عن الإرهاب " + RUN, "انعقد المؤتمر في القاهرة بحضور خبراء من عشرين دولة " + RUN);
-        WebElement untitled = await(d -> alertCard(d, "(untitled) — example.org"));
+        WebElement untitled = await(d -> storyOfTwo(d, "(untitled) — example.org"));
         assertThat(untitled.findElement(By.cssSelector(".fragment mark")).getText()).isEqualTo(DISGUISED);
-        WebElement titleOnly = await(d -> alertCard(d, "مؤتمر دولي عن الإرهاب " + RUN));
+        WebElement titleOnly = await(d -> storyOfTwo(d, "مؤتمر دولي عن الإرهاب " + RUN));
         assertThat(titleOnly.findElements(By.cssSelector(".fragment"))).as("no passage repeating the title").isEmpty();
 
         Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
@@ -171,6 +179,22 @@ class ConsoleBrowserIT {
                 .contains(title);
         screenshot("desktop");
 
+        browser.findElements(By.cssSelector("#watches li")).stream().filter(li -> li.getText().contains(WATCH_NAME))
+                .findFirst().orElseThrow().findElement(By.cssSelector("button.edit")).click();
+        assertThat(browser.findElement(By.id("editorName")).getAttribute("value")).isEqualTo(WATCH_NAME);
+        browser.findElement(By.id("previewRecent")).click();
+        // The three articles above, and not the other test's English one when it ran first.
+        await(d -> text("#recentResult").startsWith("Matches 3 of "));
+        assertThat(browser.findElements(By.cssSelector("#recentResult mark"))).extracting(WebElement::getText)
+                .contains(DISGUISED);
+        screenshot("editor");
+        browser.findElement(By.id("editorCancel")).click();
+
+        assertThat(browser.findElement(By.id("historyToggle")).isDisplayed()).as("no history endpoint").isFalse();
+        assertThat(browser.findElements(By.cssSelector("#alerts button.ack"))).as("no alert states").isEmpty();
+        browser.findElement(By.cssSelector("#watches button.mute")).click();
+        await(d -> text("#watchNote").equals("Muting is not available on this server."));
+        assertThat(browser.findElements(By.cssSelector("#watches button.mute"))).isEmpty();
         assertThat(sidebar()).doesNotContain(OTHER_WATCH_NAME);
         assertThat(text("#alerts")).doesNotContain(OTHER_WATCH_NAME).doesNotContain("Shipping lanes reopen " + RUN);
         browser.findElement(By.id("filter")).sendKeys("no-such-thing-" + RUN);
@@ -189,10 +213,87 @@ class ConsoleBrowserIT {
         screenshot("360px");
     }
 
+    @Test
+    void historyAndAlertStatesWorkAgainstTheirContractsWhereTheServerHasThem() throws Exception {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        String watchId = createWatch(DESK_TOKEN, "States " + RUN, "states-" + RUN);
+        Alert alert = Alert.of("state-alert-" + RUN, Instant.now(), new AlertData(watchId, "States " + RUN,
+                "state-article-" + RUN, "Acknowledge me " + RUN, null, "example.org", "en", List.of(), List.of(),
+                List.of()));
+        PendingApis pending = new PendingApis(alert);
+        try (HttpApi withPending = new HttpApi(List.of(ApiTokens.entryFor(ApiCaller.ofDesk(DESK), DESK_TOKEN)),
+                Metrics.registry(), List.of(new WatchApi(store, stages.enricher()::enrich), console, pending))
+                .start("127.0.0.1", 0)) {
+            console.accept(alert);
+            browser.get("http://127.0.0.1:" + withPending.port() + "/#token=" + DESK_TOKEN);
+            String title = alert.data().title();
+            await(d -> alertCard(d, title) != null);
+            assertThat(alertCard(browser, title).findElement(By.cssSelector(".status")).getText()).isEqualTo("open");
+            alertCard(browser, title).findElement(By.cssSelector(".state input")).sendKeys("mona", Keys.TAB);
+            await(d -> !pending.puts.isEmpty());
+            // The card is drawn again with the answer: find the button anew.
+            await(d -> alertCard(d, title).findElement(By.cssSelector(".state input")).getAttribute("value")
+                    .equals("mona"));
+            alertCard(browser, title).findElement(By.cssSelector("button.ack")).click();
+            await(d -> alertCard(d, title).findElement(By.cssSelector(".status")).getText().equals("acknowledged"));
+            String put = watchId + "/" + alert.id();
+            assertThat(pending.puts).containsExactly(put + " open mona", put + " acknowledged mona");
+
+            browser.findElement(By.id("historyToggle")).click();
+            browser.findElement(By.id("historyQ")).sendKeys("سوريا");
+            browser.findElement(By.cssSelector("#history button[type=submit]")).click();
+            await(d -> text("#historyInfo").equals("1 alerts, page 1 of 1"));
+            assertThat(text("#historyResults")).contains(alert.data().title());
+            assertThat(pending.queries).anySatisfy(q -> assertThat(q).contains("q=سوريا").contains("size=20"));
+            screenshot("states-history");
+        }
+    }
+
+    /**
+     * The history and alert-state endpoints as their contracts (issue 15) describe them, answering from one alert
+     * and recording what the page sends: the console's side of APIs built elsewhere.
+     */
+    private static final class PendingApis implements Consumer<RoutesConfig> {
+
+        private final Alert alert;
+        private final List<String> puts = new CopyOnWriteArrayList<>();
+        private final List<String> queries = new CopyOnWriteArrayList<>();
+
+        PendingApis(Alert alert) {
+            this.alert = alert;
+        }
+
+        @Override
+        public void accept(RoutesConfig routes) {
+            routes.get("/api/alerts/history", ctx -> {
+                queries.add(URLDecoder.decode(ctx.queryString(), StandardCharsets.UTF_8));
+                json(ctx, Map.of("total", 1, "page", 0, "size", 20, "alerts", List.of(alert)));
+            });
+            routes.get("/api/alerts/states", ctx -> json(ctx, Map.of()));
+            routes.put("/api/watches/{watchId}/alerts/{alertId}/state", ctx -> {
+                JsonNode body = RaqibJson.mapper().readTree(ctx.body());
+                puts.add(ctx.pathParam("watchId") + "/" + ctx.pathParam("alertId") + " "
+                        + body.path("status").asText() + " " + body.path("assignee").asText());
+                json(ctx, Map.of("alertId", ctx.pathParam("alertId"), "status", body.path("status").asText(),
+                        "assignee", body.path("assignee").asText(), "updatedBy", DESK));
+            });
+        }
+
+        private static void json(Context ctx, Object value) {
+            ctx.contentType("application/json").result(RaqibJson.write(value));
+        }
+    }
+
     /** The alert card showing {@code text}, or null when there is none yet. */
     private static WebElement alertCard(WebDriver driver, String text) {
         return driver.findElements(By.cssSelector("#alerts .card.alert")).stream()
                 .filter(c -> c.getText().contains(text)).findFirst().orElse(null);
+    }
+
+    /** The card showing {@code text} once both of the desk's watches have alerted on its story, or null. */
+    private static WebElement storyOfTwo(WebDriver driver, String text) {
+        WebElement card = alertCard(driver, text);
+        return card != null && card.getText().contains("2 alerts in this story") ? card : null;
     }
 
     private static String url(String path) {
@@ -208,7 +309,8 @@ class ConsoleBrowserIT {
     }
 
     private static <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(browser, WAIT).until(condition);
+        // Cards are drawn anew when an alert of their story or a state arrives: look again rather than fail.
+        return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     private static void screenshot(String name) throws IOException {

@@ -1,11 +1,11 @@
 package io.raqib.sink.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.TopicSpec;
 import io.raqib.core.kafka.Topics;
@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable {
 
-    /** Alerts kept for clients that connect later. */
+    /** Events (alerts, spikes, silences) kept for clients that connect later. */
     public static final int RECENT = 200;
     /** Alerts a reconnecting client is sent from the history at most; past that it is told to start over. */
     public static final int MAX_RESUMED = 1_000;
