@@ -90,6 +90,7 @@ class ConsoleBrowserIT {
     private static HttpApi http;
     private static TopicTail<String> tail;
     private static ChromeDriver browser;
+    private static String bootstrapServers;
 
     @BeforeAll
     static void start() throws Exception {
@@ -97,6 +98,7 @@ class ConsoleBrowserIT {
             return;
         }
         RaqibConfig config = SharedBroker.config("console-browser");
+        bootstrapServers = config.bootstrapServers();
         PrometheusMeterRegistry metrics = Metrics.registry();
         KafkaClients clients = new KafkaClients(config);
         stages = new LocalStages(config, List.of(), metrics, 1);
@@ -187,6 +189,14 @@ class ConsoleBrowserIT {
         console.accept(spike("own-" + RUN, mine.id(), WATCH_NAME, hour));
         console.accept(spike("other-" + RUN, otherWatch, OTHER_WATCH_NAME, hour));
         await(d -> text("#alerts").contains("Volume spike: " + WATCH_NAME + " — 42 alerts this hour, usual 6"));
+        // A source's silence through raqib.alerts and the console's tail, as the services feed it; every desk sees it.
+        String source = "sana-" + RUN + ".sy";
+        KafkaTestClients.send(bootstrapServers, AlertConsole.EVENTS, VolumeAlert.SOURCE_SUBJECT + source,
+                RaqibJson.write(VolumeAlert.of(VolumeAlert.SILENCE, "silence-" + RUN, VolumeAlert.SOURCE_SUBJECT
+                        + source, Instant.now(), new VolumeAlert.Data("source", null, null, source, null, null, null,
+                        null, Instant.now().minusSeconds(10800), "PT20M", "PT3H"))));
+        await(d -> text("#alerts").contains("Source silent: " + source
+                + " — nothing for 3 h, usually every 20 min"));
         alertCard(browser, title).findElement(By.cssSelector("details.later summary")).click();
         assertThat(alertCard(browser, title).findElement(By.cssSelector("details.later li")).getText())
                 .contains(title);
