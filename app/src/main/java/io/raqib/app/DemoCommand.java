@@ -4,8 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.kafka.KafkaClients;
-import io.raqib.core.kafka.Topics;
-import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
 import io.raqib.ingest.ArticleValidator;
 import io.raqib.ingest.FileIngestor;
@@ -94,6 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("raqib demo: Kafka broker at %s, %d watches, ingesting %s%n", broker.bootstrapServers(),
                     fileWatches.size(), samples);
             AtomicLong firstAlertNanos = new AtomicLong();
+            AtomicLong alerts = new AtomicLong();
             AlertPrinter printer = new AlertPrinter(out);
             String token = ApiTokens.generate();
             PrometheusMeterRegistry metrics = Metrics.registry();
@@ -114,14 +113,14 @@ public final class DemoCommand implements Callable<Integer> {
                                  () -> ServiceHealth.of("api", states.health()), history::health),
                                  stages.health().stream()).toList())), config.ingest().pushMaxBytes())
                          .start(httpHost, httpPort);
-                 TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, alert -> {
-                     // Spike and silence events share the topic; their data is not a match's.
-                     if (Alert.TYPE.equals(alert.type())) {
-                         firstAlertNanos.compareAndSet(0, System.nanoTime());
-                         printer.print(alert);
-                         console.accept(alert);
-                     }
-                 })) {
+                 // Read as JSON text: spike and silence events share the topic; the console shows them, the
+                 // printer only watch alerts.
+                 TopicTail<String> tail = new TopicTail<>(clients, AlertConsole.EVENTS,
+                         event -> console.acceptEvent(event).ifPresent(alert -> {
+                             firstAlertNanos.compareAndSet(0, System.nanoTime());
+                             alerts.incrementAndGet();
+                             printer.print(alert);
+                         }))) {
                 out.printf("raqib demo: live console (login URL) http://%s:%d/#token=%s%n", httpHost, http.port(),
                         token);
                 out.printf("raqib demo: HTTP API on http://%s:%d/api (Authorization: Bearer %s), metrics on "
@@ -140,7 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
                     double total = seconds(System.nanoTime() - started);
                     String first = firstAlertNanos.get() == 0 ? "no alert"
                             : String.format("first alert after %.1f s", seconds(firstAlertNanos.get() - started));
-                    out.printf("raqib demo: %s; %d alerts; done in %.1f s (%s)%n", summary.describe(), tail.count(),
+                    out.printf("raqib demo: %s; %d alerts; done in %.1f s (%s)%n", summary.describe(), alerts.get(),
                             total, first);
                     return summary.rejected().isEmpty() ? 0 : 1;
                 }
@@ -154,7 +153,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
     }
 
-    private static void awaitAlerts(RaqibConfig config, TopicTail<Alert> tail) throws Exception {
+    private static void awaitAlerts(RaqibConfig config, TopicTail<String> tail) throws Exception {
         try (PipelineProgress progress = new PipelineProgress(config)) {
             tail.awaitReached(progress.awaitDrained(TIMEOUT), TIMEOUT);
         }

@@ -4,8 +4,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.health.ServiceHealth;
 import io.raqib.core.kafka.KafkaClients;
-import io.raqib.core.kafka.Topics;
-import io.raqib.core.model.Alert;
 import io.raqib.core.model.Watch;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
@@ -75,12 +73,9 @@ public final class SinkCommand implements Callable<Integer> {
                      new HealthEndpoints(List.of(sink::health, () -> ServiceHealth.of("api", states.health()),
                              history::health))))
                      .start(config.httpHost(), config.httpPort());
-             TopicTail<Alert> tail = new TopicTail<>(clients, Topics.ALERTS, CONSOLE_BACKLOG, alert -> {
-                 // Spike and silence events share the topic; the console shows matches only for now.
-                 if (Alert.TYPE.equals(alert.type())) {
-                     console.accept(alert);
-                 }
-             })) {
+             // Read as JSON text: spike and silence events share the topic and their data is not an alert's.
+             TopicTail<String> tail = new TopicTail<>(clients, AlertConsole.EVENTS, CONSOLE_BACKLOG,
+                     console::acceptEvent)) {
             sink.start(Duration.ofMinutes(2));
             if (sink.seeded() != null) {
                 System.out.println("raqib sink: watches file " + config.watchesFile().orElseThrow() + ": "

@@ -7,6 +7,7 @@ import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.AlertData;
 import io.raqib.core.model.Highlight;
+import io.raqib.core.model.VolumeAlert;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.api.AlertConsole;
 import io.raqib.sink.api.AlertHistory;
@@ -204,6 +205,39 @@ class AlertConsoleTest {
                 assertThat(events).containsExactly("alert h2", "alert h3", "alert h4");
             }
         }
+    }
+
+    @Test
+    void spikeAndSilenceEventsReachTheStreamAsVolumeEventsAWatchSpikeOnlyItsDesk() throws Exception {
+        Instant hour = Instant.parse("2026-11-29T07:00:00Z");
+        VolumeAlert gulfSpike = VolumeAlert.of(VolumeAlert.SPIKE, "s1", "gulf-w", hour, new VolumeAlert.Data("watch",
+                "gulf-w", "Gulf", null, hour, hour.plusSeconds(3600), 42L, 6.0, null, null, null));
+        VolumeAlert silence = VolumeAlert.of(VolumeAlert.SILENCE, "q1", "source:sana.sy", hour, new VolumeAlert.Data(
+                "source", null, null, "sana.sy", null, null, null, null, hour.minusSeconds(10800), "PT20M", "PT3H"));
+
+        assertThat(console.acceptEvent(RaqibJson.write(gulfSpike))).isEmpty();
+        assertThat(console.acceptEvent(RaqibJson.write(silence))).isEmpty();
+        assertThat(console.acceptEvent("{\"type\": \"raqib.other\"}")).isEmpty();
+        assertThat(console.acceptEvent("not json")).isEmpty();
+        assertThat(console.acceptEvent(RaqibJson.write(alert("a1", "levant-w", "levant one"))))
+                .hasValueSatisfying(a -> assertThat(a.id()).isEqualTo("a1"));
+
+        try (SseReader levant = new SseReader(url("/api/alerts/stream?token=" + LEVANT_TOKEN));
+             SseReader gulf = new SseReader(url("/api/alerts/stream?token=" + GULF_TOKEN))) {
+            assertThat(List.of(typeAndId(levant.next(WAIT)), typeAndId(levant.next(WAIT))))
+                    .containsExactly("volume q1", "alert a1");
+            assertThat(levant.next(QUIET)).isNull();
+            SseReader.Event spike = gulf.next(WAIT);
+            assertThat(typeAndId(spike)).isEqualTo("volume s1");
+            assertThat(RaqibJson.mapper().readValue(spike.data(), VolumeAlert.class)).isEqualTo(gulfSpike);
+            assertThat(typeAndId(gulf.next(WAIT))).isEqualTo("volume q1");
+            assertThat(gulf.next(QUIET)).isNull();
+        }
+        assertThat(recent(TOKEN)).as("recent: watch alerts only").extracting(Alert::id).containsExactly("a1");
+    }
+
+    private static String typeAndId(SseReader.Event e) {
+        return e == null ? null : e.type() + " " + e.id();
     }
 
     private Alert[] recent() throws Exception {

@@ -1,12 +1,17 @@
 package io.raqib.sink.api;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
 import io.raqib.core.json.RaqibJson;
+import io.raqib.core.kafka.TopicSpec;
+import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.AlertState;
+import io.raqib.core.model.VolumeAlert;
 import io.raqib.core.model.Watch;
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,17 +31,23 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.apache.kafka.common.serialization.Serdes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The live console: analysts watch alerts arrive in the browser. Contributes to the process's HTTP server
  * <pre>
  * GET /                       the console page (no data in it; it asks the API with the analyst's token)
  * GET /api/alerts/recent      the last alerts, oldest first (JSON array of CloudEvents)
- * GET /api/alerts/stream      server-sent events: the recent alerts, then each new one (event "alert", id = alert id)
+ * GET /api/alerts/stream      server-sent events: the recent alerts, then each new one (event "alert", id = alert id),
+ *                             and spike and silence events (event "volume", id = event id, data = the CloudEvent)
  * </pre>
- * Alerts are fed by {@link #accept(Alert)} (in the services, from a tail of {@code raqib.alerts}). The
- * {@code /api} paths sit behind the server's bearer tokens; on the stream browsers pass the token as {@code ?token=}.
- * A desk's token sees the alerts of its desk's watches only; an operator's sees all.
+ * Events are fed by {@link #acceptEvent(String)} (in the services, from a tail of {@code raqib.alerts} read as
+ * {@link #EVENTS}), or {@link #accept(Alert)} and {@link #accept(VolumeAlert)}. The {@code /api} paths sit behind the
+ * server's bearer tokens; on the stream browsers pass the token as {@code ?token=}. A desk's token sees the alerts
+ * and watch spikes of its desk's watches only; an operator's sees all. A source's spike or silence concerns every
+ * desk (sources are shared and the event names no watch), so every token sees it.
  *
  * <p>Resuming: a client reconnecting with {@code Last-Event-ID} (EventSource does so by itself) gets only the
  * alerts after that one: from the recent ones, or, when that alert is no longer among them, from the
@@ -47,10 +58,16 @@ import java.util.stream.Stream;
  */
 public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable {
 
-    /** Alerts kept for clients that connect later. */
+    /** Events (alerts, spikes, silences) kept for clients that connect later. */
     public static final int RECENT = 200;
     /** Alerts a reconnecting client is sent from the history at most; past that it is told to start over. */
     public static final int MAX_RESUMED = 1_000;
+    /** {@code raqib.alerts} with each event as its JSON text: watch alerts and spike and silence events alike. */
+    public static final TopicSpec<String, String> EVENTS = new TopicSpec<>(Topics.ALERTS.name(), Serdes.String(),
+            Serdes.String(), false);
+    private static final Logger LOG = LoggerFactory.getLogger(AlertConsole.class);
+    private static final String ALERT_EVENT = "alert";
+    private static final String VOLUME_EVENT = "volume";
     private static final String PAGE_RESOURCE = "/console/index.html";
     /** The event stream's path: the one API path that takes the token as {@code ?token=} (browsers' EventSource). */
     public static final String STREAM = "/api/alerts/stream";
@@ -112,7 +129,44 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
      * the sending happens on the console's own thread.
      */
     public void accept(Alert alert) {
-        Sent sent = sent(alert);
+        publish(sent(alert));
+    }
+
+    /**
+     * Shows a spike or silence event (SSE event {@code volume}): a watch's to its watch's desk, a source's to every
+     * token. Not kept for {@code /api/alerts/recent} (alerts only), but replayed to consoles that connect later.
+     */
+    public void accept(VolumeAlert event) {
+        VolumeAlert.Data data = event.data();
+        boolean watchScope = data != null && data.watchId() != null;
+        Watch watch = watchScope ? watches.apply(data.watchId()) : null;
+        publish(new Sent(VOLUME_EVENT, event.id(), watch == null ? null : watch.desk(), !watchScope,
+                RaqibJson.write(event)));
+    }
+
+    /**
+     * Shows one CloudEvent of {@code raqib.alerts} given as JSON: a watch alert, or a spike or silence event; other
+     * types and unreadable records are skipped (logged). Returns the watch alert when it was one.
+     */
+    public Optional<Alert> acceptEvent(String json) {
+        try {
+            JsonNode event = RaqibJson.mapper().readTree(json);
+            String type = event == null ? "" : event.path("type").asText();
+            if (Alert.TYPE.equals(type)) {
+                Alert alert = RaqibJson.mapper().treeToValue(event, Alert.class);
+                accept(alert);
+                return Optional.of(alert);
+            }
+            if (VolumeAlert.SPIKE.equals(type) || VolumeAlert.SILENCE.equals(type)) {
+                accept(RaqibJson.mapper().treeToValue(event, VolumeAlert.class));
+            }
+        } catch (JsonProcessingException e) {
+            LOG.warn("console: skipping an unreadable record of {}: {}", EVENTS.name(), e.getOriginalMessage());
+        }
+        return Optional.empty();
+    }
+
+    private void publish(Sent sent) {
         sender.execute(() -> {
             synchronized (recent) {
                 recent.addLast(sent);
@@ -144,8 +198,8 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
         client.onClose(() -> clients.remove(client));
         // Searched here, not on the sender thread: reading the history must not hold up the other clients.
         Optional<List<Sent>> missed = lastEventId == null || indexAfter(recentCopy(), lastEventId) >= 0
-                ? Optional.empty() : history.after(lastEventId, MAX_RESUMED).map(a -> a.stream().map(this::sent)
-                .toList());
+                ? Optional.empty() : history.after(lastEventId, MAX_RESUMED).map(a -> a.stream()
+                .filter(alert -> Alert.TYPE.equals(alert.type())).map(this::sent).toList());
         // On the sender thread, so the backlog and the live alerts reach the client once each, in order.
         sender.execute(() -> {
             backlog(client, lastEventId, missed).forEach(sent -> send(client, caller, sent));
@@ -183,13 +237,13 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
 
     private Sent sent(Alert alert) {
         Watch watch = watches.apply(alert.subject());
-        return new Sent(alert.id(), watch == null ? null : watch.desk(), RaqibJson.write(alert));
+        return new Sent(ALERT_EVENT, alert.id(), watch == null ? null : watch.desk(), false, RaqibJson.write(alert));
     }
 
     private void recent(Context ctx) {
         ApiCaller caller = ApiCaller.of(ctx);
-        List<String> json = recentCopy().stream().filter(sent -> caller.reaches(sent.desk())).map(Sent::json)
-                .toList();
+        List<String> json = recentCopy().stream()
+                .filter(sent -> ALERT_EVENT.equals(sent.event()) && sent.visibleTo(caller)).map(Sent::json).toList();
         ctx.contentType("application/json").result("[" + String.join(",", json) + "]");
     }
 
@@ -202,8 +256,8 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
     private void send(SseClient client, ApiCaller caller, Sent sent) {
         if (client.terminated()) {
             clients.remove(client);
-        } else if (caller.reaches(sent.desk())) {
-            client.sendEvent("alert", sent.json(), sent.id());
+        } else if (sent.visibleTo(caller)) {
+            client.sendEvent(sent.event(), sent.json(), sent.id());
         }
     }
 
@@ -213,7 +267,14 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
         sender.shutdownNow();
     }
 
-    /** An alert as the clients get it, with the desk of its watch (null: none). */
-    private record Sent(String id, String desk, String json) {
+    /**
+     * An event as the clients get it: its SSE type, the desk of its watch (null: none, operators only) unless it is
+     * for {@code everyone}.
+     */
+    private record Sent(String event, String id, String desk, boolean everyone, String json) {
+
+        boolean visibleTo(ApiCaller caller) {
+            return everyone || caller.reaches(desk);
+        }
     }
 }

@@ -1,0 +1,366 @@
+package io.raqib.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.raqib.core.config.RaqibConfig;
+import io.raqib.core.json.RaqibJson;
+import io.raqib.core.kafka.KafkaClients;
+import io.raqib.core.model.Alert;
+import io.raqib.core.model.AlertData;
+import io.raqib.core.model.Article;
+import io.raqib.core.model.VolumeAlert;
+import io.raqib.core.model.Watch;
+import io.raqib.ingest.IngestService;
+import io.raqib.sink.api.AlertConsole;
+import io.raqib.sink.api.AlertHistory;
+import io.raqib.sink.api.ApiCaller;
+import io.raqib.sink.api.WatchApi;
+import io.raqib.sink.watches.WatchAdmission;
+import io.raqib.sink.watches.WatchStore;
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The live console in a real browser (Debian's headless chromium driven by Selenium through its chromedriver)
+ * against enrich, sink, the watch API, the console and the article push endpoint on the embedded broker: an
+ * analyst logs in with a desk token, writes a watch in the editor (its live preview on a text), an Arabic article
+ * pushed by the operator shows as an alert with its disguised word marked, a spike of the watch shows as its own
+ * card, another desk's watch and alerts stay out of sight, and at 360 px the page has no horizontal scroll.
+ * Screenshots go to {@code target/console-*.png}. Skipped when {@code /usr/bin/chromedriver} is absent.
+ */
+class ConsoleBrowserIT {
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+    private static final String DESK = "levant-" + RUN;
+    private static final String OTHER_DESK = "gulf-" + RUN;
+    private static final String ADMIN = "operator-" + RUN;
+    private static final String DESK_TOKEN = "levant-token-" + RUN;
+    private static final String OTHER_TOKEN = "gulf-token-" + RUN;
+    private static final String WATCH_NAME = "مكافحة الإرهاب " + RUN;
+    private static final String SECOND_WATCH_NAME = "Terrorism, second watch " + RUN;
+    private static final String OTHER_WATCH_NAME = "Gulf shipping " + RUN;
+    private static final String DISGUISED = "الإرهـ.ـاب";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static LocalStages stages;
+    private static IngestService ingest;
+    private static WatchStore store;
+    private static AlertConsole console;
+    private static HttpApi http;
+    private static TopicTail<String> tail;
+    private static ChromeDriver browser;
+    private static String bootstrapServers;
+
+    @BeforeAll
+    static void start() throws Exception {
+        if (!browserInstalled()) {
+            return;
+        }
+        RaqibConfig config = SharedBroker.config("console-browser");
+        bootstrapServers = config.bootstrapServers();
+        PrometheusMeterRegistry metrics = Metrics.registry();
+        KafkaClients clients = new KafkaClients(config);
+        stages = new LocalStages(config, List.of(), metrics, 1);
+        ingest = new IngestService(config, Optional.empty(), metrics);
+        store = new WatchStore(clients, stages.sink().registry(), new WatchAdmission(config.sink()));
+        console = new AlertConsole(store::get, AlertHistory.NONE);
+        http = new HttpApi(List.of(ApiTokens.entryFor(ApiCaller.ADMIN, ADMIN),
+                ApiTokens.entryFor(ApiCaller.ofDesk(DESK), DESK_TOKEN),
+                ApiTokens.entryFor(ApiCaller.ofDesk(OTHER_DESK), OTHER_TOKEN)), metrics,
+                List.of(new WatchApi(store, stages.enricher()::enrich), ingest.pushEndpoint(), console),
+                config.ingest().pushMaxBytes()).start("127.0.0.1", 0);
+        tail = new TopicTail<>(clients, AlertConsole.EVENTS, console::acceptEvent);
+        ingest.start();
+        stages.start(WAIT);
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
+                "--lang=en-US");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .build(), options);
+    }
+
+    /** Each test is reported as skipped, not silently absent, on a machine without the browser. */
+    @BeforeEach
+    void requireBrowser() {
+        assumeTrue(browserInstalled(), "no " + CHROMEDRIVER + " or " + CHROMIUM
+                + " (apt-get install chromium chromium-driver)");
+    }
+
+    private static boolean browserInstalled() {
+        return Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable c : new AutoCloseable[] {browser == null ? null : browser::quit, tail, http, console, store,
+                ingest, stages}) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void aDeskAnalystWritesAWatchSeesItsArabicAlertAndNothingOfAnotherDeskAlsoAt360Pixels() throws Exception {
+        String otherWatch = createWatch(OTHER_TOKEN, OTHER_WATCH_NAME, "shipping OR الإرهاب");
+        browser.get(url("/#token=" + DESK_TOKEN));
+        await(d -> d.findElement(By.id("app")).isDisplayed());
+        assertThat(browser.getCurrentUrl()).as("the token leaves the address bar").doesNotContain(DESK_TOKEN);
+
+        browser.findElement(By.id("newWatch")).click();
+        browser.findElement(By.id("editorName")).sendKeys(WATCH_NAME);
+        browser.findElement(By.id("editorQuery")).sendKeys("الإرهاب");
+        browser.findElement(By.id("previewText")).sendKeys("دعوة إلى مكافحة " + DISGUISED + " في المنطقة");
+        WebElement preview = browser.findElement(By.id("previewResult"));
+        await(d -> preview.getText().startsWith("Matches"));
+        assertThat(preview.findElement(By.tagName("mark")).getText()).isEqualTo(DISGUISED);
+        browser.findElement(By.id("editorSave")).click();
+        // Listed at once, not at the next poll.
+        await(d -> sidebar().contains(WATCH_NAME));
+        Watch mine = store.list(DESK).stream().filter(w -> w.name().equals(WATCH_NAME)).findFirst().orElseThrow();
+
+        createWatch(DESK_TOKEN, SECOND_WATCH_NAME, "الإرهاب");
+        String title = "اجتماع وزراء الداخلية العرب " + RUN;
+        pushArticle(title, "أكد الوزراء في بيانهم الختامي ضرورة مكافحة " + DISGUISED + " وتجفيف منابع تمويله "
+                + "وتعزيز التعاون الأمني بين الدول العربية في مواجهة التطرف.");
+        pushArticle("Shipping lanes reopen " + RUN, "Gulf shipping resumed on Monday after a week of disruption at "
+                + "the ports, operators said in a statement.");
+        // Both of the desk's watches fire on each article: one story, one card, the second alert folded under it.
+        WebElement card = await(d -> storyOfTwo(d, title));
+        assertThat(card.findElement(By.cssSelector("details.later summary")).getText())
+                .isEqualTo("1 later alert in this story");
+        assertThat(browser.findElements(By.cssSelector("#alerts .card.alert")).stream()
+                .filter(c -> c.getText().contains(title)).count()).as("cards of the story").isEqualTo(1);
+        assertThat(card.findElement(By.cssSelector(".fragment mark")).getText()).isEqualTo(DISGUISED);
+        assertThat(card.findElement(By.cssSelector(".meta .time")).getAttribute("dir")).isEqualTo("ltr");
+        assertThat(card.findElements(By.cssSelector(".meta .watch bdi"))).extracting(WebElement::getText)
+                .containsAnyOf(WATCH_NAME, SECOND_WATCH_NAME);
+
+        pushArticle(null, "بيان جديد عن مكافحة " + DISGUISED + " صدر اليوم عن مجلس الأمن الدولي " + RUN);
+        pushArticle("مؤتمر دولي عن الإرهاب " + RUN, "انعقد المؤتمر في القاهرة بحضور خبراء من عشرين دولة " + RUN);
+        WebElement untitled = await(d -> storyOfTwo(d, "(untitled) — example.org"));
+        assertThat(untitled.findElement(By.cssSelector(".fragment mark")).getText()).isEqualTo(DISGUISED);
+        WebElement titleOnly = await(d -> storyOfTwo(d, "مؤتمر دولي عن الإرهاب " + RUN));
+        assertThat(titleOnly.findElements(By.cssSelector(".fragment"))).as("no passage repeating the title").isEmpty();
+
+        Instant hour = Instant.now().truncatedTo(ChronoUnit.HOURS);
+        console.accept(spike("own-" + RUN, mine.id(), WATCH_NAME, hour));
+        console.accept(spike("other-" + RUN, otherWatch, OTHER_WATCH_NAME, hour));
+        await(d -> text("#alerts").contains("Volume spike: " + WATCH_NAME + " — 42 alerts this hour, usual 6"));
+        // A source's silence through raqib.alerts and the console's tail, as the services feed it; every desk sees it.
+        String source = "sana-" + RUN + ".sy";
+        KafkaTestClients.send(bootstrapServers, AlertConsole.EVENTS, VolumeAlert.SOURCE_SUBJECT + source,
+                RaqibJson.write(VolumeAlert.of(VolumeAlert.SILENCE, "silence-" + RUN, VolumeAlert.SOURCE_SUBJECT
+                        + source, Instant.now(), new VolumeAlert.Data("source", null, null, source, null, null, null,
+                        null, Instant.now().minusSeconds(10800), "PT20M", "PT3H"))));
+        await(d -> text("#alerts").contains("Source silent: " + source
+                + " — nothing for 3 h, usually every 20 min"));
+        alertCard(browser, title).findElement(By.cssSelector("details.later summary")).click();
+        assertThat(alertCard(browser, title).findElement(By.cssSelector("details.later li")).getText())
+                .contains(title);
+        screenshot("desktop");
+
+        browser.findElements(By.cssSelector("#watches li")).stream().filter(li -> li.getText().contains(WATCH_NAME))
+                .findFirst().orElseThrow().findElement(By.cssSelector("button.edit")).click();
+        assertThat(browser.findElement(By.id("editorName")).getAttribute("value")).isEqualTo(WATCH_NAME);
+        browser.findElement(By.id("previewRecent")).click();
+        // The three articles above, and not the other test's English one when it ran first.
+        await(d -> text("#recentResult").startsWith("Matches 3 of "));
+        assertThat(browser.findElements(By.cssSelector("#recentResult mark"))).extracting(WebElement::getText)
+                .contains(DISGUISED);
+        screenshot("editor");
+        browser.findElement(By.id("editorCancel")).click();
+
+        assertThat(browser.findElement(By.id("historyToggle")).isDisplayed()).as("no history endpoint").isFalse();
+        assertThat(browser.findElements(By.cssSelector("#alerts button.ack"))).as("no alert states").isEmpty();
+        browser.findElement(By.cssSelector("#watches button.mute")).click();
+        await(d -> text("#watchNote").equals("Muting is not available on this server."));
+        assertThat(browser.findElements(By.cssSelector("#watches button.mute"))).isEmpty();
+        assertThat(sidebar()).doesNotContain(OTHER_WATCH_NAME);
+        assertThat(text("#alerts")).doesNotContain(OTHER_WATCH_NAME).doesNotContain("Shipping lanes reopen " + RUN);
+        browser.findElement(By.id("filter")).sendKeys("no-such-thing-" + RUN);
+        await(d -> d.findElement(By.id("noMatch")).isDisplayed());
+        assertThat(text("#noMatch")).startsWith("No alerts match");
+
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 360, "height", 780,
+                "deviceScaleFactor", 1, "mobile", true));
+        browser.navigate().refresh();
+        await(d -> !d.findElements(By.cssSelector("#alerts .card.alert")).isEmpty());
+        assertThat(browser.findElement(By.id("watchPanel")).getAttribute("open")).as("watches folded").isNull();
+        List<?> widths = (List<?>) ((JavascriptExecutor) browser).executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth]");
+        assertThat(((Number) widths.get(1)).intValue()).as("viewport").isEqualTo(360);
+        assertThat(((Number) widths.get(0)).intValue()).as("page width: no horizontal scroll").isLessThanOrEqualTo(360);
+        screenshot("360px");
+    }
+
+    @Test
+    void historyAndAlertStatesWorkAgainstTheirContractsWhereTheServerHasThem() throws Exception {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        String watchId = createWatch(DESK_TOKEN, "States " + RUN, "states-" + RUN);
+        Alert alert = Alert.of("state-alert-" + RUN, Instant.now(), new AlertData(watchId, "States " + RUN,
+                "state-article-" + RUN, "Acknowledge me " + RUN, null, "example.org", "en", List.of(), List.of(),
+                List.of()));
+        PendingApis pending = new PendingApis(alert);
+        try (HttpApi withPending = new HttpApi(List.of(ApiTokens.entryFor(ApiCaller.ofDesk(DESK), DESK_TOKEN)),
+                Metrics.registry(), List.of(new WatchApi(store, stages.enricher()::enrich), console, pending))
+                .start("127.0.0.1", 0)) {
+            console.accept(alert);
+            browser.get("http://127.0.0.1:" + withPending.port() + "/#token=" + DESK_TOKEN);
+            String title = alert.data().title();
+            await(d -> alertCard(d, title) != null);
+            assertThat(alertCard(browser, title).findElement(By.cssSelector(".status")).getText()).isEqualTo("open");
+            alertCard(browser, title).findElement(By.cssSelector(".state input")).sendKeys("mona", Keys.TAB);
+            await(d -> !pending.puts.isEmpty());
+            // The card is drawn again with the answer: find the button anew.
+            await(d -> alertCard(d, title).findElement(By.cssSelector(".state input")).getAttribute("value")
+                    .equals("mona"));
+            alertCard(browser, title).findElement(By.cssSelector("button.ack")).click();
+            await(d -> alertCard(d, title).findElement(By.cssSelector(".status")).getText().equals("acknowledged"));
+            String put = watchId + "/" + alert.id();
+            assertThat(pending.puts).containsExactly(put + " open mona", put + " acknowledged mona");
+
+            browser.findElement(By.id("historyToggle")).click();
+            browser.findElement(By.id("historyQ")).sendKeys("سوريا");
+            browser.findElement(By.cssSelector("#history button[type=submit]")).click();
+            await(d -> text("#historyInfo").equals("1 alerts, page 1 of 1"));
+            assertThat(text("#historyResults")).contains(alert.data().title());
+            assertThat(pending.queries).anySatisfy(q -> assertThat(q).contains("q=سوريا").contains("size=20"));
+            screenshot("states-history");
+        }
+    }
+
+    /**
+     * The history and alert-state endpoints as their contracts (issue 15) describe them, answering from one alert
+     * and recording what the page sends: the console's side of APIs built elsewhere.
+     */
+    private static final class PendingApis implements Consumer<RoutesConfig> {
+
+        private final Alert alert;
+        private final List<String> puts = new CopyOnWriteArrayList<>();
+        private final List<String> queries = new CopyOnWriteArrayList<>();
+
+        PendingApis(Alert alert) {
+            this.alert = alert;
+        }
+
+        @Override
+        public void accept(RoutesConfig routes) {
+            routes.get("/api/alerts/history", ctx -> {
+                queries.add(URLDecoder.decode(ctx.queryString(), StandardCharsets.UTF_8));
+                json(ctx, Map.of("total", 1, "page", 0, "size", 20, "alerts", List.of(alert)));
+            });
+            routes.get("/api/alerts/states", ctx -> json(ctx, Map.of()));
+            routes.put("/api/watches/{watchId}/alerts/{alertId}/state", ctx -> {
+                JsonNode body = RaqibJson.mapper().readTree(ctx.body());
+                puts.add(ctx.pathParam("watchId") + "/" + ctx.pathParam("alertId") + " "
+                        + body.path("status").asText() + " " + body.path("assignee").asText());
+                json(ctx, Map.of("alertId", ctx.pathParam("alertId"), "status", body.path("status").asText(),
+                        "assignee", body.path("assignee").asText(), "updatedBy", DESK));
+            });
+        }
+
+        private static void json(Context ctx, Object value) {
+            ctx.contentType("application/json").result(RaqibJson.write(value));
+        }
+    }
+
+    /** The alert card showing {@code text}, or null when there is none yet. */
+    private static WebElement alertCard(WebDriver driver, String text) {
+        return driver.findElements(By.cssSelector("#alerts .card.alert")).stream()
+                .filter(c -> c.getText().contains(text)).findFirst().orElse(null);
+    }
+
+    /** The card showing {@code text} once both of the desk's watches have alerted on its story, or null. */
+    private static WebElement storyOfTwo(WebDriver driver, String text) {
+        WebElement card = alertCard(driver, text);
+        return card != null && card.getText().contains("2 alerts in this story") ? card : null;
+    }
+
+    private static String url(String path) {
+        return "http://127.0.0.1:" + http.port() + path;
+    }
+
+    private static String sidebar() {
+        return text("#watches");
+    }
+
+    private static String text(String css) {
+        return browser.findElement(By.cssSelector(css)).getText();
+    }
+
+    private static <T> T await(Function<WebDriver, T> condition) {
+        // Cards are drawn anew when an alert of their story or a state arrives: look again rather than fail.
+        return new WebDriverWait(browser, WAIT).ignoring(StaleElementReferenceException.class).until(condition);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), Path.of("target", "console-" + name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static VolumeAlert spike(String id, String watchId, String watchName, Instant hour) {
+        return VolumeAlert.of(VolumeAlert.SPIKE, id, watchId, Instant.now(), new VolumeAlert.Data("watch", watchId,
+                watchName, null, hour, hour.plusSeconds(3600), 42L, 6.0, null, null, null));
+    }
+
+    private static String createWatch(String token, String name, String query) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/watches")))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(RaqibJson.write(Map.of("name", name, "query", query))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return RaqibJson.mapper().readTree(r.body()).path("id").asText();
+    }
+
+    private static void pushArticle(String title, String body) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/articles")))
+                .header("Authorization", "Bearer " + ADMIN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(RaqibJson.write(new Article(null,
+                        "https://example.org/" + UUID.randomUUID(), "example.org", title, body, null, null, null, null,
+                        null, null)))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(202);
+    }
+}
