@@ -14,21 +14,16 @@ import io.raqib.core.kafka.TopicSpec;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.AlertState;
-import io.raqib.core.model.EnrichedArticle;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.api.AlertConsole;
 import io.raqib.sink.api.AlertHistory;
 import io.raqib.sink.api.AlertStateApi;
-import io.raqib.sink.api.ApiCaller;
 import io.raqib.sink.api.WatchApi;
 import io.raqib.sink.states.AlertStates;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,13 +47,13 @@ import org.junit.jupiter.api.Test;
 class AlertStatesIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String DESK_A = "levant-" + RUN;
-    private static final String DESK_B = "gulf-" + RUN;
-    private static final String ADMIN = "operator-token-" + RUN;
-    private static final String TOKEN_A = "levant-token-" + RUN;
-    private static final String TOKEN_B = "gulf-token-" + RUN;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final TwoDesks DESKS = TwoDesks.create();
+    private static final String RUN = DESKS.run();
+    private static final String DESK_A = DESKS.deskA();
+    private static final String DESK_B = DESKS.deskB();
+    private static final String ADMIN = DESKS.admin();
+    private static final String TOKEN_A = DESKS.tokenA();
+    private static final String TOKEN_B = DESKS.tokenB();
     private static final Queue<Alert> ALERTS = new ConcurrentLinkedQueue<>();
     private static final SimpleMeterRegistry SINK_METRICS = new SimpleMeterRegistry();
     private static RaqibConfig config;
@@ -78,9 +73,7 @@ class AlertStatesIT {
         store = new WatchStore(clients, sink.registry(), new WatchAdmission(new SinkSettings(10, List.of())));
         console = new AlertConsole(store::get, AlertHistory.NONE);
         states = new AlertStates(clients, console::acceptState).start();
-        http = new HttpApi(List.of(ApiTokens.entryFor(ApiCaller.ADMIN, ADMIN),
-                ApiTokens.entryFor(ApiCaller.ofDesk(DESK_A), TOKEN_A),
-                ApiTokens.entryFor(ApiCaller.ofDesk(DESK_B), TOKEN_B)), Metrics.registry(), List.of(
+        http = new HttpApi(DESKS.tokenEntries(), Metrics.registry(), List.of(
                 new WatchApi(store, new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults())::enrich),
                 console, new AlertStateApi(store::get, states))).start("127.0.0.1", 0);
         tail = new TopicTail<>(clients, Topics.ALERTS, alert -> {
@@ -115,7 +108,7 @@ class AlertStatesIT {
                 .isEqualTo(403);
         HttpResponse<String> muted = call(TOKEN_A, "PUT", "/api/watches/" + id + "/mute", "{\"for\": \"PT2H\"}");
         assertThat(muted.statusCode()).as(muted.body()).isEqualTo(200);
-        Instant until = Instant.parse(json(muted).path("mutedUntil").asText());
+        Instant until = Instant.parse(TwoDesks.json(muted).path("mutedUntil").asText());
         assertThat(until).isBetween(Instant.now().plus(Duration.ofMinutes(119)), Instant.now().plusSeconds(7200));
         assertThat(sink.registry().get(id).mutedUntil()).isEqualTo(until);
 
@@ -123,7 +116,7 @@ class AlertStatesIT {
         await(() -> mutedCount() >= 1, "the muted match counted");
         HttpResponse<String> unmuted = call(TOKEN_A, "DELETE", "/api/watches/" + id + "/mute", null);
         assertThat(unmuted.statusCode()).as(unmuted.body()).isEqualTo(200);
-        assertThat(json(unmuted).has("mutedUntil")).isFalse();
+        assertThat(TwoDesks.json(unmuted).has("mutedUntil")).isFalse();
         publish("m2-" + marker, marker + " mined", "The first " + marker + " was mined today.");
 
         await(() -> ALERTS.stream().anyMatch(a -> a.subject().equals(id)), "the alert after the mute");
@@ -163,17 +156,17 @@ class AlertStatesIT {
         }
 
         String read = "/api/alerts/states?ids=" + alertId + ",unknown-" + RUN;
-        JsonNode byA = json(call(TOKEN_A, "GET", read, null));
+        JsonNode byA = TwoDesks.json(call(TOKEN_A, "GET", read, null));
         assertThat(byA.size()).isEqualTo(1);
         assertThat(byA.path(alertId).path("assignee").asText()).isEqualTo("ana");
-        assertThat(json(call(TOKEN_B, "GET", read, null)).size()).as("another desk sees nothing").isZero();
-        assertThat(json(call(ADMIN, "GET", read, null)).path(alertId).path("status").asText())
+        assertThat(TwoDesks.json(call(TOKEN_B, "GET", read, null)).size()).as("another desk sees nothing").isZero();
+        assertThat(TwoDesks.json(call(ADMIN, "GET", read, null)).path(alertId).path("status").asText())
                 .isEqualTo("acknowledged");
         assertBadRequest(call(TOKEN_A, "GET", "/api/alerts/states", null), "ids");
 
         HttpResponse<String> reopened = call(ADMIN, "PUT", path, "{\"status\": \"open\", \"assignee\": null}");
         assertThat(reopened.statusCode()).as(reopened.body()).isEqualTo(200);
-        JsonNode open = json(call(TOKEN_A, "GET", read, null)).path(alertId);
+        JsonNode open = TwoDesks.json(call(TOKEN_A, "GET", read, null)).path(alertId);
         assertThat(open.path("status").asText()).isEqualTo("open");
         assertThat(open.path("assignee").isNull()).isTrue();
         assertThat(open.path("updatedBy").asText()).isEqualTo("admin");
@@ -229,7 +222,7 @@ class AlertStatesIT {
 
     private static void assertBadRequest(HttpResponse<String> response, String field) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        assertThat(json(response).path("field").asText()).as(response.body()).isEqualTo(field);
+        assertThat(TwoDesks.json(response).path("field").asText()).as(response.body()).isEqualTo(field);
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
@@ -242,15 +235,7 @@ class AlertStatesIT {
 
     private static HttpResponse<String> call(String token, String method, String path, String body)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token);
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return RaqibJson.mapper().readTree(response.body());
+        return TwoDesks.call(http.port(), token, method, path, body);
     }
 
     private static String watch(String id, String query) {
@@ -258,8 +243,6 @@ class AlertStatesIT {
     }
 
     private static void publish(String id, String title, String body) throws Exception {
-        KafkaTestClients.send(config.bootstrapServers(), Topics.ARTICLES_ENRICHED, id, new EnrichedArticle(id,
-                "https://example.org/" + id, "example", title, body, null, "en", Instant.now(), Instant.now(), body,
-                List.of(), List.of(), null, id));
+        TwoDesks.publish(config, id, title, body);
     }
 }

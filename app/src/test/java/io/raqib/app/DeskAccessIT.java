@@ -10,25 +10,18 @@ import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Alert;
-import io.raqib.core.model.EnrichedArticle;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.api.AlertConsole;
 import io.raqib.sink.api.AlertHistory;
-import io.raqib.sink.api.ApiCaller;
 import io.raqib.sink.api.WatchApi;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchStore;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,13 +33,13 @@ import org.junit.jupiter.api.Test;
 class DeskAccessIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
-    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
-    private static final String DESK_A = "levant-" + RUN;
-    private static final String DESK_B = "gulf-" + RUN;
-    private static final String ADMIN = "operator-token-" + RUN;
-    private static final String TOKEN_A = "levant-token-" + RUN;
-    private static final String TOKEN_B = "gulf-token-" + RUN;
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final TwoDesks DESKS = TwoDesks.create();
+    private static final String RUN = DESKS.run();
+    private static final String DESK_A = DESKS.deskA();
+    private static final String DESK_B = DESKS.deskB();
+    private static final String ADMIN = DESKS.admin();
+    private static final String TOKEN_A = DESKS.tokenA();
+    private static final String TOKEN_B = DESKS.tokenB();
     private static RaqibConfig config;
     private static SinkService sink;
     private static WatchStore store;
@@ -62,9 +55,7 @@ class DeskAccessIT {
         store = new WatchStore(new KafkaClients(config), sink.registry(),
                 new WatchAdmission(new SinkSettings(10, List.of())));
         console = new AlertConsole(store::get, AlertHistory.NONE);
-        http = new HttpApi(List.of(ApiTokens.entryFor(ApiCaller.ADMIN, ADMIN),
-                ApiTokens.entryFor(ApiCaller.ofDesk(DESK_A), TOKEN_A),
-                ApiTokens.entryFor(ApiCaller.ofDesk(DESK_B), TOKEN_B)), Metrics.registry(), List.of(
+        http = new HttpApi(DESKS.tokenEntries(), Metrics.registry(), List.of(
                 new WatchApi(store, new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults())::enrich),
                 console)).start("127.0.0.1", 0);
         tail = new TopicTail<>(new KafkaClients(config), Topics.ALERTS, console::accept);
@@ -81,17 +72,7 @@ class DeskAccessIT {
 
     private static HttpResponse<String> call(String token, String method, String path, String body)
             throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.port() + path))
-                .header("Content-Type", "application/json");
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return RaqibJson.mapper().readTree(response.body());
+        return TwoDesks.call(http.port(), token, method, path, body);
     }
 
     private static String watch(String id, String query, String desk) {
@@ -101,8 +82,8 @@ class DeskAccessIT {
 
     private static void assertRefusedForDesk(HttpResponse<String> response) throws Exception {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
-        assertThat(json(response).path("field").asText()).isEqualTo("desk");
-        assertThat(json(response).path("error").asText()).contains("desk '" + DESK_A + "'");
+        assertThat(TwoDesks.json(response).path("field").asText()).isEqualTo("desk");
+        assertThat(TwoDesks.json(response).path("error").asText()).contains("desk '" + DESK_A + "'");
     }
 
     @Test
@@ -112,10 +93,10 @@ class DeskAccessIT {
         assertThat(call(ADMIN, "POST", "/api/watches", watch(idB, "wheat", DESK_B)).statusCode()).isEqualTo(201);
         HttpResponse<String> created = call(TOKEN_A, "POST", "/api/watches", watch(idA, "barley", null));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(json(created).path("desk").asText()).as("a desk token's watch gets its desk").isEqualTo(DESK_A);
+        assertThat(TwoDesks.json(created).path("desk").asText()).as("a desk token's watch gets its desk").isEqualTo(DESK_A);
         assertThat(sink.registry().get(idA).desk()).isEqualTo(DESK_A);
 
-        JsonNode listed = json(call(TOKEN_A, "GET", "/api/watches", null));
+        JsonNode listed = TwoDesks.json(call(TOKEN_A, "GET", "/api/watches", null));
         assertThat(listed).extracting(w -> w.path("id").asText()).contains(idA).doesNotContain(idB);
         assertThat(listed).extracting(w -> w.path("desk").asText()).containsOnly(DESK_A);
         assertRefusedForDesk(call(TOKEN_A, "GET", "/api/watches?desk=" + DESK_B, null));
@@ -134,13 +115,13 @@ class DeskAccessIT {
         HttpResponse<String> tested = call(TOKEN_A, "POST", "/api/watches/test", "{\"watch\": "
                 + watch(idA, "barley", null) + ", \"text\": \"barley harvest\"}");
         assertThat(tested.statusCode()).as(tested.body()).isEqualTo(200);
-        assertThat(json(tested).path("matched").asBoolean()).isTrue();
+        assertThat(TwoDesks.json(tested).path("matched").asBoolean()).isTrue();
         assertThat(call(TOKEN_A, "PUT", "/api/watches/" + idA, watch(idA, "barley OR rye", null)).statusCode())
                 .isEqualTo(200);
         assertThat(sink.registry().get(idA).query()).isEqualTo("barley OR rye");
 
         List<String> all = new ArrayList<>();
-        json(call(ADMIN, "GET", "/api/watches", null)).forEach(w -> all.add(w.path("id").asText()));
+        TwoDesks.json(call(ADMIN, "GET", "/api/watches", null)).forEach(w -> all.add(w.path("id").asText()));
         assertThat(all).contains(idA, idB);
         assertThat(call(ADMIN, "GET", "/api/watches/" + idA, null).statusCode()).isEqualTo(200);
         assertThat(call(TOKEN_B, "DELETE", "/api/watches/" + idB, null).statusCode()).isEqualTo(204);
@@ -153,7 +134,7 @@ class DeskAccessIT {
         HttpResponse<String> response = call(null, "GET", "/api/watches?token=" + TOKEN_A, null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(json(response).path("error").asText()).contains("Authorization: Bearer");
+        assertThat(TwoDesks.json(response).path("error").asText()).contains("Authorization: Bearer");
     }
 
     @Test
@@ -194,8 +175,6 @@ class DeskAccessIT {
     }
 
     private static void publish(String id, String title, String body) throws Exception {
-        KafkaTestClients.send(config.bootstrapServers(), Topics.ARTICLES_ENRICHED, id, new EnrichedArticle(id,
-                "https://example.org/" + id, "example", title, body, null, "en", Instant.now(), Instant.now(), body,
-                List.of(), List.of(), null, id));
+        TwoDesks.publish(config, id, title, body);
     }
 }
