@@ -77,7 +77,7 @@ class PipelineIT {
         assertThat(summary.published()).isEqualTo(1);
         String seedId = seedArticleId();
         List<ConsumerRecord<String, Alert>> alerts = KafkaTestClients.readUntil(config.bootstrapServers(),
-                Topics.ALERTS, r -> r.value().data().articleId().equals(seedId), 2, WAIT);
+                Topics.ALERTS, r -> seedId.equals(r.value().data().articleId()), 2, WAIT);
         assertThat(alerts).extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrder("syrian-elections", "unsc-2254");
         assertThat(alerts).allSatisfy(r -> {
@@ -171,7 +171,7 @@ class PipelineIT {
         ingest(List.of(SEED));
         String seedId = seedArticleId();
         KafkaTestClients.readUntil(config.bootstrapServers(), Topics.ALERTS,
-                r -> r.value().data().articleId().equals(seedId), 2, WAIT);
+                r -> seedId.equals(r.value().data().articleId()), 2, WAIT);
 
         Process kcat = new ProcessBuilder("kcat", "-C", "-b", config.bootstrapServers(), "-t", Topics.ALERTS.name(),
                 "-e", "-q", "-f", "%k\t%h\t%s\n").redirectErrorStream(true).start();

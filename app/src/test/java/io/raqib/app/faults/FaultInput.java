@@ -4,6 +4,7 @@ import io.raqib.app.bench.CorpusArticles;
 import io.raqib.core.config.EnrichSettings;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Article;
+import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
@@ -77,16 +78,17 @@ final class FaultInput {
     }
 
     /**
-     * {@code count} articles with ids {@code <prefix>-<n>}, none a near-duplicate of another in either order (the
-     * offline enricher's verdicts, forwards and backwards, decide), from the corpus or generated.
+     * {@code count} articles with ids {@code <prefix>-<n>}, none a near-duplicate of another nor of its story in
+     * either order (the offline enricher's verdicts, forwards and backwards, decide), from the corpus or generated:
+     * which article of a story alerts depends on the order they reach enrich, which partitions do not keep.
      */
     static List<Article> distinct(int count, String prefix) throws IOException {
         Optional<Path> corpus = corpus();
-        List<Article> candidates = corpus.isPresent() ? fromCorpus(corpus.get(), count + count / 4 + 50, prefix)
+        List<Article> candidates = corpus.isPresent() ? fromCorpus(corpus.get(), count + count / 2 + 50, prefix)
                 : generated(count + count / 10 + 10, prefix, 1);
-        List<Article> kept = new ArrayList<>(withoutNearDuplicates(candidates));
+        List<Article> kept = new ArrayList<>(storyStarters(candidates));
         Collections.reverse(kept);
-        List<Article> result = new ArrayList<>(withoutNearDuplicates(kept));
+        List<Article> result = new ArrayList<>(storyStarters(kept));
         Collections.reverse(result);
         if (result.size() < count) {
             throw new IllegalStateException("only " + result.size() + " distinct articles, wanted " + count);
@@ -94,11 +96,14 @@ final class FaultInput {
         return List.copyOf(result.subList(0, count));
     }
 
-    /** The articles that the offline enricher, taking them in this order, finds to be no near-duplicate. */
-    private static List<Article> withoutNearDuplicates(List<Article> articles) {
+    /** The articles that the offline enricher, taking them in this order, finds to start a story of their own. */
+    private static List<Article> storyStarters(List<Article> articles) {
         OfflineEnricher enricher = new OfflineEnricher(new ArticleEnricher(Detector.INSTANCE,
                 EnrichSettings.defaults()));
-        return articles.stream().filter(a -> enricher.enrich(a).duplicateOf() == null).toList();
+        return articles.stream().filter(a -> {
+            EnrichedArticle e = enricher.enrich(a);
+            return e.duplicateOf() == null && e.id().equals(e.storyId());
+        }).toList();
     }
 
     /** {@code count} articles for load (near-duplicates allowed): the corpus over and over, else generated. */
