@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The watch endpoints, contributed to the process's one HTTP server (auth is the server's job):
@@ -194,13 +195,8 @@ public final class WatchApi implements Consumer<RoutesConfig> {
             return;
         }
         Watch watch = draft(ctx, req.watch());
-        if (watch == null) {
-            return;
-        }
-        try {
-            ctx.json(store.test(watch, enricher.apply(article)));
-        } catch (InvalidWatchException e) {
-            error(ctx, 400, e.getMessage(), e.field(), e.column());
+        if (watch != null) {
+            answerTest(ctx, () -> store.test(watch, enricher.apply(article)));
         }
     }
 
@@ -214,11 +210,15 @@ public final class WatchApi implements Consumer<RoutesConfig> {
             return;
         }
         Watch watch = draft(ctx, req.watch());
-        if (watch == null) {
-            return;
+        if (watch != null) {
+            answerTest(ctx, () -> recent.test(watch, req.limit() == null ? DEFAULT_RECENT_LIMIT : req.limit()));
         }
+    }
+
+    /** Answers a dry run's outcome, or 400 naming the field (and query column) of a bad draft. */
+    private static void answerTest(Context ctx, Supplier<Object> outcome) {
         try {
-            ctx.json(recent.test(watch, req.limit() == null ? DEFAULT_RECENT_LIMIT : req.limit()));
+            ctx.json(outcome.get());
         } catch (InvalidWatchException e) {
             error(ctx, 400, e.getMessage(), e.field(), e.column());
         }
