@@ -16,6 +16,7 @@ import io.raqib.sink.api.HistoryApi;
 import io.raqib.sink.api.WatchApi;
 import io.raqib.sink.history.AlertHistoryService;
 import io.raqib.sink.states.AlertStates;
+import io.raqib.sink.watches.RecentArticles;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
 import io.raqib.sink.watches.WatchStore;
@@ -106,11 +107,12 @@ public final class DemoCommand implements Callable<Integer> {
                  AlertHistoryService history = new AlertHistoryService(clients,
                          config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
                          watchStore::get).start();
+                 RecentArticles recent = new RecentArticles(clients, config.sink().watchLimits()).start();
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(
-                         new WatchApi(watchStore, stages.enricher()::enrich), ingest.pushEndpoint(), console,
+                         new WatchApi(watchStore, stages.enricher()::enrich, recent), ingest.pushEndpoint(), console,
                          new AlertStateApi(watchStore::get, states), new HistoryApi(history.index()),
                          new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health,
-                                 () -> ServiceHealth.of("api", states.health()), history::health),
+                                 () -> ServiceHealth.of("api", states.health(), recent.health()), history::health),
                                  stages.health().stream()).toList())), config.ingest().pushMaxBytes())
                          .start(httpHost, httpPort);
                  // Read as JSON text: spike and silence events share the topic; the console shows them, the

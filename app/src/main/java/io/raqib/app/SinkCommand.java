@@ -15,6 +15,7 @@ import io.raqib.sink.api.HistoryApi;
 import io.raqib.sink.api.WatchApi;
 import io.raqib.sink.history.AlertHistoryService;
 import io.raqib.sink.states.AlertStates;
+import io.raqib.sink.watches.RecentArticles;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
 import io.raqib.sink.watches.WatchStore;
@@ -67,11 +68,12 @@ public final class SinkCommand implements Callable<Integer> {
              AlertHistoryService history = new AlertHistoryService(clients,
                      config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
                      store::get).start();
+             RecentArticles recent = new RecentArticles(clients, config.sink().watchLimits()).start();
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
-                     new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich), console,
+                     new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich, recent), console,
                      new AlertStateApi(store::get, states), new HistoryApi(history.index()),
-                     new HealthEndpoints(List.of(sink::health, () -> ServiceHealth.of("api", states.health()),
-                             history::health))))
+                     new HealthEndpoints(List.of(sink::health, () -> ServiceHealth.of("api", states.health(),
+                             recent.health()), history::health))))
                      .start(config.httpHost(), config.httpPort());
              // Read as JSON text: spike and silence events share the topic and their data is not an alert's.
              TopicTail<String> tail = new TopicTail<>(clients, AlertConsole.EVENTS, CONSOLE_BACKLOG,

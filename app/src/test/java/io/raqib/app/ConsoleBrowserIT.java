@@ -20,6 +20,7 @@ import io.raqib.sink.api.AlertConsole;
 import io.raqib.sink.api.AlertHistory;
 import io.raqib.sink.api.ApiCaller;
 import io.raqib.sink.api.WatchApi;
+import io.raqib.sink.watches.RecentArticles;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchStore;
 import java.io.File;
@@ -64,7 +65,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * against enrich, sink, the watch API, the console and the article push endpoint on the embedded broker: an
  * analyst logs in with a desk token, writes a watch in the editor (its live preview on a text), an Arabic article
  * pushed by the operator shows as an alert with its disguised word marked, a spike of the watch shows as its own
- * card, another desk's watch and alerts stay out of sight, and at 360 px the page has no horizontal scroll.
+ * card, another desk's watch and alerts stay out of sight, and at 360 px the page has no horizontal scroll. The
+ * recent-articles preview asks the server's last articles where it keeps them, and tests the page's alerts where not.
  * Screenshots go to {@code target/console-*.png}. Skipped when {@code /usr/bin/chromedriver} is absent.
  */
 class ConsoleBrowserIT {
@@ -91,13 +93,14 @@ class ConsoleBrowserIT {
     private static TopicTail<String> tail;
     private static ChromeDriver browser;
     private static String bootstrapServers;
+    private static RaqibConfig config;
 
     @BeforeAll
     static void start() throws Exception {
         if (!browserInstalled()) {
             return;
         }
-        RaqibConfig config = SharedBroker.config("console-browser");
+        config = SharedBroker.config("console-browser");
         bootstrapServers = config.bootstrapServers();
         PrometheusMeterRegistry metrics = Metrics.registry();
         KafkaClients clients = new KafkaClients(config);
@@ -209,6 +212,7 @@ class ConsoleBrowserIT {
         browser.findElement(By.id("previewRecent")).click();
         // The three articles above, and not the other test's English one when it ran first.
         await(d -> text("#recentResult").startsWith("Matches 3 of "));
+        assertThat(text("#recentHint")).as("no test-recent endpoint here").endsWith("testing the alerts on this page");
         assertThat(browser.findElements(By.cssSelector("#recentResult mark"))).extracting(WebElement::getText)
                 .contains(DISGUISED);
         screenshot("editor");
@@ -270,6 +274,45 @@ class ConsoleBrowserIT {
             assertThat(text("#historyResults")).contains(alert.data().title());
             assertThat(pending.queries).anySatisfy(q -> assertThat(q).contains("q=سوريا").contains("size=20"));
             screenshot("states-history");
+        }
+    }
+
+    @Test
+    void theRecentArticlesPreviewTestsTheServersLastArticlesNewestFirst() throws Exception {
+        browser.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        String word = "teff" + RUN.replaceAll("[^a-z]", "");
+        String name = "Recent " + RUN;
+        // A console of its own: a live stream cut off when this server stops must not stay on the shared one.
+        try (RecentArticles recent = new RecentArticles(new KafkaClients(config), config.sink().watchLimits())
+                .start();
+             AlertConsole ownConsole = new AlertConsole(store::get, AlertHistory.NONE);
+             HttpApi withRecent = new HttpApi(List.of(ApiTokens.entryFor(ApiCaller.ofDesk(DESK), DESK_TOKEN)),
+                     Metrics.registry(), List.of(new WatchApi(store, stages.enricher()::enrich, recent), ownConsole))
+                     .start("127.0.0.1", 0)) {
+            await(d -> recent.health().ready());
+            pushArticle("Older " + word + " harvest <b>" + RUN + "</b>", "The " + word + " crop came in late.");
+            await(d -> recent.test(new Watch("probe", "probe", word, null, null, List.of(), null, null), 50)
+                    .matched() == 1);
+            pushArticle("Newer " + word + " prices " + RUN, "Prices of " + word + " rose again this week.");
+            createWatch(DESK_TOKEN, name, word);
+            browser.get("http://127.0.0.1:" + withRecent.port() + "/#token=" + DESK_TOKEN);
+            await(d -> sidebar().contains(name));
+            browser.findElements(By.cssSelector("#watches li")).stream().filter(li -> li.getText().contains(name))
+                    .findFirst().orElseThrow().findElement(By.cssSelector("button.edit")).click();
+            // Clicked again until the second article has been read: the preview asks the server each time.
+            await(d -> {
+                d.findElement(By.id("previewRecent")).click();
+                return text("#recentResult").startsWith("Matches 2 of ");
+            });
+            List<WebElement> listed = browser.findElements(By.cssSelector("#recentResult li"));
+            assertThat(listed).extracting(WebElement::getText).satisfiesExactly(
+                    newer -> assertThat(newer).startsWith("Newer " + word),
+                    older -> assertThat(older).startsWith("Older " + word + " harvest <b>" + RUN + "</b>"));
+            assertThat(browser.findElements(By.cssSelector("#recentResult li b"))).as("markup shown as text").isEmpty();
+            assertThat(listed.get(0).findElement(By.cssSelector("strong mark")).getText()).isEqualTo(word);
+            assertThat(listed.get(0).findElement(By.cssSelector(".fragment mark")).getText()).isEqualTo(word);
+            assertThat(text("#recentHint")).isEqualTo("the last articles this server has read");
+            screenshot("recent");
         }
     }
 

@@ -9,6 +9,7 @@ import io.raqib.core.model.Article;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.watches.InvalidWatchException;
+import io.raqib.sink.watches.RecentArticles;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchJson;
 import io.raqib.sink.watches.WatchStore;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The watch endpoints, contributed to the process's one HTTP server (auth is the server's job):
@@ -26,6 +28,7 @@ import java.util.function.Function;
  * GET    /api/watches[?desk=D]   list (by desk)          POST /api/watches        create (id optional) → 201
  * GET    /api/watches/{id}       get                     PUT  /api/watches/{id}   create or replace
  * DELETE /api/watches/{id}       delete → 204            POST /api/watches/test   dry run on a text, stores nothing
+ * POST   /api/watches/test-recent  dry run on the process's recent articles ({@link RecentArticles}), newest first
  * PUT    /api/watches/{id}/mute  mute ({@link MuteRequest})  DELETE /api/watches/{id}/mute  unmute
  * </pre>
  * Muting stores the watch with {@code mutedUntil} set (unmuting, without it) and answers the watch as stored.
@@ -38,19 +41,34 @@ import java.util.function.Function;
  */
 public final class WatchApi implements Consumer<RoutesConfig> {
 
+    /** Articles a test-recent call tests when its body gives no {@code limit}. */
+    public static final int DEFAULT_RECENT_LIMIT = 200;
     private final WatchStore store;
     private final Function<Article, EnrichedArticle> enricher;
+    private final RecentArticles recent;
 
-    /** @param enricher turns a test text into the enriched article watches see (language, clean body, …) */
+    /** The watch endpoints without {@code test-recent} (it answers 404: the console then tests its alerts). */
     public WatchApi(WatchStore store, Function<Article, EnrichedArticle> enricher) {
+        this(store, enricher, null);
+    }
+
+    /**
+     * @param enricher turns a test text into the enriched article watches see (language, clean body, …)
+     * @param recent   the articles {@code POST /api/watches/test-recent} runs a draft on; null: no such endpoint
+     */
+    public WatchApi(WatchStore store, Function<Article, EnrichedArticle> enricher, RecentArticles recent) {
         this.store = store;
         this.enricher = enricher;
+        this.recent = recent;
     }
 
     @Override
     public void accept(RoutesConfig routes) {
         routes.get("/api/watches", this::list);
         routes.post("/api/watches/test", this::test);
+        if (recent != null) {
+            routes.post("/api/watches/test-recent", this::testRecent);
+        }
         routes.post("/api/watches", this::create);
         routes.get("/api/watches/{id}", ctx -> {
             Watch w = stored(ctx, ctx.pathParam("id"));
@@ -164,11 +182,7 @@ public final class WatchApi implements Consumer<RoutesConfig> {
 
     private void test(Context ctx) {
         TestRequest req = read(ctx, TestRequest.class);
-        if (req == null) {
-            return;
-        }
-        if (req.watch() == null) {
-            error(ctx, 400, "'watch' is required", "watch", -1);
+        if (req == null || !hasWatch(ctx, req.watch())) {
             return;
         }
         Article given = req.article() == null || req.article().id() != null ? req.article()
@@ -180,15 +194,47 @@ public final class WatchApi implements Consumer<RoutesConfig> {
             error(ctx, 400, "give 'text' (and optional 'title', 'language') or an 'article'", "text", -1);
             return;
         }
-        Watch watch = onCallersDesk(ctx, req.watch().id() == null ? req.watch().withId("test") : req.watch());
-        if (watch == null) {
+        Watch watch = draft(ctx, req.watch());
+        if (watch != null) {
+            answerTest(ctx, () -> store.test(watch, enricher.apply(article)));
+        }
+    }
+
+    private void testRecent(Context ctx) {
+        RecentRequest req = read(ctx, RecentRequest.class);
+        if (req == null || !hasWatch(ctx, req.watch())) {
             return;
         }
+        if (req.limit() != null && req.limit() < 1) {
+            error(ctx, 400, "'limit' must be at least 1", "limit", -1);
+            return;
+        }
+        Watch watch = draft(ctx, req.watch());
+        if (watch != null) {
+            answerTest(ctx, () -> recent.test(watch, req.limit() == null ? DEFAULT_RECENT_LIMIT : req.limit()));
+        }
+    }
+
+    /** Answers a dry run's outcome, or 400 naming the field (and query column) of a bad draft. */
+    private static void answerTest(Context ctx, Supplier<Object> outcome) {
         try {
-            ctx.json(store.test(watch, enricher.apply(article)));
+            ctx.json(outcome.get());
         } catch (InvalidWatchException e) {
             error(ctx, 400, e.getMessage(), e.field(), e.column());
         }
+    }
+
+    /** Whether a test's body gives its draft watch; answers 400 when not. */
+    private static boolean hasWatch(Context ctx, Watch given) {
+        if (given == null) {
+            error(ctx, 400, "'watch' is required", "watch", -1);
+        }
+        return given != null;
+    }
+
+    /** A test's draft watch (id {@code test} when it has none) on the caller's desk; null after answering 403. */
+    private static Watch draft(Context ctx, Watch given) {
+        return onCallersDesk(ctx, given.id() == null ? given.withId("test") : given);
     }
 
     /**
@@ -245,5 +291,9 @@ public final class WatchApi implements Consumer<RoutesConfig> {
 
     /** Body of {@code POST /api/watches/test}: a watch and either a text (title, language optional) or an article. */
     public record TestRequest(Watch watch, String title, String text, String language, Article article) {
+    }
+
+    /** Body of {@code POST /api/watches/test-recent}: a watch and how many recent articles to test (default 200). */
+    public record RecentRequest(Watch watch, Integer limit) {
     }
 }
