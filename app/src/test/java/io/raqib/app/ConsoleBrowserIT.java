@@ -220,9 +220,12 @@ class ConsoleBrowserIT {
 
         assertThat(browser.findElement(By.id("historyToggle")).isDisplayed()).as("no history endpoint").isFalse();
         assertThat(browser.findElements(By.cssSelector("#alerts button.ack"))).as("no alert states").isEmpty();
-        browser.findElement(By.cssSelector("#watches button.mute")).click();
-        await(d -> text("#watchNote").equals("Muting is not available on this server."));
-        assertThat(browser.findElements(By.cssSelector("#watches button.mute"))).isEmpty();
+        watchItem(WATCH_NAME).findElement(By.cssSelector("button.mute")).click();
+        await(d -> watchItem(WATCH_NAME).getText().contains("muted until"));
+        assertThat(watchItem(WATCH_NAME).findElement(By.cssSelector("button.mute")).getText()).isEqualTo("Unmute");
+        assertThat(store.get(mine.id()).mutedUntil()).as("stored on raqib.watches").isAfter(Instant.now());
+        watchItem(WATCH_NAME).findElement(By.cssSelector("button.mute")).click();
+        await(d -> watchItem(WATCH_NAME).findElement(By.cssSelector("button.mute")).getText().equals("Mute 2 h"));
         assertThat(sidebar()).doesNotContain(OTHER_WATCH_NAME);
         assertThat(text("#alerts")).doesNotContain(OTHER_WATCH_NAME).doesNotContain("Shipping lanes reopen " + RUN);
         browser.findElement(By.id("filter")).sendKeys("no-such-thing-" + RUN);
@@ -365,6 +368,11 @@ class ConsoleBrowserIT {
 
     private static String url(String path) {
         return "http://127.0.0.1:" + http.port() + path;
+    }
+
+    private static WebElement watchItem(String name) {
+        return browser.findElements(By.cssSelector("#watches li")).stream().filter(li -> li.getText().contains(name))
+                .findFirst().orElseThrow();
     }
 
     private static String sidebar() {
