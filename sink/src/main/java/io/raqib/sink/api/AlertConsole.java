@@ -186,7 +186,7 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
         String json = RaqibJson.write(state);
         sender.execute(() -> clients.forEach((client, caller) -> {
             if (!client.terminated() && caller.reaches(state.desk())) {
-                client.sendEvent("state", json);
+                safely(client, () -> client.sendEvent("state", json));
             }
         }));
     }
@@ -257,7 +257,20 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
         if (client.terminated()) {
             clients.remove(client);
         } else if (sent.visibleTo(caller)) {
-            client.sendEvent(sent.event(), sent.json(), sent.id());
+            safely(client, () -> client.sendEvent(sent.event(), sent.json(), sent.id()));
+        }
+    }
+
+    /**
+     * Runs one send to {@code client}; a client whose connection broke under it (the server stopped, the response was
+     * recycled: the send throws) is dropped, so the clients after it still get the event.
+     */
+    private void safely(SseClient client, Runnable sending) {
+        try {
+            sending.run();
+        } catch (RuntimeException e) {
+            clients.remove(client);
+            LOG.debug("console client dropped: {}", e.toString());
         }
     }
 
