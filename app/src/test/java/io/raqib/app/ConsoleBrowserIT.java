@@ -297,12 +297,14 @@ class ConsoleBrowserIT {
             await(d -> recent.test(new Watch("probe", "probe", word, null, null, List.of(), null, null), 50)
                     .matched() == 1);
             pushArticle("Newer " + word + " prices " + RUN, "Prices of " + word + " rose again this week.");
+            await(d -> recent.test(new Watch("probe", "probe", word, null, null, List.of(), null, null), 50)
+                    .matched() == 2);
             createWatch(DESK_TOKEN, name, word);
             browser.get("http://127.0.0.1:" + withRecent.port() + "/#token=" + DESK_TOKEN);
             await(d -> sidebar().contains(name));
             browser.findElements(By.cssSelector("#watches li")).stream().filter(li -> li.getText().contains(name))
                     .findFirst().orElseThrow().findElement(By.cssSelector("button.edit")).click();
-            // Clicked again until the second article has been read: the preview asks the server each time.
+            // Clicked again until the answer is drawn: the preview asks the server each time.
             await(d -> {
                 d.findElement(By.id("previewRecent")).click();
                 return text("#recentResult").startsWith("Matches 2 of ");
