@@ -32,6 +32,11 @@ final class ArabicScript {
                 || c >= 0x08CA && c <= 0x08FF && c != 0x08E2;
     }
 
+    /** Whether {@code c} may stand between the letters of a disguised word: {@code . _ - *}, space, · or •. */
+    static boolean isDisguiseSeparator(char c) {
+        return c == '.' || c == '_' || c == '-' || c == '*' || c == ' ' || c == '\u00B7' || c == '\u2022';
+    }
+
     /** Whether the term in {@code buffer[0, length)} is an Arabic-script word (it starts with an Arabic letter). */
     static boolean startsArabic(char[] buffer, int length) {
         return length > 0 && isLetter(buffer[0]);

@@ -63,7 +63,7 @@ final class ObfuscationJoiner {
         boolean bridged = false;
         while (true) {
             int sep = end;
-            while (sep < n && sep - end < MAX_SEPARATORS && isSeparator(in[sep])) {
+            while (sep < n && sep - end < MAX_SEPARATORS && ArabicScript.isDisguiseSeparator(in[sep])) {
                 sep++;
             }
             if (sep == end || sep >= n || in[sep] != ArabicScript.TATWEEL) {
@@ -102,9 +102,5 @@ final class ObfuscationJoiner {
             i--;
         }
         return i >= 0 && Character.isDigit(in[i]);
-    }
-
-    private static boolean isSeparator(char c) {
-        return c == '.' || c == '_' || c == '-' || c == '*' || c == ' ' || c == '\u00B7' || c == '\u2022';
     }
 }

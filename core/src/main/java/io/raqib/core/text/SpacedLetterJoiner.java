@@ -35,7 +35,7 @@ final class SpacedLetterJoiner {
                 continue;
             }
             for (; r < runEnd; r++) {
-                if (!isSeparator(chars[r])) {
+                if (!ArabicScript.isDisguiseSeparator(chars[r])) {
                     chars[w] = chars[r];
                     sources[w++] = sources[r];
                 }
@@ -56,7 +56,7 @@ final class SpacedLetterJoiner {
             letters++;
             end = unitEnd;
             int next = end;
-            while (next < n && next - end < MAX_SEPARATORS && isSeparator(chars[next])) {
+            while (next < n && next - end < MAX_SEPARATORS && ArabicScript.isDisguiseSeparator(chars[next])) {
                 next++;
             }
             boolean anotherUnit = next > end && next < n && ArabicScript.isLetter(chars[next])
@@ -84,9 +84,5 @@ final class SpacedLetterJoiner {
             i--;
         }
         return i >= 0 && ArabicScript.isLetter(chars[i]);
-    }
-
-    private static boolean isSeparator(char c) {
-        return c == ' ' || c == '.' || c == '-' || c == '_' || c == '*' || c == '\u00B7' || c == '\u2022';
     }
 }

@@ -219,9 +219,9 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
             return Stream.concat(missed.get().stream(), recentNow.stream().filter(s -> !resent.contains(s.id())))
                     .toList();
         }
-        client.sendEvent("reset", RaqibJson.write(Map.of("lastEventId", lastEventId, "reason", "not among the "
-                + "last " + RECENT + " alerts, nor found with at most " + MAX_RESUMED + " after it; sending the "
-                + "recent ones")));
+        safely(client, () -> client.sendEvent("reset", RaqibJson.write(Map.of("lastEventId", lastEventId, "reason",
+                "not among the last " + RECENT + " alerts, nor found with at most " + MAX_RESUMED + " after it; "
+                        + "sending the recent ones"))));
         return recentNow;
     }
 
