@@ -110,7 +110,8 @@ public final class DemoCommand implements Callable<Integer> {
                  RecentArticles recent = new RecentArticles(clients, config.sink().watchLimits()).start();
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(
                          new WatchApi(watchStore, stages.enricher()::enrich, recent), ingest.pushEndpoint(), console,
-                         new AlertStateApi(watchStore::get, states), new HistoryApi(history.index()),
+                         new AlertStateApi(watchStore::get, history.index()::subjectOf, states),
+                         new HistoryApi(history.index()),
                          new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health,
                                  () -> ServiceHealth.of("api", states.health(), recent.health()), history::health),
                                  stages.health().stream()).toList())), config.ingest().pushMaxBytes())

@@ -71,7 +71,8 @@ public final class SinkCommand implements Callable<Integer> {
              RecentArticles recent = new RecentArticles(clients, config.sink().watchLimits()).start();
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich, recent), console,
-                     new AlertStateApi(store::get, states), new HistoryApi(history.index()),
+                     new AlertStateApi(store::get, history.index()::subjectOf, states),
+                     new HistoryApi(history.index()),
                      new HealthEndpoints(List.of(sink::health, () -> ServiceHealth.of("api", states.health(),
                              recent.health()), history::health))))
                      .start(config.httpHost(), config.httpPort());

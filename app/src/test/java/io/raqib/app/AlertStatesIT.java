@@ -21,17 +21,18 @@ import io.raqib.sink.api.AlertConsole;
 import io.raqib.sink.api.AlertHistory;
 import io.raqib.sink.api.AlertStateApi;
 import io.raqib.sink.api.WatchApi;
+import io.raqib.sink.history.AlertHistoryService;
 import io.raqib.sink.states.AlertStates;
 import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchStore;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.serialization.Serdes;
@@ -41,8 +42,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Alert states against a running sink on the embedded broker, through the real HTTP server: a muted watch raises no
- * alert and its next alert after the mute counts what was held back; a desk acknowledges and assigns an alert of its
- * watch, reads the state back, and its live console gets the change, while another desk can neither set nor see it.
+ * alert (a replacement of the watch keeps the mute) and its next alert after the mute counts what was held back; a desk acknowledges and assigns an alert of its
+ * watch, reads the state back, and its live console gets the change, while another desk can neither set nor see it,
+ * not even by naming a watch of its own; a state for an alert the history does not hold is refused.
  */
 class AlertStatesIT {
 
@@ -61,6 +63,7 @@ class AlertStatesIT {
     private static WatchStore store;
     private static AlertConsole console;
     private static AlertStates states;
+    private static AlertHistoryService history;
     private static HttpApi http;
     private static TopicTail<Alert> tail;
 
@@ -73,9 +76,12 @@ class AlertStatesIT {
         store = new WatchStore(clients, sink.registry(), new WatchAdmission(new SinkSettings(10, List.of())));
         console = new AlertConsole(store::get, AlertHistory.NONE);
         states = new AlertStates(clients, console::acceptState).start();
+        history = new AlertHistoryService(clients, Files.createTempDirectory("alert-states-history"),
+                Duration.ofDays(1), store::get).start();
         http = new HttpApi(DESKS.tokenEntries(), Metrics.registry(), List.of(
                 new WatchApi(store, new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults())::enrich),
-                console, new AlertStateApi(store::get, states))).start("127.0.0.1", 0);
+                console, new AlertStateApi(store::get, history.index()::subjectOf, states)))
+                .start("127.0.0.1", 0);
         tail = new TopicTail<>(clients, Topics.ALERTS, alert -> {
             ALERTS.add(alert);
             console.accept(alert);
@@ -87,6 +93,7 @@ class AlertStatesIT {
     static void stop() throws Exception {
         tail.close();
         http.close();
+        history.close();
         states.close();
         console.close();
         store.close();
@@ -111,6 +118,10 @@ class AlertStatesIT {
         Instant until = Instant.parse(TwoDesks.json(muted).path("mutedUntil").asText());
         assertThat(until).isBetween(Instant.now().plus(Duration.ofMinutes(119)), Instant.now().plusSeconds(7200));
         assertThat(sink.registry().get(id).mutedUntil()).isEqualTo(until);
+        HttpResponse<String> replaced = call(TOKEN_A, "PUT", "/api/watches/" + id, watch(id, marker));
+        assertThat(replaced.statusCode()).as(replaced.body()).isEqualTo(200);
+        assertThat(sink.registry().get(id).mutedUntil()).as("a replacement silent on the mute keeps it")
+                .isEqualTo(until);
 
         publish("m1-" + marker, marker + " found", "Miners found " + marker + " in the hills.");
         await(() -> mutedCount() >= 1, "the muted match counted");
@@ -128,10 +139,24 @@ class AlertStatesIT {
     @Test
     void aDeskAcknowledgesAndAssignsItsAlertItsConsoleSeesItAndAnotherDeskCannotTouchIt() throws Exception {
         String id = "stated-" + RUN;
-        String alertId = UUID.randomUUID().toString().replace("-", "");
-        assertThat(call(TOKEN_A, "POST", "/api/watches", watch(id, "barley")).statusCode()).isEqualTo(201);
+        String marker = "barleyr" + RUN.replaceAll("[0-9]", "q");
+        assertThat(call(TOKEN_A, "POST", "/api/watches", watch(id, marker)).statusCode()).isEqualTo(201);
+        publish("s1-" + marker, marker + " harvest", "The " + marker + " harvest began.");
+        await(() -> ALERTS.stream().anyMatch(a -> a.subject().equals(id)), "the alert to give a state");
+        String alertId = ALERTS.stream().filter(a -> a.subject().equals(id)).findFirst().orElseThrow().id();
         String path = "/api/watches/" + id + "/alerts/" + alertId + "/state";
         String stream = "http://127.0.0.1:" + http.port() + AlertConsole.STREAM + "?token=";
+
+        String deskBWatch = "squat-" + RUN;
+        assertThat(call(TOKEN_B, "POST", "/api/watches", watch(deskBWatch, "oats")).statusCode()).isEqualTo(201);
+        HttpResponse<String> squatted = call(TOKEN_B, "PUT", "/api/watches/" + deskBWatch + "/alerts/" + alertId
+                + "/state", "{\"status\": \"acknowledged\"}");
+        assertThat(squatted.statusCode()).as("another desk's alert under a watch of its own: " + squatted.body())
+                .isEqualTo(409);
+        HttpResponse<String> invented = call(TOKEN_A, "PUT", "/api/watches/" + id + "/alerts/invented-" + RUN
+                + "/state", "{\"status\": \"acknowledged\"}");
+        assertThat(invented.statusCode()).as(invented.body()).isEqualTo(404);
+        assertThat(TwoDesks.json(invented).path("field").asText()).isEqualTo("alertId");
 
         try (SseReader consoleA = new SseReader(stream + TOKEN_A);
              SseReader consoleB = new SseReader(stream + TOKEN_B)) {

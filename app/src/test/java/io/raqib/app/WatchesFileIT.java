@@ -4,16 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.raqib.core.config.RaqibConfig;
 import io.raqib.core.json.RaqibJson;
+import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.watches.WatchFiles;
+import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchSeeder;
+import io.raqib.sink.watches.WatchStore;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -122,6 +127,28 @@ class WatchesFileIT {
                 Topics.WATCHES, r -> r.key().startsWith(prefix), watches.size() + 1, Duration.ofSeconds(5));
         assertThat(records).as("one committed record per watch").extracting(ConsumerRecord::key)
                 .containsExactlyInAnyOrderElementsOf(watches.stream().map(Watch::id).toList());
+    }
+
+    @Test
+    void aFileWatchMutedThroughTheApiStaysTheFilesAndAnEditOfTheFileKeepsTheMute(@TempDir Path dir)
+            throws Exception {
+        RaqibConfig config = SharedBroker.config("watches-file-mute");
+        Watch seeded = watch(unique() + "-muted", "millet");
+        Instant until = Instant.now().plus(Duration.ofHours(2)).truncatedTo(ChronoUnit.SECONDS);
+        try (SinkService sink = start(config, write(dir, seeded));
+             WatchStore store = new WatchStore(new KafkaClients(config), sink.registry(),
+                     new WatchAdmission(config.sink()))) {
+            assertThat(store.mute(seeded.id(), until)).isEqualTo(seeded.withMutedUntil(until));
+        }
+        try (SinkService restarted = start(config, write(dir, seeded))) {
+            assertThat(restarted.seeded().stored()).as("muted, yet stored alike").containsExactly(seeded.id());
+        }
+        Watch edited = watch(seeded.id(), "millet AND sorghum");
+        try (SinkService withEditedFile = start(config, write(dir, edited))) {
+            assertThat(withEditedFile.seeded().published()).as("still the file's watch").containsExactly(seeded.id());
+            assertThat(withEditedFile.registry().get(seeded.id())).as("the file's edit, muted as before")
+                    .isEqualTo(edited.withMutedUntil(until));
+        }
     }
 
     @Test

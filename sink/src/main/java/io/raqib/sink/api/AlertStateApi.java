@@ -5,12 +5,15 @@ import io.javalin.http.Context;
 import io.raqib.core.model.AlertState;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.states.AlertStates;
+import java.io.IOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -21,20 +24,36 @@ import java.util.function.Function;
  * GET /api/alerts/states?ids=a,b,c                     the states of those alerts that have one, by alert id
  * </pre>
  * The watch in the path is what a desk's token is checked against: only its desk's watches (403 otherwise, 404 for
- * an unknown watch). A state keeps the desk its watch had when it was set, and a desk reads only its desk's states.
- * An alert whose state was set under one watch cannot be given a state under another (409): one desk cannot
- * overwrite another's state by naming its own watch. Refusals are JSON as in {@link WatchApi}.
+ * an unknown watch). The alert must be one the alert history holds (404 otherwise) and an alert of that watch
+ * (409 otherwise): one desk can neither set nor overwrite the state of another desk's alert by naming its own
+ * watch. A state keeps the desk its watch had when it was set, and a desk reads only its desk's states. Refusals
+ * are JSON as in {@link WatchApi}.
  */
 public final class AlertStateApi implements Consumer<RoutesConfig> {
 
     /** Alert ids one read may ask for at most (a console page's worth, and more). */
     public static final int MAX_IDS = 1_000;
+    /** How long a state for an alert the history does not hold yet waits for it: an alert just raised is indexed
+     * within a second, and a console may act on it sooner. */
+    static final Duration INDEXED_WITHIN = Duration.ofSeconds(5);
     private final Function<String, Watch> watches;
+    private final AlertSubjects alerts;
     private final AlertStates states;
 
-    /** @param watches the watch of an id, null when there is none */
-    public AlertStateApi(Function<String, Watch> watches, AlertStates states) {
+    /** Where the API learns whose an alert is. */
+    @FunctionalInterface
+    public interface AlertSubjects {
+        /** The subject (watch id) of alert {@code alertId}; empty when the history does not hold it. */
+        Optional<String> subjectOf(String alertId) throws IOException;
+    }
+
+    /**
+     * @param watches the watch of an id, null when there is none
+     * @param alerts  the subject of an alert id (e.g. {@link io.raqib.sink.history.AlertIndex#subjectOf})
+     */
+    public AlertStateApi(Function<String, Watch> watches, AlertSubjects alerts, AlertStates states) {
         this.watches = watches;
+        this.alerts = alerts;
         this.states = states;
     }
 
@@ -44,7 +63,7 @@ public final class AlertStateApi implements Consumer<RoutesConfig> {
         routes.get("/api/alerts/states", this::list);
     }
 
-    private void put(Context ctx) throws InterruptedException {
+    private void put(Context ctx) throws IOException, InterruptedException {
         String watchId = ctx.pathParam("watchId");
         String alertId = ctx.pathParam("alertId");
         Watch watch = watches.apply(watchId);
@@ -65,13 +84,26 @@ public final class AlertStateApi implements Consumer<RoutesConfig> {
             WatchApi.error(ctx, 400, e.getMessage(), e.field(), -1);
             return;
         }
-        AlertState existing = states.get(alertId);
-        if (existing != null && !existing.watchId().equals(watchId)) {
+        Optional<String> subject = subjectOf(alertId);
+        if (subject.isEmpty()) {
+            WatchApi.error(ctx, 404, "no alert '" + alertId + "' in the alert history", "alertId", -1);
+        } else if (!subject.get().equals(watchId)) {
             WatchApi.error(ctx, 409, "alert '" + alertId + "' is not an alert of watch '" + watchId + "'",
                     "alertId", -1);
-            return;
+        } else {
+            ctx.json(states.put(state));
         }
-        ctx.json(states.put(state));
+    }
+
+    /** The alert's subject, waiting up to {@link #INDEXED_WITHIN} for an alert the history has not indexed yet. */
+    private Optional<String> subjectOf(String alertId) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + INDEXED_WITHIN.toNanos();
+        Optional<String> subject = alerts.subjectOf(alertId);
+        while (subject.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            subject = alerts.subjectOf(alertId);
+        }
+        return subject;
     }
 
     private void list(Context ctx) {

@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * POST   /api/watches/test-recent  dry run on the process's recent articles ({@link RecentArticles}), newest first
  * PUT    /api/watches/{id}/mute  mute ({@link MuteRequest})  DELETE /api/watches/{id}/mute  unmute
  * </pre>
- * Muting stores the watch with {@code mutedUntil} set (unmuting, without it) and answers the watch as stored.
+ * Muting stores the watch with {@code mutedUntil} set (unmuting, without it) and answers the watch as stored; a
+ * watch from a watches file stays the file's. A PUT whose body has no {@code mutedUntil} keeps the stored mute.
  * Every refusal is JSON {@code {"status", "error", "field", "column"?}}: {@code field} names the watch field (or the
  * JSON path, or {@code body}) at fault, {@code column} the place in a query.
  *
@@ -81,14 +82,16 @@ public final class WatchApi implements Consumer<RoutesConfig> {
             String id = ctx.pathParam("id");
             Watch existing = store.get(id);
             if (body != null && (existing == null || reachable(ctx, existing))) {
-                save(ctx, body.withId(id), 200);
+                // A replacement that says nothing of the mute keeps it: unmuting is DELETE …/mute.
+                Watch kept = body.mutedUntil() == null && existing != null
+                        ? body.withMutedUntil(existing.mutedUntil()) : body;
+                save(ctx, kept.withId(id), 200);
             }
         });
         routes.put("/api/watches/{id}/mute", this::mute);
         routes.delete("/api/watches/{id}/mute", ctx -> {
-            Watch w = stored(ctx, ctx.pathParam("id"));
-            if (w != null) {
-                save(ctx, w.withMutedUntil(null), 200);
+            if (stored(ctx, ctx.pathParam("id")) != null) {
+                answerMute(ctx, null);
             }
         });
         routes.delete("/api/watches/{id}", ctx -> {
@@ -129,10 +132,23 @@ public final class WatchApi implements Consumer<RoutesConfig> {
         if (req == null) {
             return;
         }
+        Instant until;
         try {
-            save(ctx, w.withMutedUntil(req.mutedUntil(Instant.now())), 200);
+            until = req.mutedUntil(Instant.now());
         } catch (InvalidRequestException e) {
             error(ctx, 400, e.getMessage(), e.field(), -1);
+            return;
+        }
+        answerMute(ctx, until);
+    }
+
+    /** Mutes the path's watch until {@code until} (null: unmutes) and answers it; 404 when it was just deleted. */
+    private void answerMute(Context ctx, Instant until) throws InterruptedException {
+        Watch muted = store.mute(ctx.pathParam("id"), until);
+        if (muted == null) {
+            error(ctx, 404, "no watch '" + ctx.pathParam("id") + "'", "id", -1);
+        } else {
+            ctx.json(muted);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.raqib.sink.history;
 
+import io.raqib.core.json.RaqibJson;
 import io.raqib.core.text.RaqibAnalyzer;
 import java.io.Closeable;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
@@ -26,6 +28,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -141,6 +144,24 @@ public final class AlertIndex implements Closeable {
                 }
                 after = (FieldDoc) batch.scoreDocs[batch.scoreDocs.length - 1];
             }
+        } finally {
+            searchers.release(searcher);
+        }
+    }
+
+    /**
+     * The subject of the alert {@code alertId} (its watch id, or {@code source:<name>}) as of the last refresh;
+     * empty when the index does not hold it.
+     */
+    public Optional<String> subjectOf(String alertId) throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            ScoreDoc[] hits = searcher.search(new TermQuery(new Term(AlertDocument.ID, alertId)), 1).scoreDocs;
+            if (hits.length == 0) {
+                return Optional.empty();
+            }
+            String json = searcher.storedFields().document(hits[0].doc).get(AlertDocument.JSON);
+            return Optional.of(RaqibJson.mapper().readTree(json).path("subject").asText(""));
         } finally {
             searchers.release(searcher);
         }

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -57,6 +58,8 @@ public final class WatchRegistry implements AutoCloseable {
     private final Map<String, Monitor> monitors = new ConcurrentHashMap<>();
     private final MatchingMode mode;
     private final CompiledWatchIndex index = new CompiledWatchIndex();
+    /** Ids whose stored record came from a watches file: a mute keeps them so ({@link WatchStore#mute}). */
+    private final Set<String> seededFromFile = ConcurrentHashMap.newKeySet();
 
     /** Passes of the default presearcher: each watch is indexed by up to this many of its terms. */
     public static final int PRESEARCH_PASSES = 3;
@@ -101,6 +104,21 @@ public final class WatchRegistry implements AutoCloseable {
     /** Adds or replaces a watch; throws {@link InvalidWatchException} (and changes nothing) when it is invalid. */
     public void put(Watch watch) {
         putAll(List.of(watch));
+    }
+
+    /** {@link #put} a watch read from {@code raqib.watches}, remembering whether a watches file published it. */
+    public void put(Watch watch, boolean fromFile) {
+        put(watch);
+        if (fromFile) {
+            seededFromFile.add(watch.id());
+        } else {
+            seededFromFile.remove(watch.id());
+        }
+    }
+
+    /** Whether the stored record of watch {@code watchId} was published from a watches file. */
+    public boolean fromFile(String watchId) {
+        return seededFromFile.contains(watchId);
     }
 
     /**
@@ -181,6 +199,7 @@ public final class WatchRegistry implements AutoCloseable {
 
     /** Removes a watch; no-op when absent. */
     public synchronized void remove(String watchId) {
+        seededFromFile.remove(watchId);
         CompiledWatch old = watches.remove(watchId);
         index.remove(watchId);
         if (old != null) {

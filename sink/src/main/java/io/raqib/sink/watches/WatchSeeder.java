@@ -3,13 +3,10 @@ package io.raqib.sink.watches;
 import io.raqib.core.kafka.KafkaClients;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Watch;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -17,7 +14,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.InvalidProducerEpochException;
 import org.apache.kafka.common.errors.ProducerFencedException;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
  * Publishes the watches of a watches file to {@code raqib.watches}, so that a file's watches are stored like any
@@ -25,7 +21,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * the topic is the truth. A file watch is published when its id was never stored, or when the stored version was
  * itself published from a file and differs (the file was edited since). It is not published when it is stored
  * alike, when it was deleted (a tombstone: a deleted watch stays deleted), or when it was changed through the API
- * or CLI since (that change wins).
+ * or CLI since (that change wins). A mute is no change of the watch: a file watch muted through the API is still
+ * the file's (its definition is compared without {@code mutedUntil}), and an edit of the file keeps the mute.
  *
  * <p>Several instances seeding at once (sinks started together with the same file) publish each watch once: the
  * publication is a transaction under one transactional id, so a seeder that starts fences the one before it, then
@@ -71,9 +68,9 @@ public final class WatchSeeder {
         for (int attempt = 1; ; attempt++) {
             // Looked at before taking over the transactional id: an instance whose watches are all stored (every
             // restart but the first) fences nobody.
-            Outcome unfenced = plan(fileWatches);
-            if (unfenced.published().isEmpty()) {
-                return unfenced;
+            Plan unfenced = plan(fileWatches);
+            if (unfenced.toPublish().isEmpty()) {
+                return unfenced.outcome();
             }
             try {
                 return publish(fileWatches);
@@ -98,22 +95,17 @@ public final class WatchSeeder {
                 ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId)),
                 Topics.WATCHES.keySerde().serializer(), Topics.WATCHES.valueSerde().serializer())) {
             producer.initTransactions();
-            Outcome outcome = plan(fileWatches);
-            if (outcome.published().isEmpty()) {
-                return outcome;
+            Plan plan = plan(fileWatches);
+            if (plan.toPublish().isEmpty()) {
+                return plan.outcome();
             }
             producer.beginTransaction();
-            Set<String> toPublish = new HashSet<>(outcome.published());
-            for (Watch w : fileWatches) {
-                if (toPublish.contains(w.id())) {
-                    RecordHeaders headers = new RecordHeaders();
-                    headers.add(WatchTopicSnapshot.SOURCE_HEADER,
-                            WatchTopicSnapshot.FROM_FILE.getBytes(StandardCharsets.UTF_8));
-                    producer.send(new ProducerRecord<>(Topics.WATCHES.name(), null, w.id(), w, headers));
-                }
+            for (Watch w : plan.toPublish()) {
+                producer.send(new ProducerRecord<>(Topics.WATCHES.name(), null, w.id(), w,
+                        WatchTopicSnapshot.fileHeaders()));
             }
             producer.commitTransaction();
-            return outcome;
+            return plan.outcome();
         }
     }
 
@@ -127,23 +119,35 @@ public final class WatchSeeder {
         return false;
     }
 
-    private Outcome plan(List<Watch> fileWatches) {
+    /** What seeding would do, and the watches it would publish (each keeping a stored mute). */
+    private record Plan(Outcome outcome, List<Watch> toPublish) {
+    }
+
+    private Plan plan(List<Watch> fileWatches) {
         Map<String, WatchTopicSnapshot.Entry> stored = WatchTopicSnapshot.read(clients, timeout).entries();
         Outcome outcome = new Outcome(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<Watch> toPublish = new ArrayList<>();
         for (Watch w : fileWatches) {
             WatchTopicSnapshot.Entry entry = stored.get(w.id());
             if (entry == null) {
                 outcome.published().add(w.id());
+                toPublish.add(w);
             } else if (entry.deleted()) {
                 outcome.deleted().add(w.id());
-            } else if (w.equals(entry.watch())) {
+            } else if (entry.watch() != null && sameDefinition(w, entry.watch())) {
                 outcome.stored().add(w.id());
             } else if (entry.fromFile()) {
                 outcome.published().add(w.id());
+                toPublish.add(entry.watch() == null ? w : w.withMutedUntil(entry.watch().mutedUntil()));
             } else {
                 outcome.changed().add(w.id());
             }
         }
-        return outcome;
+        return new Plan(outcome, toPublish);
+    }
+
+    /** Whether two versions of a watch differ at most in their mute. */
+    private static boolean sameDefinition(Watch a, Watch b) {
+        return a.withMutedUntil(null).equals(b.withMutedUntil(null));
     }
 }

@@ -5,6 +5,7 @@ import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -51,9 +52,25 @@ public final class WatchStore implements AutoCloseable {
      */
     public Watch save(Watch watch) throws InterruptedException {
         Watch admitted = admission.check(watch, registry.all());
-        send(admitted.id(), admitted);
+        send(new ProducerRecord<>(Topics.WATCHES.name(), admitted.id(), admitted));
         awaitVisible(() -> admitted.equals(registry.get(admitted.id())));
         return admitted;
+    }
+
+    /**
+     * Stores watch {@code id} muted until {@code until} (null unmutes it) and returns it as stored; null when there
+     * is no such watch. A watch a watches file published stays the file's ({@link WatchSeeder}): its record says so.
+     */
+    public Watch mute(String id, Instant until) throws InterruptedException {
+        Watch stored = registry.get(id);
+        if (stored == null) {
+            return null;
+        }
+        Watch muted = stored.withMutedUntil(until);
+        send(new ProducerRecord<>(Topics.WATCHES.name(), null, id, muted,
+                registry.fromFile(id) ? WatchTopicSnapshot.fileHeaders() : null));
+        awaitVisible(() -> muted.equals(registry.get(id)));
+        return muted;
     }
 
     /** Runs {@code watch} on {@code article} under the same limits as {@link #save}, storing nothing. */
@@ -66,14 +83,14 @@ public final class WatchStore implements AutoCloseable {
         if (registry.get(id) == null) {
             return false;
         }
-        send(id, null);
+        send(new ProducerRecord<>(Topics.WATCHES.name(), id, null));
         awaitVisible(() -> registry.get(id) == null);
         return true;
     }
 
-    private void send(String id, Watch value) throws InterruptedException {
+    private void send(ProducerRecord<String, Watch> record) throws InterruptedException {
         try {
-            producer.send(new ProducerRecord<>(Topics.WATCHES.name(), id, value)).get();
+            producer.send(record).get();
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot write to " + Topics.WATCHES.name() + ": "
                     + e.getCause().getMessage(), e);

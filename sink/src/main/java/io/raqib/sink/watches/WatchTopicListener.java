@@ -172,7 +172,7 @@ public final class WatchTopicListener implements AutoCloseable {
         }
         registry.validate(watch);
         beforePut.accept(watch);
-        registry.put(watch);
+        registry.put(watch, WatchTopicSnapshot.fromFile(r));
     }
 
     @Override

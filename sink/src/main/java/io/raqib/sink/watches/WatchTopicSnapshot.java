@@ -17,6 +17,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -100,9 +101,21 @@ public final class WatchTopicSnapshot {
         }
     }
 
-    private static Entry entry(ConsumerRecord<byte[], byte[]> r) {
+    /** Whether record {@code r} was published from a watches file (it has {@link #SOURCE_HEADER} = file). */
+    static boolean fromFile(ConsumerRecord<byte[], byte[]> r) {
         Header source = r.headers().lastHeader(SOURCE_HEADER);
-        boolean fromFile = source != null && FROM_FILE.equals(new String(source.value(), StandardCharsets.UTF_8));
+        return source != null && FROM_FILE.equals(new String(source.value(), StandardCharsets.UTF_8));
+    }
+
+    /** The headers of a record published from a watches file (or a mute keeping it so). */
+    static RecordHeaders fileHeaders() {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(SOURCE_HEADER, FROM_FILE.getBytes(StandardCharsets.UTF_8));
+        return headers;
+    }
+
+    private static Entry entry(ConsumerRecord<byte[], byte[]> r) {
+        boolean fromFile = fromFile(r);
         if (r.value() == null) {
             return new Entry(null, true, fromFile);
         }
