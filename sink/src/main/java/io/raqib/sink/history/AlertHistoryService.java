@@ -1,29 +1,26 @@
 package io.raqib.sink.history;
 
-import io.raqib.core.health.ComponentHealth;
 import io.raqib.core.health.ServiceHealth;
-import io.raqib.core.health.ServiceThread;
 import io.raqib.core.kafka.KafkaClients;
+import io.raqib.core.kafka.TopicFollower;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Watch;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
@@ -43,16 +40,17 @@ public final class AlertHistoryService implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration REFRESH_EVERY = Duration.ofMillis(250);
     private final AlertIndex index;
-    private final KafkaConsumer<String, String> consumer;
+    private final TopicFollower<String, String> follower;
     private final Duration retention;
     private final Function<String, String> desks;
     private final Clock clock;
-    private final ServiceThread thread = new ServiceThread("raqib-history", this::run);
-    private volatile Map<TopicPartition, Long> catchUpTo;
-    /** The thread's positions after its last poll, for {@link #health} (the consumer is the thread's alone). */
-    private volatile Map<Integer, Long> lastPositions = Map.of();
+    // Touched by the follower's thread only.
+    private long lastCommit = System.nanoTime();
+    private long lastRefresh = System.nanoTime();
+    private long lastPurge = System.nanoTime();
+    private boolean unseen;
+    private boolean uncommitted;
     private volatile long indexed;
-    private volatile boolean closed;
 
     /**
      * A history kept in {@code dir}, not started yet.
@@ -74,14 +72,16 @@ public final class AlertHistoryService implements AutoCloseable {
             Watch watch = watches.apply(subject);
             return watch == null ? null : watch.desk();
         };
-        this.consumer = new KafkaConsumer<>(clients.consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "raqib-history",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(),
-                new StringDeserializer());
+        this.follower = new TopicFollower<>("raqib-history", new KafkaConsumer<>(clients.consumer(Map.of(
+                ConsumerConfig.CLIENT_ID_CONFIG, "raqib-history", ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                "earliest")), new StringDeserializer(),
+                new StringDeserializer()), Topics.ALERTS.name(), this::seekToStart, POLL, this::read);
     }
 
-    /** Starts following the topic. */
-    public AlertHistoryService start() {
-        thread.start();
+    /** Drops what is past the retention, then starts following the topic. */
+    public AlertHistoryService start() throws IOException {
+        purge();
+        follower.start();
         return this;
     }
 
@@ -100,46 +100,11 @@ public final class AlertHistoryService implements AutoCloseable {
      * started, up after.
      */
     public ServiceHealth health() {
-        ComponentHealth reader = thread.health("alert-index");
-        Map<TopicPartition, Long> target = catchUpTo;
-        if (reader.status() == ComponentHealth.Status.UP && (target == null || !reached(target))) {
-            reader = ComponentHealth.starting("alert-index", "catching up with " + Topics.ALERTS.name());
-        }
-        return ServiceHealth.of("history", reader);
+        return ServiceHealth.of("history", follower.health("alert-index", () -> indexed + " alerts indexed since "
+                + "start"));
     }
 
-    private void run() {
-        boolean stoppedCleanly = false;
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERTS.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            seekToStart(partitions);
-            catchUpTo = consumer.endOffsets(partitions);
-            purge();
-            follow();
-            stoppedCleanly = true;
-        } catch (WakeupException e) {
-            if (!closed) {
-                throw e;
-            }
-            stoppedCleanly = true;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the alert history", e);
-        } finally {
-            try {
-                if (stoppedCleanly) {
-                    index.commit(positions());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot commit the alert history", e);
-            } finally {
-                consumer.close();
-            }
-        }
-    }
-
-    private void seekToStart(List<TopicPartition> partitions) {
+    private void seekToStart(Consumer<?, ?> consumer, List<TopicPartition> partitions) {
         Map<Integer, Long> committed = index.committedPositions();
         long oldest = clock.instant().minus(retention).toEpochMilli();
         Map<TopicPartition, OffsetAndTimestamp> byTime = consumer.offsetsForTimes(partitions.stream()
@@ -153,39 +118,33 @@ public final class AlertHistoryService implements AutoCloseable {
         }
     }
 
-    private void follow() throws IOException {
-        long lastCommit = System.nanoTime();
-        long lastRefresh = System.nanoTime();
-        long lastPurge = System.nanoTime();
-        boolean unseen = false;
-        boolean uncommitted = false;
-        while (!closed) {
-            ConsumerRecords<String, String> records = consumer.poll(POLL);
-            Instant oldest = clock.instant().minus(retention);
-            for (ConsumerRecord<String, String> r : records) {
-                if (r.value() != null && index.add(r.value(), desks, oldest)) {
-                    indexed++;
-                }
+    /** Indexes one poll's alerts; refreshes, purges and commits when it is time. */
+    private void read(ConsumerRecords<String, String> records) throws IOException {
+        Instant oldest = clock.instant().minus(retention);
+        for (ConsumerRecord<String, String> r : records) {
+            if (r.value() != null && index.add(r.value(), desks, oldest)) {
+                indexed++;
             }
-            lastPositions = positions();
-            unseen |= !records.isEmpty();
-            uncommitted |= !records.isEmpty();
-            long now = System.nanoTime();
-            if (unseen && (records.isEmpty() || now - lastRefresh > REFRESH_EVERY.toNanos())) {
-                index.refresh();
-                lastRefresh = now;
-                unseen = false;
-            }
-            if (now - lastPurge > PURGE_EVERY.toNanos()) {
-                purge();
-                lastPurge = now;
-                uncommitted = true;
-            }
-            if (uncommitted && now - lastCommit > COMMIT_EVERY.toNanos()) {
-                index.commit(positions());
-                lastCommit = now;
-                uncommitted = false;
-            }
+        }
+        unseen |= !records.isEmpty();
+        uncommitted |= !records.isEmpty();
+        long now = System.nanoTime();
+        if (unseen && (records.isEmpty() || now - lastRefresh > REFRESH_EVERY.toNanos())) {
+            index.refresh();
+            lastRefresh = now;
+            unseen = false;
+        }
+        if (now - lastPurge > PURGE_EVERY.toNanos()) {
+            purge();
+            lastPurge = now;
+            uncommitted = true;
+        }
+        // The positions are those of the poll before this one's records: a commit never claims an alert that is
+        // not in the index yet, and what it leaves out is indexed again (by id, so once) after a restart.
+        if (uncommitted && now - lastCommit > COMMIT_EVERY.toNanos() && !follower.positions().isEmpty()) {
+            index.commit(follower.positions());
+            lastCommit = now;
+            uncommitted = false;
         }
     }
 
@@ -194,28 +153,16 @@ public final class AlertHistoryService implements AutoCloseable {
         index.refresh();
     }
 
-    private Map<Integer, Long> positions() {
-        Map<Integer, Long> positions = new HashMap<>();
-        consumer.assignment().forEach(tp -> positions.put(tp.partition(), consumer.position(tp)));
-        return positions;
-    }
-
-    private boolean reached(Map<TopicPartition, Long> target) {
-        Map<Integer, Long> now = lastPositions;
-        return target.entrySet().stream().allMatch(e -> now.getOrDefault(e.getKey().partition(), 0L) >= e.getValue());
-    }
-
-    /** Stops following and closes the index, after committing what was indexed. */
+    /** Stops following and closes the index, after committing what was indexed (unless its thread died). */
     @Override
     public void close() throws IOException, InterruptedException {
-        closed = true;
-        thread.stopping();
-        if (thread.started()) {
-            consumer.wakeup();
-            thread.join(10_000);
-        } else {
-            consumer.close();
+        follower.close();
+        try {
+            if (follower.failure() == null && !follower.positions().isEmpty()) {
+                index.commit(follower.positions());
+            }
+        } finally {
+            index.close();
         }
-        index.close();
     }
 }

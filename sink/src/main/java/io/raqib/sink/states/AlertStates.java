@@ -1,21 +1,18 @@
 package io.raqib.sink.states;
 
 import io.raqib.core.health.ComponentHealth;
-import io.raqib.core.health.ServiceThread;
 import io.raqib.core.kafka.KafkaClients;
+import io.raqib.core.kafka.TopicFollower;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.AlertState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -25,8 +22,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,7 +45,6 @@ public final class AlertStates implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AlertStates.class);
     private static final String COMPONENT = "alert-states";
     private static final Duration VISIBLE_WITHIN = Duration.ofSeconds(15);
-    private final KafkaConsumer<byte[], byte[]> consumer;
     private final KafkaProducer<String, AlertState> producer;
     private final Duration retention;
     private final int maxStates;
@@ -58,11 +52,7 @@ public final class AlertStates implements AutoCloseable {
     private final Consumer<AlertState> onChange;
     /** The states by alert id, least recently updated first. */
     private final LinkedHashMap<String, AlertState> states = new LinkedHashMap<>();
-    /** Per partition, the offset of the next record to read: a write is visible once its partition passes it. */
-    private final Map<Integer, Long> readUpTo = new ConcurrentHashMap<>();
-    private final ServiceThread thread;
-    private volatile boolean caughtUp;
-    private volatile boolean closed;
+    private final TopicFollower<byte[], byte[]> follower;
 
     /** States with the default bounds, each change read after the backlog handed to {@code onChange}. */
     public AlertStates(KafkaClients clients, Consumer<AlertState> onChange) {
@@ -76,8 +66,6 @@ public final class AlertStates implements AutoCloseable {
      */
     public AlertStates(KafkaClients clients, Duration retention, int maxStates, Clock clock,
                        Consumer<AlertState> onChange) {
-        this.consumer = new KafkaConsumer<>(clients.consumer(Map.of(ConsumerConfig.CLIENT_ID_CONFIG,
-                "raqib-alert-states")), new ByteArrayDeserializer(), new ByteArrayDeserializer());
         this.producer = new KafkaProducer<>(clients.producer(Map.of(ProducerConfig.CLIENT_ID_CONFIG,
                 "raqib-alert-states")), Topics.ALERT_STATES.keySerde().serializer(),
                 Topics.ALERT_STATES.valueSerde().serializer());
@@ -85,12 +73,18 @@ public final class AlertStates implements AutoCloseable {
         this.maxStates = maxStates;
         this.clock = clock;
         this.onChange = onChange;
-        this.thread = new ServiceThread("raqib-alert-states", this::run);
+        this.follower = new TopicFollower<>("raqib-alert-states", new KafkaConsumer<>(clients.consumer(Map.of(
+                ConsumerConfig.CLIENT_ID_CONFIG, "raqib-alert-states")), new ByteArrayDeserializer(),
+                new ByteArrayDeserializer()), Topics.ALERT_STATES.name(), TopicFollower.BEGINNING,
+                Duration.ofMillis(200), records -> {
+                    records.forEach(this::apply);
+                    forgetExpired();
+                });
     }
 
     /** Starts reading the topic in the background. */
     public AlertStates start() {
-        thread.start();
+        follower.start();
         return this;
     }
 
@@ -135,7 +129,8 @@ public final class AlertStates implements AutoCloseable {
                     + e.getCause().getMessage(), e);
         }
         long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
-        while (readUpTo.getOrDefault(written.partition(), 0L) <= written.offset()) {
+        // Visible once this process's reading has passed the record's offset on its partition.
+        while (follower.positions().getOrDefault(written.partition(), 0L) <= written.offset()) {
             if (System.nanoTime() > deadline || failure() != null) {
                 throw new IllegalStateException("stored, but not read back by this process within "
                         + VISIBLE_WITHIN);
@@ -147,47 +142,12 @@ public final class AlertStates implements AutoCloseable {
 
     /** The error that stopped the reader (states are no longer followed), or null while it runs. */
     public Throwable failure() {
-        return thread.death();
+        return follower.failure();
     }
 
     /** The reader as component {@code alert-states}: UP once the stored states are loaded, DOWN once it died. */
     public ComponentHealth health() {
-        ComponentHealth running = thread.health(COMPONENT);
-        if (!running.ready()) {
-            return running;
-        }
-        return caughtUp ? ComponentHealth.up(COMPONENT, size() + " states, caught up with "
-                + Topics.ALERT_STATES.name()) : ComponentHealth.starting(COMPONENT, "loading "
-                + Topics.ALERT_STATES.name());
-    }
-
-    private void run() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ALERT_STATES.name(),
-                    Duration.ofSeconds(30)).stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> backlog = new HashMap<>(consumer.endOffsets(partitions));
-            while (!closed) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    apply(r);
-                }
-                for (TopicPartition tp : partitions) {
-                    readUpTo.put(tp.partition(), consumer.position(tp));
-                }
-                forgetExpired();
-                if (!caughtUp) {
-                    backlog.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-                    caughtUp = backlog.isEmpty();
-                }
-            }
-        } catch (WakeupException e) {
-            if (!closed) {
-                throw e;
-            }
-        } finally {
-            consumer.close();
-        }
+        return follower.health(COMPONENT, () -> size() + " states, caught up with " + Topics.ALERT_STATES.name());
     }
 
     /** Applies one record, or skips it when it cannot be read: no record stops the others. */
@@ -218,7 +178,7 @@ public final class AlertStates implements AutoCloseable {
                 }
             }
         }
-        if (current && caughtUp) {
+        if (current && follower.caughtUp()) {
             onChange.accept(state);
         }
     }
@@ -241,10 +201,7 @@ public final class AlertStates implements AutoCloseable {
     /** Stops reading and writing. */
     @Override
     public void close() throws InterruptedException {
-        closed = true;
-        thread.stopping();
-        consumer.wakeup();
-        thread.join(10_000);
+        follower.close();
         producer.close();
     }
 }

@@ -2,8 +2,8 @@ package io.raqib.sink.watches;
 
 import io.raqib.core.config.WatchLimits;
 import io.raqib.core.health.ComponentHealth;
-import io.raqib.core.health.ServiceThread;
 import io.raqib.core.kafka.KafkaClients;
+import io.raqib.core.kafka.TopicFollower;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Highlight;
@@ -23,8 +23,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,16 +43,13 @@ public final class RecentArticles implements AutoCloseable {
     public static final Duration DEFAULT_TIME_LIMIT = Duration.ofSeconds(2);
     private static final Logger LOG = LoggerFactory.getLogger(RecentArticles.class);
     private static final String COMPONENT = "recent-articles";
-    private final Consumer<byte[], byte[]> consumer;
     private final int capacity;
     private final WatchLimits limits;
     private final Duration timeLimit;
     private final LongSupplier nanoTime;
     /** Oldest first; guarded by itself. */
     private final ArrayDeque<EnrichedArticle> ring = new ArrayDeque<>();
-    private final ServiceThread thread;
-    private volatile boolean following;
-    private volatile boolean closed;
+    private final TopicFollower<byte[], byte[]> follower;
 
     /** The last {@link #DEFAULT_CAPACITY} articles, tested under {@code limits} (those watches are saved under). */
     public RecentArticles(KafkaClients clients, WatchLimits limits) {
@@ -65,17 +60,20 @@ public final class RecentArticles implements AutoCloseable {
 
     RecentArticles(Consumer<byte[], byte[]> consumer, int capacity, WatchLimits limits, Duration timeLimit,
                    LongSupplier nanoTime) {
-        this.consumer = consumer;
         this.capacity = capacity;
         this.limits = limits;
         this.timeLimit = timeLimit;
         this.nanoTime = nanoTime;
-        this.thread = new ServiceThread("raqib-recent-articles", this::run);
+        // The latest records only: with one share of the capacity per partition the ring starts nearly full.
+        this.follower = new TopicFollower<>("raqib-recent-articles", consumer, Topics.ARTICLES_ENRICHED.name(),
+                (c, partitions) -> TopicFollower.last((capacity + partitions.size() - 1)
+                        / Math.max(1, partitions.size())).seek(c, partitions),
+                Duration.ofMillis(200), records -> records.forEach(this::read));
     }
 
     /** Starts following the topic in the background. */
     public RecentArticles start() {
-        thread.start();
+        follower.start();
         return this;
     }
 
@@ -141,42 +139,12 @@ public final class RecentArticles implements AutoCloseable {
 
     /** The error that stopped the reader (articles are no longer followed), or null while it runs. */
     public Throwable failure() {
-        return thread.death();
+        return follower.failure();
     }
 
-    /** The reader as component {@code recent-articles}: UP once it follows the topic, DOWN once it died. */
+    /** The reader as component {@code recent-articles}: UP once it holds the latest articles, DOWN once it died. */
     public ComponentHealth health() {
-        ComponentHealth running = thread.health(COMPONENT);
-        if (!running.ready()) {
-            return running;
-        }
-        return following ? ComponentHealth.up(COMPONENT, size() + " articles held")
-                : ComponentHealth.starting(COMPONENT, "joining " + Topics.ARTICLES_ENRICHED.name());
-    }
-
-    private void run() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.ARTICLES_ENRICHED.name(),
-                    Duration.ofSeconds(30)).stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            // The latest records only: with one share of the capacity per partition the ring starts nearly full.
-            long backlog = (capacity + partitions.size() - 1) / Math.max(1, partitions.size());
-            Map<TopicPartition, Long> start = consumer.beginningOffsets(partitions);
-            consumer.endOffsets(partitions).forEach((tp, end) -> consumer.seek(tp,
-                    Math.max(start.get(tp), end - backlog)));
-            following = true;
-            while (!closed) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    read(r);
-                }
-            }
-        } catch (WakeupException e) {
-            if (!closed) {
-                throw e;
-            }
-        } finally {
-            consumer.close();
-        }
+        return follower.health(COMPONENT, () -> size() + " articles held");
     }
 
     /** Keeps one record's article, or skips it when it cannot be read: no record stops the others. */
@@ -195,14 +163,7 @@ public final class RecentArticles implements AutoCloseable {
     /** Stops following the topic. */
     @Override
     public void close() throws InterruptedException {
-        closed = true;
-        thread.stopping();
-        if (thread.started()) {
-            consumer.wakeup();
-            thread.join(10_000);
-        } else {
-            consumer.close();
-        }
+        follower.close();
     }
 
     /**

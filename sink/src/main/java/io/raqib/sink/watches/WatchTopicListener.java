@@ -3,23 +3,17 @@ package io.raqib.sink.watches;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import io.raqib.core.health.ComponentHealth;
-import io.raqib.core.health.ServiceThread;
 import io.raqib.core.kafka.KafkaClients;
+import io.raqib.core.kafka.TopicFollower;
 import io.raqib.core.kafka.Topics;
 import io.raqib.core.model.Watch;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,12 +32,7 @@ public final class WatchTopicListener implements AutoCloseable {
     private final WatchRegistry registry;
     private final Consumer<Watch> beforePut;
     private final BiConsumer<ConsumerRecord<byte[], byte[]>, Throwable> rejected;
-    /** Counted down once caught up, or when the listener stops before that. */
-    private final CountDownLatch settled = new CountDownLatch(1);
-    private final ServiceThread thread;
-    private volatile boolean caughtUp;
-    private volatile boolean closed;
-    private volatile Throwable failure;
+    private final TopicFollower<byte[], byte[]> follower;
 
     /** A listener that only logs the records it cannot apply (for reading the watches, not for running a sink). */
     public WatchTopicListener(KafkaClients clients, WatchRegistry registry) {
@@ -61,7 +50,8 @@ public final class WatchTopicListener implements AutoCloseable {
         this.registry = registry;
         this.beforePut = beforePut;
         this.rejected = rejected;
-        this.thread = new ServiceThread("raqib-watch-listener", this::run);
+        this.follower = new TopicFollower<>("raqib-watch-listener", consumer, Topics.WATCHES.name(),
+                TopicFollower.BEGINNING, Duration.ofMillis(200), records -> records.forEach(this::apply));
     }
 
     /** Publishes the consumer's client metrics (fetch rates, lag) to {@code registry}. */
@@ -73,7 +63,7 @@ public final class WatchTopicListener implements AutoCloseable {
 
     /** Starts following the topic in the background. */
     public void start() {
-        thread.start();
+        follower.start();
     }
 
     /**
@@ -81,65 +71,22 @@ public final class WatchTopicListener implements AutoCloseable {
      * or when the listener stopped before that ({@link #failure()} says why).
      */
     public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
-        return settled.await(timeout.toMillis(), TimeUnit.MILLISECONDS) && caughtUp;
+        boolean loaded = follower.awaitCaughtUp(timeout);
+        if (loaded) {
+            LOG.info("{} watches loaded from {}", registry.size(), Topics.WATCHES.name());
+        }
+        return loaded;
     }
 
     /** The error that stopped the listener (it no longer follows the topic), or null while it runs. */
     public Throwable failure() {
-        Throwable stopped = failure;
-        return stopped != null ? stopped : thread.death();
+        return follower.failure();
     }
 
     /** The listener as component {@code watch-listener}: UP once caught up, DOWN once it stopped by itself. */
     public ComponentHealth health() {
-        String component = "watch-listener";
-        Throwable stopped = failure();
-        if (stopped != null) {
-            return ComponentHealth.down(component, "stopped: " + stopped);
-        }
-        ComponentHealth running = thread.health(component);
-        if (!running.ready()) {
-            return running;
-        }
-        return caughtUp ? ComponentHealth.up(component, registry.size() + " watches, caught up with "
-                + Topics.WATCHES.name()) : ComponentHealth.starting(component, "loading " + Topics.WATCHES.name());
-    }
-
-    private void run() {
-        try {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.WATCHES.name(), Duration.ofSeconds(30))
-                    .stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = new HashMap<>(consumer.endOffsets(partitions));
-            while (!closed) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-                    apply(r);
-                }
-                if (!caughtUp) {
-                    end.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());
-                    if (end.isEmpty()) {
-                        LOG.info("{} watches loaded from {}", registry.size(), Topics.WATCHES.name());
-                        caughtUp = true;
-                        settled.countDown();
-                    }
-                }
-            }
-        } catch (WakeupException e) {
-            if (!closed) {
-                stopped(e);
-            }
-        } catch (RuntimeException | Error e) {
-            stopped(e);
-        } finally {
-            settled.countDown();
-            consumer.close();
-        }
-    }
-
-    private void stopped(Throwable e) {
-        failure = e;
-        LOG.error("watch listener stopped: watches on {} are no longer applied", Topics.WATCHES.name(), e);
+        return follower.health("watch-listener", () -> registry.size() + " watches, caught up with "
+                + Topics.WATCHES.name());
     }
 
     /** Applies one record, or rejects it: nothing a record holds gets past this method. */
@@ -177,9 +124,6 @@ public final class WatchTopicListener implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
-        closed = true;
-        thread.stopping();
-        consumer.wakeup();
-        thread.join(10_000);
+        follower.close();
     }
 }
