@@ -102,7 +102,8 @@ public final class DemoCommand implements Callable<Integer> {
                  IngestService ingest = new IngestService(config, Optional.empty(), metrics);
                  WatchStore watchStore = new WatchStore(clients, stages.sink().registry(),
                          new WatchAdmission(config.sink()));
-                 AlertConsole console = new AlertConsole(watchStore::get, new AlertTopicHistory(clients));
+                 AlertConsole console = new AlertConsole(watchStore::get, new AlertTopicHistory(clients),
+                         config.sink().history().maxResumes());
                  AlertStates states = new AlertStates(clients, console::acceptState).start();
                  AlertHistoryService history = new AlertHistoryService(clients,
                          config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
@@ -111,7 +112,7 @@ public final class DemoCommand implements Callable<Integer> {
                  HttpApi http = new HttpApi(List.of(token), metrics, List.of(
                          new WatchApi(watchStore, stages.enricher()::enrich, recent), ingest.pushEndpoint(), console,
                          new AlertStateApi(watchStore::get, history.index()::subjectOf, states),
-                         new HistoryApi(history.index()),
+                         new HistoryApi(history.index(), config.sink().history().maxExports()),
                          new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health,
                                  () -> ServiceHealth.of("api", states.health(), recent.health()), history::health),
                                  stages.health().stream()).toList())), config.ingest().pushMaxBytes())

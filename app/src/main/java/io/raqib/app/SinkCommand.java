@@ -63,7 +63,8 @@ public final class SinkCommand implements Callable<Integer> {
         try (SinkService sink = new SinkService(config, watches, metrics);
              WatchStore store = new WatchStore(clients, sink.registry(),
                      new WatchAdmission(config.sink()));
-             AlertConsole console = new AlertConsole(store::get, new AlertTopicHistory(clients));
+             AlertConsole console = new AlertConsole(store::get, new AlertTopicHistory(clients),
+                     config.sink().history().maxResumes());
              AlertStates states = new AlertStates(clients, console::acceptState).start();
              AlertHistoryService history = new AlertHistoryService(clients,
                      config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
@@ -72,7 +73,7 @@ public final class SinkCommand implements Callable<Integer> {
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich, recent), console,
                      new AlertStateApi(store::get, history.index()::subjectOf, states),
-                     new HistoryApi(history.index()),
+                     new HistoryApi(history.index(), config.sink().history().maxExports()),
                      new HealthEndpoints(List.of(sink::health, () -> ServiceHealth.of("api", states.health(),
                              recent.health()), history::health))))
                      .start(config.httpHost(), config.httpPort());

@@ -3,6 +3,7 @@ package io.raqib.app;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.model.Alert;
 import io.raqib.core.model.AlertData;
@@ -22,6 +23,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -204,6 +208,52 @@ class AlertConsoleTest {
                 }
                 assertThat(events).containsExactly("alert h2", "alert h3", "alert h4");
             }
+        }
+    }
+
+    @Test
+    void aResumeFindingEveryHistorySlotTakenGetsTheLiveStreamAfterABusyReset() throws Exception {
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> asked = new CopyOnWriteArrayList<>();
+        AlertHistory slow = (id, max) -> {
+            asked.add(id);
+            reading.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return Optional.of(List.of(alert("after-" + id, "from the topic")));
+        };
+        try (AlertConsole capped = new AlertConsole(WATCHES::get, slow, 1);
+             HttpApi server = new HttpApi(List.of(TOKEN), Metrics.registry(), List.of(capped)).start("127.0.0.1", 0)) {
+            capped.accept(alert("c1", "recent"));
+            String stream = "http://127.0.0.1:" + server.port() + AlertConsole.STREAM + "?token=" + TOKEN;
+            try (SseReader first = new SseReader(stream, Map.of("Last-Event-ID", "gone-1"))) {
+                assertThat(reading.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("the first resume reads").isTrue();
+
+                try (SseReader second = new SseReader(stream, Map.of("Last-Event-ID", "gone-2"))) {
+                    assertThat(second.status()).isEqualTo(200);
+                    SseReader.Event reset = second.next(WAIT);
+                    assertThat(typeAndId(reset)).isEqualTo("reset null");
+                    JsonNode data = RaqibJson.mapper().readTree(reset.data());
+                    assertThat(data.path("lastEventId").asText()).isEqualTo("gone-2");
+                    assertThat(data.path("reason").asText()).contains("1 other consoles");
+                    assertThat(typeAndId(second.next(WAIT))).isEqualTo("alert c1");
+                    capped.accept(alert("c2", "live"));
+                    assertThat(typeAndId(second.next(WAIT))).as("live all the same").isEqualTo("alert c2");
+                }
+                assertThat(asked).as("the history was not read for the second").containsExactly("gone-1");
+
+                release.countDown();
+                assertThat(List.of(typeAndId(first.next(WAIT)), typeAndId(first.next(WAIT)),
+                        typeAndId(first.next(WAIT)))).containsExactly("alert after-gone-1", "alert c1", "alert c2");
+            }
+            try (SseReader third = new SseReader(stream, Map.of("Last-Event-ID", "gone-3"))) {
+                assertThat(typeAndId(third.next(WAIT))).as("the slot is free again").isEqualTo("alert after-gone-3");
+            }
+            assertThat(asked).containsExactly("gone-1", "gone-3");
         }
     }
 

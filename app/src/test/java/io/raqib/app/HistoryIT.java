@@ -199,7 +199,7 @@ class HistoryIT {
         assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment; filename=")
                 .endsWith(".csv\"");
         assertThat(csv.body().split("\r\n")).containsExactly(
-                "time,alertId,watchId,watchName,desk,articleId,title,url,source,language,storyId,fragment",
+                "\uFEFFtime,alertId,watchId,watchName,desk,articleId,title,url,source,language,storyId,fragment",
                 NOW.minusSeconds(30) + ",b2-" + RUN + "," + WATCH_B + ",Watch " + WATCH_B + "," + DESK_B
                         + ",art-b2,Oil prices,https://news.example.org/b2,example-news,ar,,crude rose",
                 NOW.minus(2, ChronoUnit.HOURS) + ",b1-" + RUN + "," + WATCH_B + ",Watch " + WATCH_B + "," + DESK_B

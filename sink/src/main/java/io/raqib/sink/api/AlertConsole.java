@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.sse.SseClient;
+import io.raqib.core.config.HistorySettings;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.core.kafka.TopicSpec;
 import io.raqib.core.kafka.Topics;
@@ -54,7 +55,10 @@ import org.slf4j.LoggerFactory;
  * {@link AlertHistory} (the services: {@code raqib.alerts}), at most {@link #MAX_RESUMED}. When the history does
  * not know that alert either, or more came after it, the stream starts with an event {@code reset} (data
  * {@code {"lastEventId", "reason"}}, no id) and then sends all recent alerts: some may be ones the client has, and
- * alerts between the two may be missing.
+ * alerts between the two may be missing. Reading the history is costly (up to
+ * {@link AlertTopicHistory#SCAN_PER_PARTITION} records a partition), so only a few clients resume from it at once;
+ * one more gets the live stream all the same, starting with a {@code reset} that says the server was busy: a
+ * refused EventSource would not reconnect, and a closed one would come back at once with the same request.
  */
 public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable {
 
@@ -78,6 +82,7 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
     private final Map<SseClient, ApiCaller> clients = new ConcurrentHashMap<>();
     private final Function<String, Watch> watches;
     private final AlertHistory history;
+    private final RequestSlots resumes;
     /** Sends on its own thread, in order: a stalled browser must not hold up the alert tail that feeds us. */
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "raqib-console");
@@ -91,14 +96,21 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
         this(watchId -> null, AlertHistory.NONE);
     }
 
-    /**
-     * @param watches the watch of an id (null when gone), asked once per alert as it arrives: an alert stays with
-     *                the desk its watch had then, and one whose watch is gone is shown to operators only
-     * @param history where a reconnecting client's missed alerts are found once they are no longer recent
-     */
+    /** A console reading the history for the default number of reconnecting clients at once. */
     public AlertConsole(Function<String, Watch> watches, AlertHistory history) {
+        this(watches, history, HistorySettings.defaults().maxResumes());
+    }
+
+    /**
+     * @param watches    the watch of an id (null when gone), asked once per alert as it arrives: an alert stays with
+     *                   the desk its watch had then, and one whose watch is gone is shown to operators only
+     * @param history    where a reconnecting client's missed alerts are found once they are no longer recent
+     * @param maxResumes reconnecting clients whose missed alerts are read from {@code history} at once
+     */
+    public AlertConsole(Function<String, Watch> watches, AlertHistory history, int maxResumes) {
         this.watches = watches;
         this.history = history;
+        this.resumes = new RequestSlots(maxResumes);
         try (InputStream in = Objects.requireNonNull(AlertConsole.class.getResourceAsStream(PAGE_RESOURCE),
                 PAGE_RESOURCE)) {
             page = in.readAllBytes();
@@ -197,9 +209,8 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
         client.keepAlive();
         client.onClose(() -> clients.remove(client));
         // Searched here, not on the sender thread: reading the history must not hold up the other clients.
-        Optional<List<Sent>> missed = lastEventId == null || indexAfter(recentCopy(), lastEventId) >= 0
-                ? Optional.empty() : history.after(lastEventId, MAX_RESUMED).map(a -> a.stream()
-                .filter(alert -> Alert.TYPE.equals(alert.type())).map(this::sent).toList());
+        Missed missed = lastEventId == null || indexAfter(recentCopy(), lastEventId) >= 0
+                ? Missed.NOT_FOUND : fromHistory(lastEventId);
         // On the sender thread, so the backlog and the live alerts reach the client once each, in order.
         sender.execute(() -> {
             backlog(client, lastEventId, missed).forEach(sent -> send(client, caller, sent));
@@ -207,21 +218,34 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
         });
     }
 
+    /** The alerts after {@code lastEventId} as the history has them, when it has them and a resume slot is free. */
+    private Missed fromHistory(String lastEventId) {
+        Optional<RequestSlots.Slot> slot = resumes.tryTake();
+        if (slot.isEmpty()) {
+            return new Missed(null, "the server is reading missed alerts back for " + resumes.size() + " other "
+                    + "consoles, the most it does at once; sending the recent ones (the history has any in between)");
+        }
+        try (RequestSlots.Slot held = slot.get()) {
+            return history.after(lastEventId, MAX_RESUMED).map(a -> new Missed(a.stream()
+                    .filter(alert -> Alert.TYPE.equals(alert.type())).map(this::sent).toList(), null))
+                    .orElse(Missed.NOT_FOUND);
+        }
+    }
+
     /** What a connecting client is sent before the live alerts; a reset is sent first when it cannot resume. */
-    private List<Sent> backlog(SseClient client, String lastEventId, Optional<List<Sent>> missed) {
+    private List<Sent> backlog(SseClient client, String lastEventId, Missed missed) {
         List<Sent> recentNow = recentCopy();
         int after = lastEventId == null ? 0 : indexAfter(recentNow, lastEventId);
         if (after >= 0) {
             return recentNow.subList(after, recentNow.size());
         }
-        if (missed.isPresent()) {
-            Set<String> resent = missed.get().stream().map(Sent::id).collect(Collectors.toSet());
-            return Stream.concat(missed.get().stream(), recentNow.stream().filter(s -> !resent.contains(s.id())))
+        if (missed.alerts() != null) {
+            Set<String> resent = missed.alerts().stream().map(Sent::id).collect(Collectors.toSet());
+            return Stream.concat(missed.alerts().stream(), recentNow.stream().filter(s -> !resent.contains(s.id())))
                     .toList();
         }
         safely(client, () -> client.sendEvent("reset", RaqibJson.write(Map.of("lastEventId", lastEventId, "reason",
-                "not among the last " + RECENT + " alerts, nor found with at most " + MAX_RESUMED + " after it; "
-                        + "sending the recent ones"))));
+                missed.whyNot()))));
         return recentNow;
     }
 
@@ -278,6 +302,13 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
     @Override
     public void close() {
         sender.shutdownNow();
+    }
+
+    /** The alerts a resuming client missed, read from the history; null with the reason it could not be. */
+    private record Missed(List<Sent> alerts, String whyNot) {
+
+        static final Missed NOT_FOUND = new Missed(null, "not among the last " + RECENT + " alerts, nor found with at "
+                + "most " + MAX_RESUMED + " after it; sending the recent ones");
     }
 
     /**

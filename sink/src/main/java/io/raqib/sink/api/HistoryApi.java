@@ -2,6 +2,7 @@ package io.raqib.sink.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.raqib.core.config.HistorySettings;
 import io.raqib.core.json.RaqibJson;
 import io.raqib.sink.history.AlertCsv;
 import io.raqib.sink.history.AlertIndex;
@@ -12,6 +13,7 @@ import io.raqib.sink.history.HistoryParameters.BadParameter;
 import io.raqib.sink.history.StoredAlert;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -28,11 +31,13 @@ import java.util.stream.Collectors;
  * <pre>
  * GET /api/alerts/history?watch=&amp;desk=&amp;from=&amp;to=&amp;q=&amp;type=&amp;page=0&amp;size=50
  *     → {"total", "page", "size", "alerts": [CloudEvent as on raqib.alerts, …]}, newest first
- * GET /api/alerts/history/export?format=csv|jsonl&amp;(the same filters)
- *     → every matching alert, newest first, streamed as a download
+ * GET /api/alerts/history/export?format=csv|jsonl&amp;bom=true|false&amp;(the same filters)
+ *     → every matching alert, newest first, streamed as a download; CSV starts with a UTF-8 byte order mark
+ *       unless {@code bom=false}
  * </pre>
  * A desk's token sees its desk's alerts only (asking for another desk is refused with 403); an operator's sees all.
- * A bad parameter is answered 400 {@code {"status", "error", "field"}}.
+ * A bad parameter is answered 400 {@code {"status", "error", "field"}}. An export reads the whole history, so only
+ * a few run at once in the process, whoever asks; one more is answered 429 with {@code Retry-After}.
  */
 public final class HistoryApi implements Consumer<RoutesConfig> {
 
@@ -40,18 +45,28 @@ public final class HistoryApi implements Consumer<RoutesConfig> {
     public static final String SEARCH = "/api/alerts/history";
     /** The export's path. */
     public static final String EXPORT = SEARCH + "/export";
+    /** Seconds a refused export is told to wait: about what an export of the deepest history takes. */
+    public static final int RETRY_AFTER_SECONDS = 10;
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
     private final AlertIndex index;
+    private final RequestSlots exports;
     private final Clock clock;
 
-    /** The API over {@code index}. */
+    /** The API over {@code index}, with the default number of exports at once. */
     public HistoryApi(AlertIndex index) {
-        this(index, Clock.systemUTC());
+        this(index, HistorySettings.defaults().maxExports());
+    }
+
+    /** The API over {@code index}, streaming at most {@code maxExports} exports at once. */
+    public HistoryApi(AlertIndex index, int maxExports) {
+        this(index, maxExports, Clock.systemUTC());
     }
 
     /** The same, naming export files with {@code clock}'s time. */
-    public HistoryApi(AlertIndex index, Clock clock) {
+    public HistoryApi(AlertIndex index, int maxExports, Clock clock) {
         this.index = index;
+        this.exports = new RequestSlots(maxExports);
         this.clock = clock;
     }
 
@@ -87,8 +102,10 @@ public final class HistoryApi implements Consumer<RoutesConfig> {
         HistoryParameters params = new HistoryParameters(ctx::queryParam, index.analyzer());
         HistoryFilter filter;
         String format;
+        boolean bom;
         try {
             format = params.format();
+            bom = params.bom(format);
             filter = filter(ctx, params);
         } catch (BadParameter e) {
             refuse(ctx, 400, e.getMessage(), e.field());
@@ -97,12 +114,29 @@ public final class HistoryApi implements Consumer<RoutesConfig> {
         if (filter == null) {
             return;
         }
+        Optional<RequestSlots.Slot> slot = exports.tryTake();
+        if (slot.isEmpty()) {
+            ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
+            refuse(ctx, 429, exports.size() + " exports are running, the most this server streams at once; try again "
+                    + "in " + RETRY_AFTER_SECONDS + " s, or narrow the export (from, to, watch, q)", null);
+            return;
+        }
+        try (RequestSlots.Slot held = slot.get()) {
+            stream(ctx, format, bom, filter);
+        }
+    }
+
+    private void stream(Context ctx, String format, boolean bom, HistoryFilter filter) throws IOException {
         boolean csv = "csv".equals(format);
         String file = "raqib-alerts-" + FILE_TIME.format(clock.instant().atZone(ZoneOffset.UTC)) + "."
                 + format;
         ctx.contentType(csv ? "text/csv; charset=utf-8" : "application/x-ndjson; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + file + "\"");
-        Writer out = new BufferedWriter(new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8));
+        OutputStream body = ctx.outputStream();
+        if (bom) {
+            body.write(BOM);
+        }
+        Writer out = new BufferedWriter(new OutputStreamWriter(body, StandardCharsets.UTF_8));
         if (csv) {
             out.write(AlertCsv.header());
         }

@@ -14,7 +14,7 @@ import org.apache.lucene.analysis.Analyzer;
 /**
  * The query parameters of a history search or export, read and checked: {@code watch}, {@code desk}, {@code from},
  * {@code to} (ISO-8601 instants, date-times with an offset, or UTC dates), {@code q}, {@code type}, {@code page},
- * {@code size}. A bad one is a {@link BadParameter} naming it.
+ * {@code size}, and an export's {@code format} and {@code bom}. A bad one is a {@link BadParameter} naming it.
  */
 public final class HistoryParameters {
 
@@ -109,6 +109,25 @@ public final class HistoryParameters {
             throw new BadParameter("format", "'format' must be one of " + EXPORT_FORMATS);
         }
         return format;
+    }
+
+    /**
+     * {@code bom} of an export in {@code format}: whether the file starts with a UTF-8 byte order mark. Default true
+     * for CSV (without it, Excel reads the file in the machine's code page and shows Arabic as mojibake); JSON Lines
+     * never has one (RFC 8259: JSON text must not start with one), so {@code bom=true} with it is refused.
+     */
+    public boolean bom(String format) {
+        String bom = optional("bom");
+        if (bom == null) {
+            return "csv".equals(format);
+        }
+        if (!bom.equals("true") && !bom.equals("false")) {
+            throw new BadParameter("bom", "'bom' must be true or false");
+        }
+        if (bom.equals("true") && !"csv".equals(format)) {
+            throw new BadParameter("bom", "only a CSV export starts with a byte order mark");
+        }
+        return bom.equals("true");
     }
 
     /** {@code name}, stripped; null when absent or blank. */

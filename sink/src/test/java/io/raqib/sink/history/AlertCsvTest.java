@@ -30,6 +30,8 @@ class AlertCsvTest {
         assertThat(AlertCsv.cell("+1")).isEqualTo("'+1");
         assertThat(AlertCsv.cell("-2")).isEqualTo("'-2");
         assertThat(AlertCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(AlertCsv.cell("\t=1+2")).isEqualTo("'\t=1+2");
+        assertThat(AlertCsv.cell("\r=1+2")).isEqualTo("\"'\r=1+2\"");
         assertThat(AlertCsv.cell("a=b")).isEqualTo("a=b");
         assertThat(AlertCsv.cell("")).isEmpty();
     }

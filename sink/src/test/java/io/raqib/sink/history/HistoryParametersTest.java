@@ -46,4 +46,15 @@ class HistoryParametersTest {
         assertThat(params(Map.of("page", "199", "size", "500")).page()).isEqualTo(199);
         assertThat(params(Map.of("format", "jsonl")).format()).isEqualTo("jsonl");
     }
+
+    @Test
+    void aCsvExportHasAByteOrderMarkUnlessToldNotAndJsonLinesNever() {
+        assertThat(params(Map.of()).bom("csv")).isTrue();
+        assertThat(params(Map.of("bom", "false")).bom("csv")).isFalse();
+        assertThat(params(Map.of("bom", "true")).bom("csv")).isTrue();
+        assertThat(params(Map.of()).bom("jsonl")).isFalse();
+        assertThat(params(Map.of("bom", "false")).bom("jsonl")).isFalse();
+        assertBad(() -> params(Map.of("bom", "true")).bom("jsonl"), "bom");
+        assertBad(() -> params(Map.of("bom", "yes")).bom("csv"), "bom");
+    }
 }

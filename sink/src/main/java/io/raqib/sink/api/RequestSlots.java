@@ -1,0 +1,51 @@
+package io.raqib.sink.api;
+
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A fixed number of slots for one kind of expensive request in this process (an export, a console's read-back of
+ * {@code raqib.alerts}): a request takes one or is turned away at once. Never waits: a queue of requests would hold
+ * server threads and connections as surely as running them.
+ */
+public final class RequestSlots {
+
+    private final Semaphore free;
+    private final int size;
+
+    /** {@code size} slots (at least 1). */
+    public RequestSlots(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("a request needs at least one slot, got " + size);
+        }
+        this.free = new Semaphore(size);
+        this.size = size;
+    }
+
+    /** A free slot, to be closed when the request is done; empty when all are taken. */
+    public Optional<Slot> tryTake() {
+        return free.tryAcquire() ? Optional.of(new Slot()) : Optional.empty();
+    }
+
+    /** How many requests may hold a slot at once. */
+    public int size() {
+        return size;
+    }
+
+    /** One taken slot; closing it (once or more) frees it. */
+    public final class Slot implements AutoCloseable {
+
+        private final AtomicBoolean held = new AtomicBoolean(true);
+
+        private Slot() {
+        }
+
+        @Override
+        public void close() {
+            if (held.compareAndSet(true, false)) {
+                free.release();
+            }
+        }
+    }
+}
