@@ -38,6 +38,8 @@ public final class TopicFollower<K, V> implements AutoCloseable {
     private volatile Map<Integer, Long> positions = Map.of();
     private volatile boolean caughtUp;
     private volatile boolean closed;
+    /** What ended the thread, kept before the consumer's close (which may take a while) lets the thread end. */
+    private volatile Throwable failure;
 
     /** Where reading starts on each partition. */
     @FunctionalInterface
@@ -101,7 +103,11 @@ public final class TopicFollower<K, V> implements AutoCloseable {
 
     /** The error that ended the thread while its owner still runs, or null. */
     public Throwable failure() {
-        return thread.death();
+        if (closed) {
+            return null;
+        }
+        Throwable e = failure;
+        return e != null ? e : thread.death();
     }
 
     /**
@@ -109,6 +115,10 @@ public final class TopicFollower<K, V> implements AutoCloseable {
      * {@code upDetail} says.
      */
     public ComponentHealth health(String component, Supplier<String> upDetail) {
+        Throwable dead = failure();
+        if (dead != null) {
+            return ComponentHealth.down(component, "stopped: " + dead);
+        }
         ComponentHealth running = thread.health(component);
         if (!running.ready()) {
             return running;
@@ -139,14 +149,23 @@ public final class TopicFollower<K, V> implements AutoCloseable {
             }
         } catch (WakeupException e) {
             if (!closed) {
-                throw e;
+                throw ended(e);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw ended(new UncheckedIOException(e));
+        } catch (RuntimeException e) {
+            throw ended(e);
+        } catch (Error e) {
+            throw ended(e);
         } finally {
             settled.countDown();
             consumer.close();
         }
+    }
+
+    private <T extends Throwable> T ended(T e) {
+        failure = e;
+        return e;
     }
 
     /** Stops following: waits for the reader's current poll to end, then closes the consumer. */
