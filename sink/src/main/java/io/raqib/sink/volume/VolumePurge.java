@@ -37,7 +37,10 @@ final class VolumePurge {
         this.maxSubjects = maxSubjects;
     }
 
-    /** Deletes from {@code store} the subjects forgettable at {@code now}, then the least recently seen over the bound. */
+    /**
+     * Deletes from {@code store} the subjects forgettable at {@code now}, then the least recently seen beyond the
+     * bound.
+     */
     Purged purge(KeyValueStore<String, SubjectVolume> store, long now) {
         // Deleted after the scan: a store need not support writes under an open iterator.
         List<String> idle = new ArrayList<>();

@@ -63,6 +63,6 @@ public final class VolumeTopology {
 
     private static void addStore(StreamsBuilder builder, String name) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
-                new JsonSerde<>(SubjectVolume.class)));
+                new SubjectVolumeSerde()));
     }
 }
