@@ -22,7 +22,8 @@ import java.util.Set;
  * @param silenceMinArticles {@code raqib.silence.min.articles}: articles a source must have published before its
  *                        usual interval is trusted (default 20)
  * @param forgetAfter     {@code raqib.volume.forget.after}: a watch or source with no event for this long is
- *                        forgotten (its counts deleted), never before its whole baseline has passed (default P30D)
+ *                        forgotten (its counts deleted), never before its whole baseline and current window have
+ *                        passed, nor a source before its silence was alerted (default P30D)
  * @param maxSources      {@code raqib.volume.max.sources}: sources remembered per partition of the sink's
  *                        articles; beyond it the least recently seen are forgotten, hourly (default 100000)
  */
