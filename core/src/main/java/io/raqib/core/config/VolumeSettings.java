@@ -21,9 +21,15 @@ import java.util.Set;
  * @param silenceMin      {@code raqib.silence.min}: and never before this long (default PT1H)
  * @param silenceMinArticles {@code raqib.silence.min.articles}: articles a source must have published before its
  *                        usual interval is trusted (default 20)
+ * @param forgetAfter     {@code raqib.volume.forget.after}: a watch or source with no event for this long is
+ *                        forgotten (its counts deleted), never before its whole baseline and current window have
+ *                        passed, nor a source before its silence was alerted (default P30D)
+ * @param maxSources      {@code raqib.volume.max.sources}: sources remembered per partition of the sink's
+ *                        articles; beyond it the least recently seen are forgotten, hourly (default 100000)
  */
 public record VolumeSettings(Set<String> kinds, Duration window, int baselineWindows, double spikeFactor,
-                             int spikeMinCount, double silenceFactor, Duration silenceMin, int silenceMinArticles) {
+                             int spikeMinCount, double silenceFactor, Duration silenceMin, int silenceMinArticles,
+                             Duration forgetAfter, int maxSources) {
 
     public static final String WATCH_SPIKE = "watch-spike";
     public static final String SOURCE_SPIKE = "source-spike";
@@ -36,11 +42,13 @@ public record VolumeSettings(Set<String> kinds, Duration window, int baselineWin
     public static final String SILENCE_FACTOR = "raqib.silence.factor";
     public static final String SILENCE_MIN = "raqib.silence.min";
     public static final String SILENCE_MIN_ARTICLES = "raqib.silence.min.articles";
+    public static final String FORGET_AFTER = "raqib.volume.forget.after";
+    public static final String MAX_SOURCES = "raqib.volume.max.sources";
     private static final List<String> ALL = List.of(WATCH_SPIKE, SOURCE_SPIKE, SOURCE_SILENCE);
 
     static final Map<String, String> DEFAULTS = Map.of(KINDS, String.join(",", ALL), WINDOW, "PT1H",
             BASELINE_WINDOWS, "24", SPIKE_FACTOR, "3", SPIKE_MIN_COUNT, "10", SILENCE_FACTOR, "5", SILENCE_MIN, "PT1H",
-            SILENCE_MIN_ARTICLES, "20");
+            SILENCE_MIN_ARTICLES, "20", FORGET_AFTER, "P30D", MAX_SOURCES, "100000");
 
     /** Whether alerts of {@code kind} ({@link #WATCH_SPIKE}, …) are on. */
     public boolean on(String kind) {
@@ -58,6 +66,6 @@ public record VolumeSettings(Set<String> kinds, Duration window, int baselineWin
         }
         return new VolumeSettings(Set.copyOf(kinds), v.duration(WINDOW), baseline, v.factor(SPIKE_FACTOR),
                 v.positiveInt(SPIKE_MIN_COUNT), v.factor(SILENCE_FACTOR), v.duration(SILENCE_MIN),
-                v.positiveInt(SILENCE_MIN_ARTICLES));
+                v.positiveInt(SILENCE_MIN_ARTICLES), v.duration(FORGET_AFTER), v.positiveInt(MAX_SOURCES));
     }
 }

@@ -16,7 +16,7 @@ class VolumeSettingsTest {
         VolumeSettings v = RaqibConfig.defaults().sink().volume();
 
         assertThat(v).isEqualTo(new VolumeSettings(Set.of("watch-spike", "source-spike", "source-silence"),
-                Duration.ofHours(1), 24, 3.0, 10, 5.0, Duration.ofHours(1), 20));
+                Duration.ofHours(1), 24, 3.0, 10, 5.0, Duration.ofHours(1), 20, Duration.ofDays(30), 100_000));
         assertThat(v.on(VolumeSettings.WATCH_SPIKE)).isTrue();
     }
 
@@ -38,5 +38,17 @@ class VolumeSettingsTest {
                 .hasMessageContaining("raqib.spike.factor").hasMessageContaining("above 1");
         assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_SPIKE_BASELINE_WINDOWS", "1"), Map.of()))
                 .hasMessageContaining("between 2 and 1000");
+        assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_VOLUME_FORGET_AFTER", "30d"), Map.of()))
+                .hasMessageContaining("raqib.volume.forget.after").hasMessageContaining("ISO-8601");
+        assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_VOLUME_MAX_SOURCES", "0"), Map.of()))
+                .hasMessageContaining("raqib.volume.max.sources").hasMessageContaining("positive integer");
+    }
+
+    @Test
+    void forgettingIsSetFromTheEnvironment() {
+        VolumeSettings v = RaqibConfig.load(null, Map.of("RAQIB_VOLUME_FORGET_AFTER", "P7D",
+                "RAQIB_VOLUME_MAX_SOURCES", "500"), Map.of()).sink().volume();
+        assertThat(v.forgetAfter()).isEqualTo(Duration.ofDays(7));
+        assertThat(v.maxSources()).isEqualTo(500);
     }
 }

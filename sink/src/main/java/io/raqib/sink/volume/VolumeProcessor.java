@@ -16,18 +16,25 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Counts the events of each subject (key = watch id, or {@code source:<name>}; value = its name) at their record
  * time in a changelogged store and raises {@link VolumeAlert}s: a spike as soon as a window's count crosses the
  * bar, a silence (sources only) from a wall-clock check every {@link #SILENCE_CHECK}, so a source that went quiet is
- * noticed although nothing arrives.
+ * noticed although nothing arrives. Every {@link #PURGE_EVERY} of wall-clock time, a {@link VolumePurge} deletes the
+ * subjects that no longer matter.
  */
 final class VolumeProcessor implements Processor<String, String, String, VolumeAlert> {
 
     /** How often silent sources are looked for. */
     static final Duration SILENCE_CHECK = Duration.ofMinutes(1);
+    /** How often the store is purged. */
+    static final Duration PURGE_EVERY = Duration.ofHours(1);
+    private static final Logger LOG = LoggerFactory.getLogger(VolumeProcessor.class);
     private final VolumeTracker tracker;
+    private final VolumePurge purge;
     private final String storeName;
     private final boolean watchScope;
     private final boolean spikes;
@@ -40,8 +47,10 @@ final class VolumeProcessor implements Processor<String, String, String, VolumeA
      * @param spikes     whether spikes are alerted
      * @param silences   whether silences are alerted
      */
-    VolumeProcessor(VolumeTracker tracker, String storeName, boolean watchScope, boolean spikes, boolean silences) {
+    VolumeProcessor(VolumeTracker tracker, VolumePurge purge, String storeName, boolean watchScope, boolean spikes,
+                    boolean silences) {
         this.tracker = tracker;
+        this.purge = purge;
         this.storeName = storeName;
         this.watchScope = watchScope;
         this.spikes = spikes;
@@ -55,6 +64,7 @@ final class VolumeProcessor implements Processor<String, String, String, VolumeA
         if (silences) {
             context.schedule(SILENCE_CHECK, PunctuationType.WALL_CLOCK_TIME, this::alertSilences);
         }
+        context.schedule(PURGE_EVERY, PunctuationType.WALL_CLOCK_TIME, this::purge);
     }
 
     @Override
@@ -88,6 +98,14 @@ final class VolumeProcessor implements Processor<String, String, String, VolumeA
                     Instant.ofEpochMilli(s.lastSeen()), Duration.ofMillis((long) s.usualGap()).toString(),
                     Duration.ofMillis(now - s.lastSeen()).toString());
             send(VolumeAlert.SILENCE, kv.key, s.lastSeen(), now, data);
+        }
+    }
+
+    private void purge(long now) {
+        VolumePurge.Purged p = purge.purge(store, now);
+        if (p.idle() + p.overLimit() > 0) {
+            LOG.info("{} (task {}): forgot {} quiet subjects and {} least recently seen over the bound", storeName,
+                    context.taskId(), p.idle(), p.overLimit());
         }
     }
 

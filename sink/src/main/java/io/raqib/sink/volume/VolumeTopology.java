@@ -34,10 +34,12 @@ public final class VolumeTopology {
         Produced<String, VolumeAlert> toAlerts = Produced.with(Serdes.String(), EVENTS);
         if (settings.on(VolumeSettings.WATCH_SPIKE)) {
             addStore(builder, WATCH_STORE);
+            // Watches are bounded by their registry; only quiet (and deleted) ones need forgetting.
+            VolumePurge watchPurge = new VolumePurge(tracker, false, Long.MAX_VALUE);
             streams.alerts().filter((watchId, a) -> watchId != null && a.data() != null, Named.as("volume-live-alerts"))
                     .mapValues(a -> a.data().watchName() == null ? "" : a.data().watchName(),
                             Named.as("volume-watch-names"))
-                    .process(() -> new VolumeProcessor(tracker, WATCH_STORE, true, true, false),
+                    .process(() -> new VolumeProcessor(tracker, watchPurge, WATCH_STORE, true, true, false),
                             Named.as("volume-watch-counts"), WATCH_STORE)
                     .to(Topics.ALERTS.name(), toAlerts.withName("volume-watch-alerts"));
         }
@@ -45,13 +47,15 @@ public final class VolumeTopology {
         boolean silences = settings.on(VolumeSettings.SOURCE_SILENCE);
         if (sourceSpikes || silences) {
             addStore(builder, SOURCE_STORE);
+            VolumePurge sourcePurge = new VolumePurge(tracker, silences, settings.maxSources());
             streams.articles()
                     .filter((id, a) -> a != null && a.source() != null && !a.source().isBlank(),
                             Named.as("volume-articles-with-source"))
                     .map((id, a) -> KeyValue.pair(VolumeAlert.SOURCE_SUBJECT + a.source(),
                             a.source()), Named.as("volume-by-source"))
                     .repartition(Repartitioned.with(Serdes.String(), Serdes.String()).withName("volume-sources"))
-                    .process(() -> new VolumeProcessor(tracker, SOURCE_STORE, false, sourceSpikes, silences),
+                    .process(() -> new VolumeProcessor(tracker, sourcePurge, SOURCE_STORE, false, sourceSpikes,
+                                    silences),
                             Named.as("volume-source-counts"), SOURCE_STORE)
                     .to(Topics.ALERTS.name(), toAlerts.withName("volume-source-alerts"));
         }
@@ -59,6 +63,6 @@ public final class VolumeTopology {
 
     private static void addStore(StreamsBuilder builder, String name) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(),
-                new JsonSerde<>(SubjectVolume.class)));
+                new SubjectVolumeSerde()));
     }
 }

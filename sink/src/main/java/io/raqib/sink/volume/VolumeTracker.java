@@ -11,6 +11,8 @@ import java.util.List;
  * {@code spikeMinCount}, once half the baseline has passed; one alert per window. A silence: no event for
  * {@code silenceFactor} × the usual interval between batches (gaps under {@link #BATCH_GAP} are one batch: feeds
  * deliver several articles at once) and at least {@code silenceMin}; one alert until the source publishes again.
+ * A subject quiet for {@code forgetAfter} is forgotten, but never before its whole baseline and current window have
+ * passed: until then its empty windows still lower the baseline.
  */
 final class VolumeTracker {
 
@@ -19,6 +21,7 @@ final class VolumeTracker {
     private static final double SMOOTHING = 0.1;
     private final VolumeSettings settings;
     private final long window;
+    private final long forgetAfter;
 
     /** The outcome of one event: the subject's new state and whether the event made its window a spike. */
     record Seen(SubjectVolume state, boolean spike) {
@@ -27,6 +30,7 @@ final class VolumeTracker {
     VolumeTracker(VolumeSettings settings) {
         this.settings = settings;
         this.window = settings.window().toMillis();
+        this.forgetAfter = Math.max(settings.forgetAfter().toMillis(), (settings.baselineWindows() + 1) * window);
     }
 
     /** The counting window's length in ms. */
@@ -84,6 +88,14 @@ final class VolumeTracker {
     boolean becameSilent(SubjectVolume state, long now) {
         Duration after = silenceAfter(state);
         return !state.silent() && after != null && now - state.lastSeen() >= after.toMillis();
+    }
+
+    /**
+     * Whether {@code state} may be forgotten at {@code now}: quiet for longer than it can matter, and with no silence
+     * still to alert ({@code silences}: whether silences are alerted) — once alerted, a silent source goes too.
+     */
+    boolean forgettable(SubjectVolume state, long now, boolean silences) {
+        return now - state.lastSeen() > forgetAfter && (!silences || state.silent() || silenceAfter(state) == null);
     }
 
     private boolean isSpike(long count, List<Long> history) {

@@ -24,6 +24,8 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Watch and source volumes counted per hour against their own baseline (4 past hours here, factor 3, at least 5):
- * a spike is alerted once, when its window crosses the bar; a regular source that stops is alerted as silent.
+ * a spike is alerted once, when its window crosses the bar; a regular source that stops is alerted as silent. The
+ * hourly purge forgets subjects quiet for longer than they can matter (an hour here, so the 5 hours of baseline and
+ * current window govern) and keeps at most 3 sources.
  */
 class VolumeTopologyTest {
 
@@ -40,6 +44,7 @@ class VolumeTopologyTest {
     private TestInputTopic<String, Alert> alerts;
     private TestInputTopic<String, EnrichedArticle> articles;
     private TestOutputTopic<String, String> events;
+    private Instant wallClock = MIDNIGHT;
 
     /** Stand for the sink topology's article and alert streams, which it hands to the branches. */
     private static final String GATE_OUTPUT = "gate-output";
@@ -51,7 +56,8 @@ class VolumeTopologyTest {
     @BeforeEach
     void start() {
         RaqibConfig config = RaqibConfig.load(null, Map.of("RAQIB_SPIKE_BASELINE_WINDOWS", "4",
-                "RAQIB_SPIKE_MIN_COUNT", "5", "RAQIB_SILENCE_MIN_ARTICLES", "10"),
+                "RAQIB_SPIKE_MIN_COUNT", "5", "RAQIB_SILENCE_MIN_ARTICLES", "10", "RAQIB_VOLUME_FORGET_AFTER", "PT1H",
+                "RAQIB_VOLUME_MAX_SOURCES", "3"),
                 Map.of(RaqibConfig.STATE_DIR, stateDir.toString()));
         StreamsBuilder builder = new StreamsBuilder();
         VolumeTopology.build(builder, sinkStreams(builder), config.sink().volume());
@@ -124,6 +130,85 @@ class VolumeTopologyTest {
         assertThat(silence.get(0).data().silentFor()).isEqualTo("PT1H5M");
         driver.advanceWallClockTime(Duration.ofHours(2));
         assertThat(read()).as("one silence alert until it publishes again").isEmpty();
+    }
+
+    @Test
+    void aWatchQuietForItsWholeBaselineIsForgottenWhileTheOthersKeepTheirs() throws Exception {
+        alert("deleted", 0, 10, 2);
+        for (int hour = 0; hour < 4; hour++) {
+            alert("syria", hour, 10, 2);
+        }
+
+        wallClockTo(Duration.ofHours(5));
+        assertThat(keys(VolumeTopology.WATCH_STORE)).as("4 h 50 quiet: its empty windows still count")
+                .containsExactly("deleted", "syria");
+        wallClockTo(Duration.ofMinutes(6 * 60 + 30));
+        assertThat(keys(VolumeTopology.WATCH_STORE)).as("quiet for more than 4 windows and the current one")
+                .containsExactly("syria");
+
+        alert("syria", 4, 10, 8);
+        List<VolumeAlert> spikes = read();
+        assertThat(spikes).extracting(VolumeAlert::type, VolumeAlert::subject)
+                .containsExactly(tuple(VolumeAlert.SPIKE, "syria"));
+        assertThat(spikes.get(0).data().baseline()).as("its baseline survived the purges").isEqualTo(2.0);
+    }
+
+    @Test
+    void aQuietSourceIsForgottenButNotBeforeItsSilenceIsAlerted() throws Exception {
+        article("few.example", 0, 10, 3);
+        for (int hour = 0; hour <= 18; hour += 2) {
+            article("weekly.example", hour, 0, 1);
+        }
+
+        wallClockTo(Duration.ofMinutes(6 * 60 + 30));
+        assertThat(keys(VolumeTopology.SOURCE_STORE)).as("3 articles: never silent, so gone after 5 h")
+                .containsExactly("source:weekly.example");
+        wallClockTo(Duration.ofHours(18 + 9));
+        assertThat(keys(VolumeTopology.SOURCE_STORE)).as("quiet 9 h, its silence due after 5 × 2 h")
+                .containsExactly("source:weekly.example");
+        assertThat(read()).isEmpty();
+
+        wallClockTo(Duration.ofMinutes((18 + 11) * 60 + 30));
+        assertThat(read()).extracting(VolumeAlert::type, VolumeAlert::subject)
+                .containsExactly(tuple(VolumeAlert.SILENCE, "source:weekly.example"));
+        assertThat(keys(VolumeTopology.SOURCE_STORE)).as("alerted, then forgotten").isEmpty();
+    }
+
+    @Test
+    void beyondTheBoundTheLeastRecentlySeenSourcesAreForgotten() {
+        for (int i = 0; i < 5; i++) {
+            article("s" + i + ".example", i, 0, 1);
+        }
+        assertThat(keys(VolumeTopology.SOURCE_STORE)).hasSize(5);
+
+        wallClockTo(Duration.ofHours(1));
+
+        assertThat(keys(VolumeTopology.SOURCE_STORE))
+                .containsExactly("source:s2.example", "source:s3.example", "source:s4.example");
+        article("s0.example", 5, 0, 1);
+        assertThat(driver.<String, SubjectVolume>getKeyValueStore(VolumeTopology.SOURCE_STORE)
+                .get("source:s0.example").events()).as("counted afresh").isEqualTo(1);
+    }
+
+    /** Advances the wall clock to {@code sinceMidnight} in half hours, so every punctuation in between runs. */
+    private void wallClockTo(Duration sinceMidnight) {
+        Instant to = MIDNIGHT.plus(sinceMidnight);
+        while (wallClock.isBefore(to)) {
+            Duration step = Duration.between(wallClock, to);
+            step = step.compareTo(Duration.ofMinutes(30)) > 0 ? Duration.ofMinutes(30) : step;
+            driver.advanceWallClockTime(step);
+            wallClock = wallClock.plus(step);
+        }
+    }
+
+    /** The subjects in {@code store}, in key order. */
+    private List<String> keys(String store) {
+        List<String> out = new ArrayList<>();
+        KeyValueStore<String, SubjectVolume> s = driver.getKeyValueStore(store);
+        try (KeyValueIterator<String, SubjectVolume> all = s.all()) {
+            all.forEachRemaining(kv -> out.add(kv.key));
+        }
+        return out;
     }
 
     /** {@code n} alerts of {@code watch} in hour {@code hour}, {@code step} minutes apart. */
