@@ -21,6 +21,10 @@ import java.util.Set;
  * @param silenceMin      {@code raqib.silence.min}: and never before this long (default PT1H)
  * @param silenceMinArticles {@code raqib.silence.min.articles}: articles a source must have published before its
  *                        usual interval is trusted (default 20)
+ * @param rhythmDays      {@code raqib.silence.rhythm.days}: days a source's hourly rhythm is learned before its
+ *                        silences are judged by it (batches it usually publishes in the quiet hours, so a source quiet
+ *                        every night is not silent at night) rather than by its usual interval alone (default 3;
+ *                        0 = never, the usual interval only)
  * @param forgetAfter     {@code raqib.volume.forget.after}: a watch or source with no event for this long is
  *                        forgotten (its counts deleted), never before its whole baseline and current window have
  *                        passed, nor a source before its silence was alerted (default P30D)
@@ -29,7 +33,7 @@ import java.util.Set;
  */
 public record VolumeSettings(Set<String> kinds, Duration window, int baselineWindows, double spikeFactor,
                              int spikeMinCount, double silenceFactor, Duration silenceMin, int silenceMinArticles,
-                             Duration forgetAfter, int maxSources) {
+                             int rhythmDays, Duration forgetAfter, int maxSources) {
 
     public static final String WATCH_SPIKE = "watch-spike";
     public static final String SOURCE_SPIKE = "source-spike";
@@ -42,13 +46,24 @@ public record VolumeSettings(Set<String> kinds, Duration window, int baselineWin
     public static final String SILENCE_FACTOR = "raqib.silence.factor";
     public static final String SILENCE_MIN = "raqib.silence.min";
     public static final String SILENCE_MIN_ARTICLES = "raqib.silence.min.articles";
+    public static final String RHYTHM_DAYS = "raqib.silence.rhythm.days";
     public static final String FORGET_AFTER = "raqib.volume.forget.after";
     public static final String MAX_SOURCES = "raqib.volume.max.sources";
     private static final List<String> ALL = List.of(WATCH_SPIKE, SOURCE_SPIKE, SOURCE_SILENCE);
 
-    static final Map<String, String> DEFAULTS = Map.of(KINDS, String.join(",", ALL), WINDOW, "PT1H",
-            BASELINE_WINDOWS, "24", SPIKE_FACTOR, "3", SPIKE_MIN_COUNT, "10", SILENCE_FACTOR, "5", SILENCE_MIN, "PT1H",
-            SILENCE_MIN_ARTICLES, "20", FORGET_AFTER, "P30D", MAX_SOURCES, "100000");
+    /** At most a year: a rhythm is a matter of days. */
+    private static final int MAX_RHYTHM_DAYS = 365;
+
+    static final Map<String, String> DEFAULTS = Map.ofEntries(Map.entry(KINDS, String.join(",", ALL)),
+            Map.entry(WINDOW, "PT1H"), Map.entry(BASELINE_WINDOWS, "24"), Map.entry(SPIKE_FACTOR, "3"),
+            Map.entry(SPIKE_MIN_COUNT, "10"), Map.entry(SILENCE_FACTOR, "5"), Map.entry(SILENCE_MIN, "PT1H"),
+            Map.entry(SILENCE_MIN_ARTICLES, "20"), Map.entry(RHYTHM_DAYS, "3"), Map.entry(FORGET_AFTER, "P30D"),
+            Map.entry(MAX_SOURCES, "100000"));
+
+    /** Whether silences are judged by the sources' hourly rhythm once learned ({@link #rhythmDays} above 0). */
+    public boolean rhythm() {
+        return rhythmDays > 0;
+    }
 
     /** Whether alerts of {@code kind} ({@link #WATCH_SPIKE}, …) are on. */
     public boolean on(String kind) {
@@ -66,6 +81,20 @@ public record VolumeSettings(Set<String> kinds, Duration window, int baselineWin
         }
         return new VolumeSettings(Set.copyOf(kinds), v.duration(WINDOW), baseline, v.factor(SPIKE_FACTOR),
                 v.positiveInt(SPIKE_MIN_COUNT), v.factor(SILENCE_FACTOR), v.duration(SILENCE_MIN),
-                v.positiveInt(SILENCE_MIN_ARTICLES), v.duration(FORGET_AFTER), v.positiveInt(MAX_SOURCES));
+                v.positiveInt(SILENCE_MIN_ARTICLES), rhythmDays(v), v.duration(FORGET_AFTER),
+                v.positiveInt(MAX_SOURCES));
+    }
+
+    private static int rhythmDays(ConfigValues v) {
+        String raw = v.string(RHYTHM_DAYS);
+        try {
+            int days = Integer.parseInt(raw);
+            if (days >= 0 && days <= MAX_RHYTHM_DAYS) {
+                return days;
+            }
+        } catch (NumberFormatException e) {
+            // refused below with the setting's names
+        }
+        throw v.invalid(RHYTHM_DAYS, raw, "a whole number of days from 0 (off) to " + MAX_RHYTHM_DAYS);
     }
 }

@@ -19,7 +19,7 @@ public record VolumeAlert(
 
     /** A watch's or a source's article count in a window far above its own baseline. */
     public static final String SPIKE = "raqib.spike";
-    /** A source that published nothing for several times its usual interval. */
+    /** A source that published nothing over a span in which it usually publishes several batches. */
     public static final String SILENCE = "raqib.silence";
     /** Subject prefix of a news source's events. */
     public static final String SOURCE_SUBJECT = "source:";

@@ -16,8 +16,9 @@ class VolumeSettingsTest {
         VolumeSettings v = RaqibConfig.defaults().sink().volume();
 
         assertThat(v).isEqualTo(new VolumeSettings(Set.of("watch-spike", "source-spike", "source-silence"),
-                Duration.ofHours(1), 24, 3.0, 10, 5.0, Duration.ofHours(1), 20, Duration.ofDays(30), 100_000));
+                Duration.ofHours(1), 24, 3.0, 10, 5.0, Duration.ofHours(1), 20, 3, Duration.ofDays(30), 100_000));
         assertThat(v.on(VolumeSettings.WATCH_SPIKE)).isTrue();
+        assertThat(v.rhythm()).isTrue();
     }
 
     @Test
@@ -42,6 +43,22 @@ class VolumeSettingsTest {
                 .hasMessageContaining("raqib.volume.forget.after").hasMessageContaining("ISO-8601");
         assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_VOLUME_MAX_SOURCES", "0"), Map.of()))
                 .hasMessageContaining("raqib.volume.max.sources").hasMessageContaining("positive integer");
+        for (String days : new String[] {"-1", "366", "3d"}) {
+            assertThatThrownBy(() -> RaqibConfig.load(null, Map.of("RAQIB_SILENCE_RHYTHM_DAYS", days), Map.of()))
+                    .hasMessageContaining("raqib.silence.rhythm.days").hasMessageContaining("0 (off) to 365")
+                    .hasMessageContaining("'" + days + "'");
+        }
+    }
+
+    @Test
+    void theRhythmCanTakeLongerToLearnOrBeTurnedOff() {
+        VolumeSettings week = RaqibConfig.load(null, Map.of("RAQIB_SILENCE_RHYTHM_DAYS", "7"), Map.of()).sink()
+                .volume();
+        assertThat(week.rhythmDays()).isEqualTo(7);
+        assertThat(week.rhythm()).isTrue();
+        VolumeSettings off = RaqibConfig.load(null, Map.of(), Map.of(VolumeSettings.RHYTHM_DAYS, "0")).sink()
+                .volume();
+        assertThat(off.rhythm()).isFalse();
     }
 
     @Test

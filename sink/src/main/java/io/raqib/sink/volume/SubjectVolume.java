@@ -14,7 +14,14 @@ import java.util.List;
  * @param lastSeen    time of the latest event (epoch ms)
  * @param usualGap    the usual interval between a source's batches of articles (ms, moving average)
  * @param silent      whether the current silence already raised its alert
+ * @param rhythm      a source's batches by hour of the day; null for a watch, with the rhythm off, or in a value
+ *                    stored before rhythms were kept (it starts at the next event)
  */
 record SubjectVolume(String name, long windowStart, long count, List<Long> history, boolean spiked, long events,
-                     long lastSeen, double usualGap, boolean silent) {
+                     long lastSeen, double usualGap, boolean silent, Rhythm rhythm) {
+
+    /** This subject with its current silence alerted. */
+    SubjectVolume silenced() {
+        return new SubjectVolume(name, windowStart, count, history, spiked, events, lastSeen, usualGap, true, rhythm);
+    }
 }

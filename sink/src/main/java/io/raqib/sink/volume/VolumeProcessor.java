@@ -69,7 +69,8 @@ final class VolumeProcessor implements Processor<String, String, String, VolumeA
 
     @Override
     public void process(Record<String, String> record) {
-        VolumeTracker.Seen seen = tracker.seen(store.get(record.key()), record.value(), record.timestamp());
+        VolumeTracker.Seen seen = tracker.seen(store.get(record.key()), record.value(), record.timestamp(),
+                silences);
         store.put(record.key(), seen.state());
         if (spikes && seen.spike()) {
             SubjectVolume s = seen.state();
@@ -92,8 +93,7 @@ final class VolumeProcessor implements Processor<String, String, String, VolumeA
         }
         for (KeyValue<String, SubjectVolume> kv : silent) {
             SubjectVolume s = kv.value;
-            store.put(kv.key, new SubjectVolume(s.name(), s.windowStart(), s.count(), s.history(), s.spiked(),
-                    s.events(), s.lastSeen(), s.usualGap(), true));
+            store.put(kv.key, s.silenced());
             VolumeAlert.Data data = new VolumeAlert.Data(scope(), null, null, s.name(), null, null, null, null,
                     Instant.ofEpochMilli(s.lastSeen()), Duration.ofMillis((long) s.usualGap()).toString(),
                     Duration.ofMillis(now - s.lastSeen()).toString());

@@ -8,9 +8,11 @@ import java.util.List;
 /**
  * The arithmetic of spike and silence alerts, apart from Kafka. A spike: the current window's count reaches
  * {@code spikeFactor} × the mean of the past {@code baselineWindows} windows (empty ones count as 0) and at least
- * {@code spikeMinCount}, once half the baseline has passed; one alert per window. A silence: no event for
- * {@code silenceFactor} × the usual interval between batches (gaps under {@link #BATCH_GAP} are one batch: feeds
- * deliver several articles at once) and at least {@code silenceMin}; one alert until the source publishes again.
+ * {@code spikeMinCount}, once half the baseline has passed; one alert per window. A silence: no event for at least
+ * {@code silenceMin}, in which the source would usually have published {@code silenceFactor} batches (events closer
+ * than {@link #BATCH_GAP} are one batch: feeds deliver several articles at once): by its {@link Rhythm} once learned
+ * for {@code rhythmDays}, so the hours it is quiet every day count for nothing, and until then by its usual interval
+ * between batches ({@code silenceFactor} × that interval); one alert until the source publishes again.
  * A subject quiet for {@code forgetAfter} is forgotten, but never before its whole baseline and current window have
  * passed: until then its empty windows still lower the baseline.
  */
@@ -38,11 +40,16 @@ final class VolumeTracker {
         return window;
     }
 
-    /** Counts an event of {@code name} at {@code time} into {@code before} (null: the subject's first event). */
-    Seen seen(SubjectVolume before, String name, long time) {
+    /**
+     * Counts an event of {@code name} at {@code time} into {@code before} (null: the subject's first event);
+     * {@code learnRhythm}: whether to learn the subject's rhythm (a source whose silences are alerted).
+     */
+    Seen seen(SubjectVolume before, String name, long time, boolean learnRhythm) {
         long start = Math.floorDiv(time, window) * window;
+        boolean keepRhythm = learnRhythm && settings.rhythm();
         if (before == null) {
-            return new Seen(new SubjectVolume(name, start, 1, List.of(), false, 1, time, 0, false), false);
+            return new Seen(new SubjectVolume(name, start, 1, List.of(), false, 1, time, 0, false,
+                    keepRhythm ? Rhythm.start(time) : null), false);
         }
         long count = before.count();
         List<Long> history = before.history();
@@ -62,12 +69,15 @@ final class VolumeTracker {
         boolean spike = counted && !spiked && isSpike(count, history);
         double gap = time - before.lastSeen();
         double usual = before.usualGap();
-        if (gap >= BATCH_GAP.toMillis()) {
+        boolean batch = gap >= BATCH_GAP.toMillis();
+        if (batch) {
             usual = usual == 0 ? gap : (1 - SMOOTHING) * usual + SMOOTHING * gap;
         }
+        Rhythm rhythm = !keepRhythm ? null
+                : before.rhythm() == null ? Rhythm.start(time) : before.rhythm().seen(time, batch);
         long lastSeen = Math.max(before.lastSeen(), time);
         return new Seen(new SubjectVolume(name, windowStart, count, history, spiked || spike, before.events() + 1,
-                lastSeen, usual, before.silent() && lastSeen == before.lastSeen()), spike);
+                lastSeen, usual, before.silent() && lastSeen == before.lastSeen(), rhythm), spike);
     }
 
     /** The mean count of the past windows (the baseline). */
@@ -75,19 +85,17 @@ final class VolumeTracker {
         return state.history().stream().mapToLong(Long::longValue).average().orElse(0);
     }
 
-    /** How long {@code state}'s source may stay quiet before it is silent; null while its usual pace is unknown. */
-    Duration silenceAfter(SubjectVolume state) {
-        if (state.events() < settings.silenceMinArticles()) {
-            return null;
-        }
-        double usual = Math.max(state.usualGap(), BATCH_GAP.toMillis());
-        return Duration.ofMillis(Math.max(settings.silenceMin().toMillis(), (long) (settings.silenceFactor() * usual)));
-    }
-
     /** Whether {@code state}'s source has just become silent at {@code now} (not yet alerted). */
     boolean becameSilent(SubjectVolume state, long now) {
-        Duration after = silenceAfter(state);
-        return !state.silent() && after != null && now - state.lastSeen() >= after.toMillis();
+        long quiet = now - state.lastSeen();
+        if (state.silent() || !paceKnown(state) || quiet < settings.silenceMin().toMillis()) {
+            return false;
+        }
+        Rhythm rhythm = state.rhythm();
+        if (rhythm != null && rhythm.learned(settings.rhythmDays())) {
+            return rhythm.expected(state.lastSeen(), now) >= settings.silenceFactor();
+        }
+        return quiet >= settings.silenceFactor() * Math.max(state.usualGap(), BATCH_GAP.toMillis());
     }
 
     /**
@@ -95,7 +103,12 @@ final class VolumeTracker {
      * still to alert ({@code silences}: whether silences are alerted) — once alerted, a silent source goes too.
      */
     boolean forgettable(SubjectVolume state, long now, boolean silences) {
-        return now - state.lastSeen() > forgetAfter && (!silences || state.silent() || silenceAfter(state) == null);
+        return now - state.lastSeen() > forgetAfter && (!silences || state.silent() || !paceKnown(state));
+    }
+
+    /** Whether {@code state}'s source has published enough for its pace to be known, and so can be silent. */
+    private boolean paceKnown(SubjectVolume state) {
+        return state.events() >= settings.silenceMinArticles();
     }
 
     private boolean isSpike(long count, List<Long> history) {
