@@ -35,11 +35,10 @@ public final class BrokerCommand implements Callable<Integer> {
         }
         Path dir = usableDirectory(dataDir);
         checkPortFree(port);
-        try (EmbeddedBroker broker = EmbeddedBroker.start(dir, port)) {
+        try (ShutdownSignal.Run run = ShutdownSignal.install();
+             EmbeddedBroker broker = EmbeddedBroker.start(dir, port)) {
             System.out.println("raqib broker: listening on " + broker.bootstrapServers() + " (data " + dir + ")");
             ShutdownSignal.await();
-        } finally {
-            ShutdownSignal.finished();
         }
         return 0;
     }

@@ -79,81 +79,81 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         EmbeddedBroker.requireAvailable();
-        if (!once) {
-            ShutdownSignal.install();
-        }
         long started = System.nanoTime();
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         Path watches = watchesFile != null ? watchesFile : DEFAULT_WATCHES;
         List<Watch> fileWatches = Files.exists(watches)
                 ? WatchFiles.read(watches, RaqibConfig.load(null, Map.of()).sink().watchLimits()) : List.of();
-        Path stateDir = Files.createTempDirectory("raqib-demo-state-");
-        try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir)) {
-            RaqibConfig config = LocalStages.prepare(broker, partitions, stateDir);
-            out.printf("raqib demo: Kafka broker at %s, %d watches, ingesting %s%n", broker.bootstrapServers(),
-                    fileWatches.size(), samples);
-            AtomicLong firstAlertNanos = new AtomicLong();
-            AtomicLong alerts = new AtomicLong();
-            AlertPrinter printer = new AlertPrinter(out);
-            String token = ApiTokens.generate();
-            PrometheusMeterRegistry metrics = Metrics.registry();
-            KafkaClients clients = new KafkaClients(config);
-            try (LocalStages stages = new LocalStages(config, fileWatches, metrics, 1);
-                 IngestService ingest = new IngestService(config, Optional.empty(), metrics);
-                 WatchStore watchStore = new WatchStore(clients, stages.sink().registry(),
-                         new WatchAdmission(config.sink()));
-                 AlertConsole console = new AlertConsole(watchStore::get, new AlertTopicHistory(clients),
-                         config.sink().history().maxResumes());
-                 AlertStates states = new AlertStates(clients, console::acceptState).start();
-                 AlertHistoryService history = new AlertHistoryService(clients,
-                         config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
-                         watchStore::get).start();
-                 RecentArticles recent = new RecentArticles(clients, config.sink().watchLimits()).start();
-                 HttpApi http = new HttpApi(List.of(token), metrics, List.of(
-                         new WatchApi(watchStore, stages.enricher()::enrich, recent), ingest.pushEndpoint(), console,
-                         new AlertStateApi(watchStore::get, history.index()::subjectOf, states),
-                         new HistoryApi(history.index(), config.sink().history().maxExports()),
-                         new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health,
-                                 () -> ServiceHealth.of("api", states.health(), recent.health()), history::health),
-                                 stages.health().stream()).toList())), config.ingest().pushMaxBytes())
-                         .start(httpHost, httpPort);
-                 // Read as JSON text: spike and silence events share the topic; the console shows them, the
-                 // printer only watch alerts.
-                 TopicTail<String> tail = new TopicTail<>(clients, AlertConsole.EVENTS,
-                         event -> console.acceptEvent(event).ifPresent(alert -> {
-                             firstAlertNanos.compareAndSet(0, System.nanoTime());
-                             alerts.incrementAndGet();
-                             printer.print(alert);
-                         }))) {
-                out.printf("raqib demo: live console (login URL) http://%s:%d/#token=%s%n", httpHost, http.port(),
-                        token);
-                out.printf("raqib demo: HTTP API on http://%s:%d/api (Authorization: Bearer %s), metrics on "
-                        + "http://%s:%d/metrics%n", httpHost, http.port(), token, httpHost, http.port());
-                ingest.start();
-                stages.start(TIMEOUT);
-                if (stages.sink().seeded() != null) {
-                    out.printf("raqib demo: watches file %s: %s%n", watches, stages.sink().seeded().describe());
+        // Ctrl-C during a --once run stops at once: nothing to wait for.
+        try (ShutdownSignal.Run run = once ? () -> { } : ShutdownSignal.install()) {
+            Path stateDir = Files.createTempDirectory("raqib-demo-state-");
+            try (EmbeddedBroker broker = EmbeddedBroker.start(dataDir)) {
+                RaqibConfig config = LocalStages.prepare(broker, partitions, stateDir);
+                out.printf("raqib demo: Kafka broker at %s, %d watches, ingesting %s%n", broker.bootstrapServers(),
+                        fileWatches.size(), samples);
+                AtomicLong firstAlertNanos = new AtomicLong();
+                AtomicLong alerts = new AtomicLong();
+                AlertPrinter printer = new AlertPrinter(out);
+                String token = ApiTokens.generate();
+                PrometheusMeterRegistry metrics = Metrics.registry();
+                KafkaClients clients = new KafkaClients(config);
+                try (LocalStages stages = new LocalStages(config, fileWatches, metrics, 1);
+                     IngestService ingest = new IngestService(config, Optional.empty(), metrics);
+                     WatchStore watchStore = new WatchStore(clients, stages.sink().registry(),
+                             new WatchAdmission(config.sink()));
+                     AlertConsole console = new AlertConsole(watchStore::get, new AlertTopicHistory(clients),
+                             config.sink().history().maxResumes());
+                     AlertStates states = new AlertStates(clients, console::acceptState).start();
+                     AlertHistoryService history = new AlertHistoryService(clients,
+                             config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
+                             watchStore::get).start();
+                     RecentArticles recent = new RecentArticles(clients, config.sink().watchLimits()).start();
+                     HttpApi http = new HttpApi(List.of(token), metrics, List.of(
+                             new WatchApi(watchStore, stages.enricher()::enrich, recent), ingest.pushEndpoint(),
+                             console,
+                             new AlertStateApi(watchStore::get, history.index()::subjectOf, states),
+                             new HistoryApi(history.index(), config.sink().history().maxExports()),
+                             new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health,
+                                     () -> ServiceHealth.of("api", states.health(), recent.health()), history::health),
+                                     stages.health().stream()).toList())), config.ingest().pushMaxBytes())
+                             .start(httpHost, httpPort);
+                     // Read as JSON text: spike and silence events share the topic; the console shows them, the
+                     // printer only watch alerts.
+                     TopicTail<String> tail = new TopicTail<>(clients, AlertConsole.EVENTS,
+                             event -> console.acceptEvent(event).ifPresent(alert -> {
+                                 firstAlertNanos.compareAndSet(0, System.nanoTime());
+                                 alerts.incrementAndGet();
+                                 printer.print(alert);
+                             }))) {
+                    out.printf("raqib demo: live console (login URL) http://%s:%d/#token=%s%n", httpHost, http.port(),
+                            token);
+                    out.printf("raqib demo: HTTP API on http://%s:%d/api (Authorization: Bearer %s), metrics on "
+                            + "http://%s:%d/metrics%n", httpHost, http.port(), token, httpHost, http.port());
+                    ingest.start();
+                    stages.start(TIMEOUT);
+                    if (stages.sink().seeded() != null) {
+                        out.printf("raqib demo: watches file %s: %s%n", watches, stages.sink().seeded().describe());
+                    }
+                    IngestSummary summary = FileIngestor.toKafka(ingest.publisher(),
+                            new ArticleValidator(config.maxArticleBytes()), List.of(samples), Set.of(watches));
+                    summary.skipNotices().forEach(n -> out.println("raqib demo: " + n));
+                    summary.rejected().forEach(r -> out.println("raqib demo: rejected " + r.getMessage()));
+                    if (once) {
+                        awaitAlerts(config, tail);
+                        double total = seconds(System.nanoTime() - started);
+                        String first = firstAlertNanos.get() == 0 ? "no alert"
+                                : String.format("first alert after %.1f s", seconds(firstAlertNanos.get() - started));
+                        out.printf("raqib demo: %s; %d alerts; done in %.1f s (%s)%n", summary.describe(), alerts.get(),
+                                total, first);
+                        return summary.rejected().isEmpty() ? 0 : 1;
+                    }
+                    out.printf("raqib demo: %s; watching for alerts, Ctrl-C to stop%n", summary.describe());
+                    return ShutdownSignal.runUntilStopped("raqib demo", List.of(stages::failure, ingest::failure,
+                            states::failure));
                 }
-                IngestSummary summary = FileIngestor.toKafka(ingest.publisher(),
-                        new ArticleValidator(config.maxArticleBytes()), List.of(samples), Set.of(watches));
-                summary.skipNotices().forEach(n -> out.println("raqib demo: " + n));
-                summary.rejected().forEach(r -> out.println("raqib demo: rejected " + r.getMessage()));
-                if (once) {
-                    awaitAlerts(config, tail);
-                    double total = seconds(System.nanoTime() - started);
-                    String first = firstAlertNanos.get() == 0 ? "no alert"
-                            : String.format("first alert after %.1f s", seconds(firstAlertNanos.get() - started));
-                    out.printf("raqib demo: %s; %d alerts; done in %.1f s (%s)%n", summary.describe(), alerts.get(),
-                            total, first);
-                    return summary.rejected().isEmpty() ? 0 : 1;
-                }
-                out.printf("raqib demo: %s; watching for alerts, Ctrl-C to stop%n", summary.describe());
-                return ShutdownSignal.runUntilStopped("raqib demo", List.of(stages::failure, ingest::failure,
-                        states::failure));
+            } finally {
+                Directories.deleteRecursively(stateDir);
             }
-        } finally {
-            Directories.deleteRecursively(stateDir);
-            ShutdownSignal.finished();
         }
     }
 

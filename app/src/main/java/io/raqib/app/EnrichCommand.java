@@ -29,9 +29,9 @@ public final class EnrichCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RaqibConfig config = kafka.config(Map.of());
         TopicAdmin.ensureTopics(config);
-        ShutdownSignal.install();
         PrometheusMeterRegistry metrics = Metrics.registry();
-        try (EnrichService enrich = new EnrichService(config,
+        try (ShutdownSignal.Run run = ShutdownSignal.install();
+             EnrichService enrich = new EnrichService(config,
                 new ArticleEnricher(new LanguageDetector(), config.enrich()), metrics);
              HttpApi http = new HttpApi(config.apiTokens(), metrics,
                      List.of(new HealthEndpoints(List.of(enrich::health))))
@@ -40,8 +40,6 @@ public final class EnrichCommand implements Callable<Integer> {
             System.out.println("raqib enrich: running against " + config.bootstrapServers() + "; health and metrics "
                     + "on port " + http.port());
             return ShutdownSignal.runUntilStopped("raqib enrich", List.of(enrich::failure));
-        } finally {
-            ShutdownSignal.finished();
         }
     }
 }

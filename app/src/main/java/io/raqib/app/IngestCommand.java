@@ -78,9 +78,9 @@ public final class IngestCommand implements Callable<Integer> {
     }
 
     private int serve(RaqibConfig config) throws Exception {
-        ShutdownSignal.install();
         PrometheusMeterRegistry metrics = Metrics.registry();
-        try (IngestService ingest = new IngestService(config,
+        try (ShutdownSignal.Run run = ShutdownSignal.install();
+             IngestService ingest = new IngestService(config,
                 Optional.of(new FeedList(feedsFile != null ? feedsFile : config.ingest().feedsFile())), metrics)) {
             // Pushes are taken once the ids already published are remembered, so none is published twice.
             ingest.start();
@@ -93,8 +93,6 @@ public final class IngestCommand implements Callable<Integer> {
                         : "");
                 return ShutdownSignal.runUntilStopped("raqib ingest", List.of(ingest::failure));
             }
-        } finally {
-            ShutdownSignal.finished();
         }
     }
 

@@ -10,10 +10,10 @@ import java.util.function.Supplier;
 
 /**
  * Lets a long-running command block until Ctrl-C / SIGTERM or until one of its services fails, then finish closing
- * its services before the JVM exits (the shutdown hook waits for {@link #finished()}). A failed service ends the
- * command with a non-zero exit code ({@link #STREAMS_FAILED}, {@link #SERVICE_FAILED}), so that a supervisor
- * (docker-compose {@code restart: unless-stopped}, systemd) restarts the stage instead of leaving a process that
- * looks alive and does nothing.
+ * its services before the JVM exits (the shutdown hook waits for the command's {@link Run} to close). A failed
+ * service ends the command with a non-zero exit code ({@link #STREAMS_FAILED}, {@link #SERVICE_FAILED}), so that a
+ * supervisor (docker-compose {@code restart: unless-stopped}, systemd) restarts the stage instead of leaving a
+ * process that looks alive and does nothing.
  */
 public final class ShutdownSignal {
 
@@ -29,11 +29,20 @@ public final class ShutdownSignal {
     private ShutdownSignal() {
     }
 
+    /** A command's run: the shutdown hook waits until it is closed (after the command's services). */
+    @FunctionalInterface
+    public interface Run extends AutoCloseable {
+        /** Marks the command's cleanup as done, releasing a waiting shutdown hook. */
+        @Override
+        void close();
+    }
+
     /**
-     * Installs the shutdown hook (once per JVM). Commands call it before starting their services, so a SIGTERM
-     * that arrives while they start still waits for their cleanup.
+     * Installs the shutdown hook (once per JVM) and returns the command's run, to open first in the
+     * try-with-resources of its services: a SIGTERM that arrives while they start still waits for their cleanup, and
+     * a command that fails before its services exist never holds the JVM's exit.
      */
-    public static void install() {
+    public static Run install() {
         if (INSTALLED.compareAndSet(false, true)) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 STOP.countDown();
@@ -44,6 +53,7 @@ public final class ShutdownSignal {
                 }
             }, "raqib-shutdown"));
         }
+        return DONE::countDown;
     }
 
     /** Blocks until the process is asked to stop. */
@@ -56,7 +66,6 @@ public final class ShutdownSignal {
      * it). Each supplier answers a service's fatal error, or null while it is healthy.
      */
     public static Throwable awaitStopOrFailure(List<Supplier<Throwable>> failures) throws InterruptedException {
-        install();
         while (!STOP.await(CHECK_EVERY_MS, TimeUnit.MILLISECONDS)) {
             Throwable failure = failures.stream().map(Supplier::get).filter(Objects::nonNull).findFirst()
                     .orElse(null);
@@ -85,8 +94,4 @@ public final class ShutdownSignal {
         return code;
     }
 
-    /** Marks the command's cleanup as done, releasing a waiting shutdown hook. */
-    public static void finished() {
-        DONE.countDown();
-    }
 }

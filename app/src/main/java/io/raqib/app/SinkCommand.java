@@ -57,10 +57,10 @@ public final class SinkCommand implements Callable<Integer> {
         List<Watch> watches = config.watchesFile().isPresent()
                 ? WatchFiles.read(config.watchesFile().get(), config.sink().watchLimits()) : List.of();
         TopicAdmin.ensureTopics(config);
-        ShutdownSignal.install();
         PrometheusMeterRegistry metrics = Metrics.registry();
         KafkaClients clients = new KafkaClients(config);
-        try (SinkService sink = new SinkService(config, watches, metrics);
+        try (ShutdownSignal.Run run = ShutdownSignal.install();
+             SinkService sink = new SinkService(config, watches, metrics);
              WatchStore store = new WatchStore(clients, sink.registry(),
                      new WatchAdmission(config.sink()));
              AlertConsole console = new AlertConsole(store::get, new AlertTopicHistory(clients),
@@ -90,8 +90,6 @@ public final class SinkCommand implements Callable<Integer> {
                     + (config.apiTokens().isEmpty() ? " (closed: set RAQIB_API_TOKENS)"
                     : " (log in at http://HOST:" + http.port() + "/#token=<a token RAQIB_API_TOKENS accepts>)"));
             return ShutdownSignal.runUntilStopped("raqib sink", List.of(sink::failure, states::failure));
-        } finally {
-            ShutdownSignal.finished();
         }
     }
 }
