@@ -40,6 +40,21 @@ public final class ServiceThread {
         stopping = true;
     }
 
+    /**
+     * Stops the thread as its owner: marks it stopping, runs {@code wake} (e.g. a consumer's wakeup, ending a poll)
+     * and waits up to {@code millis} for it to end; when it never started, runs {@code release} instead (e.g. closes
+     * the consumer the thread would have closed).
+     */
+    public void stop(Runnable wake, Runnable release, long millis) throws InterruptedException {
+        stopping();
+        if (started()) {
+            wake.run();
+            join(millis);
+        } else {
+            release.run();
+        }
+    }
+
     /** Waits up to {@code millis} for the thread to end. */
     public void join(long millis) throws InterruptedException {
         thread.join(millis);

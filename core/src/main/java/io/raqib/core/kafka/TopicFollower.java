@@ -172,12 +172,6 @@ public final class TopicFollower<K, V> implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
-        thread.stopping();
-        if (thread.started()) {
-            consumer.wakeup();
-            thread.join(10_000);
-        } else {
-            consumer.close();
-        }
+        thread.stop(consumer::wakeup, consumer::close, 10_000);
     }
 }

@@ -199,13 +199,7 @@ public final class DigestDelivery implements AutoCloseable {
     @Override
     public void close() throws InterruptedException {
         closed = true;
-        thread.stopping();
-        if (thread.started()) {
-            consumer.wakeup();
-            thread.join(30_000);
-        } else {
-            consumer.close();
-        }
+        thread.stop(consumer::wakeup, consumer::close, 30_000);
         dlq.close();
     }
 }
