@@ -13,10 +13,12 @@ import io.raqib.core.model.EnrichedArticle;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.SinkService;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,7 @@ class DigestIT {
         Clock twoHoursAgo = Clock.offset(Clock.systemUTC(), Duration.ofHours(-2));
         try (SinkService sink = new SinkService(config, List.of(watch), new SimpleMeterRegistry(), twoHoursAgo)) {
             sink.start(WAIT);
+            Instant hourBefore = twoHoursAgo.instant().truncatedTo(ChronoUnit.HOURS);
             for (int i = 0; i < 3; i++) {
                 String id = desk + "-article-" + i;
                 EnrichedArticle article = new EnrichedArticle(id, "https://news.example/" + i, "news.example",
@@ -72,8 +75,9 @@ class DigestIT {
             List<ConsumerRecord<String, Digest>> digests = KafkaTestClients.readUntil(config.bootstrapServers(),
                     Topics.DIGESTS, r -> desk.equals(r.key()), 1, WAIT);
             Digest digest = digests.get(0).value();
+            // The hour the alerts were stamped in (the clock may have passed an hour while they were raised).
+            assertThat(digest.from()).isIn(hourBefore, twoHoursAgo.instant().truncatedTo(ChronoUnit.HOURS));
             assertThat(digest.to()).isEqualTo(digest.from().plus(Duration.ofHours(1)));
-            assertThat(digest.to()).isBeforeOrEqualTo(Instant.now().minus(Duration.ofMinutes(59)));
             assertThat(digest.alerts()).isEqualTo(3);
             assertThat(digest.watches()).hasSize(1);
             assertThat(digest.watches().get(0).stories()).extracting(s -> s.storyId() + "=" + s.alerts())
@@ -83,6 +87,11 @@ class DigestIT {
             MimeMessage mail = smtp.getReceivedMessages()[0];
             assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(desk + "@newsroom.example");
             assertThat(mail.getSubject()).contains(desk).contains("3 alerts");
+            String text = mailText(mail);
+            // Grouped by story: one line each, with the title of one of its articles (they arrive in any order).
+            assertThat(text).containsPattern("خبر [01] عن سوريا\u2069 — news.example \\(\\+1 more in this story\\)")
+                    .containsPattern("خبر 2 عن سوريا\u2069 — news.example\\r?\\n");
+            assertThat(text.split("عن سوريا", -1)).as("two story lines, not one per alert").hasSize(3);
 
             RecordedRequest posted = hooks.takeRequest(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(posted).as("digest posted").isNotNull();
@@ -97,6 +106,20 @@ class DigestIT {
             smtp.stop();
             hooks.shutdown();
         }
+    }
+
+    /** The plain-text part of {@code mail}. */
+    private static String mailText(MimeMessage mail) throws Exception {
+        if (mail.getContent() instanceof String text) {
+            return text;
+        }
+        MimeMultipart parts = (MimeMultipart) mail.getContent();
+        for (int i = 0; i < parts.getCount(); i++) {
+            if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                return (String) parts.getBodyPart(i).getContent();
+            }
+        }
+        throw new AssertionError("no text/plain part in " + mail.getContentType());
     }
 
     private static String hmac(String signed) throws Exception {
