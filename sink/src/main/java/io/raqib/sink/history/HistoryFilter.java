@@ -1,5 +1,6 @@
 package io.raqib.sink.history;
 
+import io.raqib.core.model.VolumeAlert;
 import java.time.Instant;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.LongPoint;
@@ -8,6 +9,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
@@ -16,7 +18,8 @@ import org.apache.lucene.util.QueryBuilder;
  * Which alerts of the history a search or an export wants; every part is optional (null = any).
  *
  * @param watchId the watch (the event's subject)
- * @param desk    the desk the alert's watch had when it was indexed
+ * @param desk    the desk the alert's watch had when it was indexed; a news source's spikes and silences concern
+ *                every desk (as on the live console), so they are kept too
  * @param from    earliest alert time, inclusive
  * @param to      latest alert time, exclusive
  * @param text    words all found in the title, highlight fragments, watch name or source (Raqib's analysis)
@@ -42,7 +45,11 @@ public record HistoryFilter(String watchId, String desk, Instant from, Instant t
     Query toQuery(Analyzer analyzer) {
         BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), Occur.MUST);
         term(b, AlertDocument.WATCH, watchId);
-        term(b, AlertDocument.DESK, desk);
+        if (desk != null) {
+            b.add(new BooleanQuery.Builder().add(new TermQuery(new Term(AlertDocument.DESK, desk)), Occur.SHOULD)
+                    .add(new PrefixQuery(new Term(AlertDocument.WATCH, VolumeAlert.SOURCE_SUBJECT)), Occur.SHOULD)
+                    .build(), Occur.FILTER);
+        }
         term(b, AlertDocument.TYPE, type);
         if (from != null || to != null) {
             long lower = from == null ? Long.MIN_VALUE : from.toEpochMilli();

@@ -55,12 +55,16 @@ class AlertIndexTest {
                     "قالت المصادر إن الحرب مستمرة"));
             add(index, HistoryAlerts.spike("s1", "levant-wheat", T0.plusSeconds(180)));
             add(index, HistoryAlerts.alert("x1", "orphan", T0.plusSeconds(240), "No desk", "none"));
+            add(index, HistoryAlerts.silence("q1", "sana.sy", T0.plusSeconds(300)));
             index.refresh();
 
-            assertThat(ids(index.search(HistoryFilter.ALL, 0, 50))).containsExactly("x1", "s1", "a3", "a2", "a1");
+            assertThat(ids(index.search(HistoryFilter.ALL, 0, 50))).containsExactly("q1", "x1", "s1", "a3", "a2",
+                    "a1");
             assertThat(ids(index.search(new HistoryFilter("levant-wheat", null, null, null, null, null), 0, 50)))
                     .containsExactly("s1", "a3", "a1");
-            assertThat(ids(index.search(HistoryFilter.ALL.withDesk("gulf"), 0, 50))).containsExactly("a2");
+            assertThat(ids(index.search(HistoryFilter.ALL.withDesk("gulf"), 0, 50)))
+                    .as("its watches' alerts, and a source's silence, which concerns every desk")
+                    .containsExactly("q1", "a2");
             assertThat(ids(index.search(new HistoryFilter(null, null, T0.plusSeconds(60), T0.plusSeconds(180), null,
                     null), 0, 50))).as("from inclusive, to exclusive").containsExactly("a3", "a2");
             assertThat(ids(index.search(new HistoryFilter(null, "levant", null, null, null, Alert.TYPE), 0, 50)))

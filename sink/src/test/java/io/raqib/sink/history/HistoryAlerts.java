@@ -21,6 +21,13 @@ final class HistoryAlerts {
                 fragment)), List.of(), List.of())));
     }
 
+    /** A news source's silence event's JSON. */
+    static String silence(String id, String source, Instant time) {
+        return RaqibJson.write(VolumeAlert.of(VolumeAlert.SILENCE, id, VolumeAlert.SOURCE_SUBJECT + source, time,
+                new VolumeAlert.Data("source", null, null, source, null, null, null, null, time.minusSeconds(10_800),
+                        "PT20M", "PT3H")));
+    }
+
     /** A watch's spike event's JSON. */
     static String spike(String id, String watchId, Instant time) {
         return RaqibJson.write(VolumeAlert.of(VolumeAlert.SPIKE, id, watchId, time, new VolumeAlert.Data("watch",
