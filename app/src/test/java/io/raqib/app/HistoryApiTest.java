@@ -39,6 +39,7 @@ class HistoryApiTest {
 
     private static final String ADMIN = "operator-token";
     private static final String LEVANT = "levant-token";
+    private static final String GULF = "gulf-token";
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final Instant T0 = Instant.parse("2026-12-01T08:00:00Z");
@@ -64,7 +65,8 @@ class HistoryApiTest {
         index.add(levantAlert, watch -> watch.equals("w-levant") ? "levant" : "gulf", Instant.EPOCH);
         index.add(gulfAlert, watch -> watch.equals("w-levant") ? "levant" : "gulf", Instant.EPOCH);
         index.refresh();
-        api = new HttpApi(List.of(ADMIN, ApiTokens.entryFor(ApiCaller.ofDesk("levant"), LEVANT)), Metrics.registry(),
+        api = new HttpApi(List.of(ADMIN, ApiTokens.entryFor(ApiCaller.ofDesk("levant"), LEVANT),
+                ApiTokens.entryFor(ApiCaller.ofDesk("gulf"), GULF)), Metrics.registry(),
                 List.of(new HistoryApi(index, 2, new HeldClock()))).start("127.0.0.1", 0);
     }
 
@@ -106,7 +108,11 @@ class HistoryApiTest {
                 + "?format=jsonl"), HttpResponse.BodyHandlers.ofByteArray());
         assertThat(exporting.await(WAIT.toSeconds(), TimeUnit.SECONDS)).as("both exports running").isTrue();
 
-        HttpResponse<byte[]> third = get(LEVANT, HistoryApi.EXPORT + "?format=csv");
+        HttpResponse<byte[]> second = get(LEVANT, HistoryApi.EXPORT + "?format=csv");
+        assertThat(second.statusCode()).as(text(second)).isEqualTo(429);
+        assertThat(RaqibJson.mapper().readTree(second.body()).path("error").asText())
+                .as("one desk cannot take every slot").startsWith("an export of desk 'levant' is running");
+        HttpResponse<byte[]> third = get(GULF, HistoryApi.EXPORT + "?format=csv");
         assertThat(third.statusCode()).as(text(third)).isEqualTo(429);
         assertThat(third.headers().firstValue("Retry-After")).hasValue(Integer.toString(
                 HistoryApi.RETRY_AFTER_SECONDS));

@@ -37,7 +37,8 @@ import java.util.stream.Collectors;
  * </pre>
  * A desk's token sees its desk's alerts only (asking for another desk is refused with 403); an operator's sees all.
  * A bad parameter is answered 400 {@code {"status", "error", "field"}}. An export reads the whole history, so only
- * a few run at once in the process, whoever asks; one more is answered 429 with {@code Retry-After}.
+ * a few run at once in the process, and one at a time per desk (the operators count as one); one more is answered
+ * 429 with {@code Retry-After}.
  */
 public final class HistoryApi implements Consumer<RoutesConfig> {
 
@@ -114,11 +115,15 @@ public final class HistoryApi implements Consumer<RoutesConfig> {
         if (filter == null) {
             return;
         }
-        Optional<RequestSlots.Slot> slot = exports.tryTake();
+        ApiCaller caller = ApiCaller.of(ctx);
+        String holder = caller.admin() ? "the operators" : "desk '" + caller.desk() + "'";
+        Optional<RequestSlots.Slot> slot = exports.tryTake(holder);
         if (slot.isEmpty()) {
             ctx.header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS));
-            refuse(ctx, 429, exports.size() + " exports are running, the most this server streams at once; try again "
-                    + "in " + RETRY_AFTER_SECONDS + " s, or narrow the export (from, to, watch, q)", null);
+            refuse(ctx, 429, (exports.holds(holder) ? "an export of " + holder + " is running, and each desk "
+                    + "streams one at a time" : exports.size() + " exports are running, the most this server streams "
+                    + "at once") + "; try again in " + RETRY_AFTER_SECONDS + " s, or narrow the export (from, to, "
+                    + "watch, q)", null);
             return;
         }
         try (RequestSlots.Slot held = slot.get()) {

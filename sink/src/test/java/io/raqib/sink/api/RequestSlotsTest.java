@@ -35,6 +35,24 @@ class RequestSlotsTest {
     }
 
     @Test
+    void aHolderHoldsOneSlotAtATimeAndARefusedHolderTakesNone() {
+        RequestSlots slots = new RequestSlots(2);
+        RequestSlots.Slot levant = slots.tryTake("levant").orElseThrow();
+
+        assertThat(slots.tryTake("levant")).as("one at a time").isEmpty();
+        assertThat(slots.holds("levant")).isTrue();
+        RequestSlots.Slot gulf = slots.tryTake("gulf").orElseThrow();
+        assertThat(slots.tryTake("maghreb")).as("all taken").isEmpty();
+        assertThat(slots.holds("maghreb")).as("refused, so holding nothing").isFalse();
+
+        levant.close();
+        assertThat(slots.holds("levant")).isFalse();
+        assertThat(slots.tryTake("maghreb")).isPresent();
+        gulf.close();
+        assertThat(slots.tryTake("levant")).isPresent();
+    }
+
+    @Test
     void refusesFewerThanOneSlot() {
         assertThatThrownBy(() -> new RequestSlots(0)).isInstanceOf(IllegalArgumentException.class);
     }
