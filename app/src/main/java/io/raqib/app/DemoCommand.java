@@ -111,7 +111,8 @@ public final class DemoCommand implements Callable<Integer> {
                      HttpApi http = new HttpApi(List.of(token), metrics, List.of(
                              new WatchApi(watchStore, stages.enricher()::enrich, recent), ingest.pushEndpoint(),
                              console,
-                             new AlertStateApi(watchStore::get, history.index()::subjectOf, states),
+                             new AlertStateApi(watchStore::get,
+                                     List.of(console::subjectOf, history.index()::subjectOf), states),
                              new HistoryApi(history.index(), config.sink().history().maxExports()),
                              new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health,
                                      () -> ServiceHealth.of("api", states.health(), recent.health()), history::health),

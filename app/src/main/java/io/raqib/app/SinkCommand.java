@@ -72,7 +72,8 @@ public final class SinkCommand implements Callable<Integer> {
              RecentArticles recent = new RecentArticles(clients, config.sink().watchLimits()).start();
              HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
                      new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich, recent), console,
-                     new AlertStateApi(store::get, history.index()::subjectOf, states),
+                     new AlertStateApi(store::get, List.of(console::subjectOf, history.index()::subjectOf),
+                             states),
                      new HistoryApi(history.index(), config.sink().history().maxExports()),
                      new HealthEndpoints(List.of(sink::health, () -> ServiceHealth.of("api", states.health(),
                              recent.health()), history::health))))

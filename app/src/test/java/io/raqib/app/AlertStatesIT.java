@@ -80,7 +80,8 @@ class AlertStatesIT {
                 Duration.ofDays(1), store::get).start();
         http = new HttpApi(DESKS.tokenEntries(), Metrics.registry(), List.of(
                 new WatchApi(store, new ArticleEnricher(new LanguageDetector(), EnrichSettings.defaults())::enrich),
-                console, new AlertStateApi(store::get, history.index()::subjectOf, states)))
+                console, new AlertStateApi(store::get,
+                        List.of(console::subjectOf, history.index()::subjectOf), states)))
                 .start("127.0.0.1", 0);
         tail = new TopicTail<>(clients, Topics.ALERTS, alert -> {
             ALERTS.add(alert);

@@ -256,7 +256,8 @@ class ConsoleBrowserIT {
                      store::get).start();
              HttpApi withStates = new HttpApi(List.of(ApiTokens.entryFor(ApiCaller.ofDesk(DESK), DESK_TOKEN)),
                      Metrics.registry(), List.of(new WatchApi(store, stages.enricher()::enrich), ownConsole,
-                     new AlertStateApi(store::get, history.index()::subjectOf, states),
+                     new AlertStateApi(store::get, List.of(ownConsole::subjectOf, history.index()::subjectOf),
+                             states),
                      new HistoryApi(history.index()))).start("127.0.0.1", 0);
              TopicTail<String> ownTail = new TopicTail<>(clients, AlertConsole.EVENTS, ownConsole::acceptEvent)) {
             await(d -> states.health().ready() && history.health().ready());

@@ -152,8 +152,8 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
         VolumeAlert.Data data = event.data();
         boolean watchScope = data != null && data.watchId() != null;
         Watch watch = watchScope ? watches.apply(data.watchId()) : null;
-        publish(new Sent(VOLUME_EVENT, event.id(), watch == null ? null : watch.desk(), !watchScope,
-                RaqibJson.write(event)));
+        publish(new Sent(VOLUME_EVENT, event.id(), event.subject(), watch == null ? null : watch.desk(),
+                !watchScope, RaqibJson.write(event)));
     }
 
     /**
@@ -261,7 +261,8 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
 
     private Sent sent(Alert alert) {
         Watch watch = watches.apply(alert.subject());
-        return new Sent(ALERT_EVENT, alert.id(), watch == null ? null : watch.desk(), false, RaqibJson.write(alert));
+        return new Sent(ALERT_EVENT, alert.id(), alert.subject(), watch == null ? null : watch.desk(), false,
+                RaqibJson.write(alert));
     }
 
     private void recent(Context ctx) {
@@ -269,6 +270,14 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
         List<String> json = recentCopy().stream()
                 .filter(sent -> ALERT_EVENT.equals(sent.event()) && sent.visibleTo(caller)).map(Sent::json).toList();
         ctx.contentType("application/json").result("[" + String.join(",", json) + "]");
+    }
+
+    /**
+     * The subject (watch id, or {@code source:<name>}) of the event {@code id} among those this console keeps for
+     * the consoles that connect later; empty when it is not among them.
+     */
+    public Optional<String> subjectOf(String id) {
+        return recentCopy().stream().filter(sent -> sent.id().equals(id)).map(Sent::subject).findFirst();
     }
 
     private List<Sent> recentCopy() {
@@ -315,7 +324,7 @@ public final class AlertConsole implements Consumer<RoutesConfig>, AutoCloseable
      * An event as the clients get it: its SSE type, the desk of its watch (null: none, operators only) unless it is
      * for {@code everyone}.
      */
-    private record Sent(String event, String id, String desk, boolean everyone, String json) {
+    private record Sent(String event, String id, String subject, String desk, boolean everyone, String json) {
 
         boolean visibleTo(ApiCaller caller) {
             return everyone || caller.reaches(desk);

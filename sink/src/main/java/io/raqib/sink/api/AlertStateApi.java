@@ -6,7 +6,6 @@ import io.raqib.core.model.AlertState;
 import io.raqib.core.model.Watch;
 import io.raqib.sink.states.AlertStates;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -24,20 +23,17 @@ import java.util.function.Function;
  * GET /api/alerts/states?ids=a,b,c                     the states of those alerts that have one, by alert id
  * </pre>
  * The watch in the path is what a desk's token is checked against: only its desk's watches (403 otherwise, 404 for
- * an unknown watch). The alert must be one the alert history holds (404 otherwise) and an alert of that watch
- * (409 otherwise): one desk can neither set nor overwrite the state of another desk's alert by naming its own
- * watch. A state keeps the desk its watch had when it was set, and a desk reads only its desk's states. Refusals
- * are JSON as in {@link WatchApi}.
+ * an unknown watch). The alert must be one this process knows, among the live console's recent alerts or in the
+ * alert history (404 otherwise), and an alert of that watch (409 otherwise): one desk can neither set nor
+ * overwrite the state of another desk's alert by naming its own watch. A state keeps the desk its watch had when it
+ * was set, and a desk reads only its desk's states. Refusals are JSON as in {@link WatchApi}.
  */
 public final class AlertStateApi implements Consumer<RoutesConfig> {
 
     /** Alert ids one read may ask for at most (a console page's worth, and more). */
     public static final int MAX_IDS = 1_000;
-    /** How long a state for an alert the history does not hold yet waits for it: an alert just raised is indexed
-     * within a second, and a console may act on it sooner. */
-    static final Duration INDEXED_WITHIN = Duration.ofSeconds(5);
     private final Function<String, Watch> watches;
-    private final AlertSubjects alerts;
+    private final List<AlertSubjects> alerts;
     private final AlertStates states;
 
     /** Where the API learns whose an alert is. */
@@ -49,11 +45,13 @@ public final class AlertStateApi implements Consumer<RoutesConfig> {
 
     /**
      * @param watches the watch of an id, null when there is none
-     * @param alerts  the subject of an alert id (e.g. {@link io.raqib.sink.history.AlertIndex#subjectOf})
+     * @param alerts  where an alert's subject is looked up, in turn: the live console's recent alerts (an alert
+     *                just shown may not be indexed yet: {@link AlertConsole#subjectOf}), then the alert history
+     *                ({@link io.raqib.sink.history.AlertIndex#subjectOf})
      */
-    public AlertStateApi(Function<String, Watch> watches, AlertSubjects alerts, AlertStates states) {
+    public AlertStateApi(Function<String, Watch> watches, List<AlertSubjects> alerts, AlertStates states) {
         this.watches = watches;
-        this.alerts = alerts;
+        this.alerts = List.copyOf(alerts);
         this.states = states;
     }
 
@@ -86,7 +84,8 @@ public final class AlertStateApi implements Consumer<RoutesConfig> {
         }
         Optional<String> subject = subjectOf(alertId);
         if (subject.isEmpty()) {
-            WatchApi.error(ctx, 404, "no alert '" + alertId + "' in the alert history", "alertId", -1);
+            WatchApi.error(ctx, 404, "no alert '" + alertId + "' among the recent alerts or in the alert history",
+                    "alertId", -1);
         } else if (!subject.get().equals(watchId)) {
             WatchApi.error(ctx, 409, "alert '" + alertId + "' is not an alert of watch '" + watchId + "'",
                     "alertId", -1);
@@ -95,15 +94,15 @@ public final class AlertStateApi implements Consumer<RoutesConfig> {
         }
     }
 
-    /** The alert's subject, waiting up to {@link #INDEXED_WITHIN} for an alert the history has not indexed yet. */
-    private Optional<String> subjectOf(String alertId) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + INDEXED_WITHIN.toNanos();
-        Optional<String> subject = alerts.subjectOf(alertId);
-        while (subject.isEmpty() && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            subject = alerts.subjectOf(alertId);
+    /** The alert's subject from the first place that knows it; empty when none does. */
+    private Optional<String> subjectOf(String alertId) throws IOException {
+        for (AlertSubjects known : alerts) {
+            Optional<String> subject = known.subjectOf(alertId);
+            if (subject.isPresent()) {
+                return subject;
+            }
         }
-        return subject;
+        return Optional.empty();
     }
 
     private void list(Context ctx) {
