@@ -10,16 +10,7 @@ import io.raqib.ingest.FileIngestor;
 import io.raqib.ingest.IngestService;
 import io.raqib.ingest.IngestSummary;
 import io.raqib.sink.api.AlertConsole;
-import io.raqib.sink.api.AlertStateApi;
-import io.raqib.sink.api.AlertTopicHistory;
-import io.raqib.sink.api.HistoryApi;
-import io.raqib.sink.api.WatchApi;
-import io.raqib.sink.history.AlertHistoryService;
-import io.raqib.sink.states.AlertStates;
-import io.raqib.sink.watches.RecentArticles;
-import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
-import io.raqib.sink.watches.WatchStore;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -99,29 +90,18 @@ public final class DemoCommand implements Callable<Integer> {
                 KafkaClients clients = new KafkaClients(config);
                 try (LocalStages stages = new LocalStages(config, fileWatches, metrics, 1);
                      IngestService ingest = new IngestService(config, Optional.empty(), metrics);
-                     WatchStore watchStore = new WatchStore(clients, stages.sink().registry(),
-                             new WatchAdmission(config.sink()));
-                     AlertConsole console = new AlertConsole(watchStore::get, new AlertTopicHistory(clients),
-                             config.sink().history().maxResumes());
-                     AlertStates states = new AlertStates(clients, console::acceptState).start();
-                     AlertHistoryService history = new AlertHistoryService(clients,
-                             config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
-                             watchStore::get).start();
-                     RecentArticles recent = new RecentArticles(clients, config.sink().watchLimits()).start();
-                     HttpApi http = new HttpApi(List.of(token), metrics, List.of(
-                             new WatchApi(watchStore, stages.enricher()::enrich, recent), ingest.pushEndpoint(),
-                             console,
-                             new AlertStateApi(watchStore::get,
-                                     List.of(console::subjectOf, history.index()::subjectOf), states),
-                             new HistoryApi(history.index(), config.sink().history().maxExports()),
-                             new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(ingest::health,
-                                     () -> ServiceHealth.of("api", states.health(), recent.health()), history::health),
-                                     stages.health().stream()).toList())), config.ingest().pushMaxBytes())
+                     AnalystServices analysts = new AnalystServices(config, clients, stages.sink().registry(),
+                             stages.enricher()::enrich);
+                     HttpApi http = new HttpApi(List.of(token), metrics, Stream.concat(analysts.routes().stream(),
+                             Stream.of(ingest.pushEndpoint(), new HealthEndpoints(Stream.of(
+                                     List.<Supplier<ServiceHealth>>of(ingest::health), analysts.health(),
+                                     stages.health()).flatMap(List::stream).toList()))).toList(),
+                             config.ingest().pushMaxBytes())
                              .start(httpHost, httpPort);
                      // Read as JSON text: spike and silence events share the topic; the console shows them, the
                      // printer only watch alerts.
                      TopicTail<String> tail = new TopicTail<>(clients, AlertConsole.EVENTS,
-                             event -> console.acceptEvent(event).ifPresent(alert -> {
+                             event -> analysts.console().acceptEvent(event).ifPresent(alert -> {
                                  firstAlertNanos.compareAndSet(0, System.nanoTime());
                                  alerts.incrementAndGet();
                                  printer.print(alert);
@@ -150,7 +130,7 @@ public final class DemoCommand implements Callable<Integer> {
                     }
                     out.printf("raqib demo: %s; watching for alerts, Ctrl-C to stop%n", summary.describe());
                     return ShutdownSignal.runUntilStopped("raqib demo", List.of(stages::failure, ingest::failure,
-                            states::failure));
+                            analysts::failure));
                 }
             } finally {
                 Directories.deleteRecursively(stateDir);

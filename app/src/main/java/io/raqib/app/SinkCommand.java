@@ -9,22 +9,15 @@ import io.raqib.enrich.ArticleEnricher;
 import io.raqib.enrich.LanguageDetector;
 import io.raqib.sink.SinkService;
 import io.raqib.sink.api.AlertConsole;
-import io.raqib.sink.api.AlertStateApi;
-import io.raqib.sink.api.AlertTopicHistory;
-import io.raqib.sink.api.HistoryApi;
-import io.raqib.sink.api.WatchApi;
-import io.raqib.sink.history.AlertHistoryService;
-import io.raqib.sink.states.AlertStates;
-import io.raqib.sink.watches.RecentArticles;
-import io.raqib.sink.watches.WatchAdmission;
 import io.raqib.sink.watches.WatchFiles;
-import io.raqib.sink.watches.WatchStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -61,26 +54,15 @@ public final class SinkCommand implements Callable<Integer> {
         KafkaClients clients = new KafkaClients(config);
         try (ShutdownSignal.Run run = ShutdownSignal.install();
              SinkService sink = new SinkService(config, watches, metrics);
-             WatchStore store = new WatchStore(clients, sink.registry(),
-                     new WatchAdmission(config.sink()));
-             AlertConsole console = new AlertConsole(store::get, new AlertTopicHistory(clients),
-                     config.sink().history().maxResumes());
-             AlertStates states = new AlertStates(clients, console::acceptState).start();
-             AlertHistoryService history = new AlertHistoryService(clients,
-                     config.sink().history().dirUnder(config.stateDir()), config.sink().history().retention(),
-                     store::get).start();
-             RecentArticles recent = new RecentArticles(clients, config.sink().watchLimits()).start();
-             HttpApi http = new HttpApi(config.apiTokens(), metrics, List.of(new WatchApi(store,
-                     new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich, recent), console,
-                     new AlertStateApi(store::get, List.of(console::subjectOf, history.index()::subjectOf),
-                             states),
-                     new HistoryApi(history.index(), config.sink().history().maxExports()),
-                     new HealthEndpoints(List.of(sink::health, () -> ServiceHealth.of("api", states.health(),
-                             recent.health()), history::health))))
+             AnalystServices analysts = new AnalystServices(config, clients, sink.registry(),
+                     new ArticleEnricher(new LanguageDetector(), config.enrich())::enrich);
+             HttpApi http = new HttpApi(config.apiTokens(), metrics, Stream.concat(analysts.routes().stream(),
+                     Stream.of(new HealthEndpoints(Stream.concat(Stream.<Supplier<ServiceHealth>>of(sink::health),
+                             analysts.health().stream()).toList()))).toList())
                      .start(config.httpHost(), config.httpPort());
              // Read as JSON text: spike and silence events share the topic and their data is not an alert's.
              TopicTail<String> tail = new TopicTail<>(clients, AlertConsole.EVENTS, CONSOLE_BACKLOG,
-                     console::acceptEvent)) {
+                     analysts.console()::acceptEvent)) {
             sink.start(Duration.ofMinutes(2));
             if (sink.seeded() != null) {
                 System.out.println("raqib sink: watches file " + config.watchesFile().orElseThrow() + ": "
@@ -90,7 +72,7 @@ public final class SinkCommand implements Callable<Integer> {
                     + sink.registry().size() + " watches; watch API and live console on port " + http.port()
                     + (config.apiTokens().isEmpty() ? " (closed: set RAQIB_API_TOKENS)"
                     : " (log in at http://HOST:" + http.port() + "/#token=<a token RAQIB_API_TOKENS accepts>)"));
-            return ShutdownSignal.runUntilStopped("raqib sink", List.of(sink::failure, states::failure));
+            return ShutdownSignal.runUntilStopped("raqib sink", List.of(sink::failure, analysts::failure));
         }
     }
 }
