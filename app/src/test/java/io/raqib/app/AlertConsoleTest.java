@@ -128,6 +128,9 @@ class AlertConsoleTest {
         assertThat(alerts).hasSize(AlertConsole.RECENT);
         assertThat(alerts[0].id()).isEqualTo("r5");
         assertThat(alerts[AlertConsole.RECENT - 1].id()).isEqualTo(newest);
+        assertThat(console.subjectOf(newest)).as("whose a recent alert is, for its state")
+                .hasValue(alert(newest, "t").subject());
+        assertThat(console.subjectOf("r0")).as("no longer among the recent ones").isEmpty();
     }
 
     @Test
